@@ -1,0 +1,213 @@
+#include "app/cli.h"
+
+#include <unistd.h>
+
+#include <boost/program_options.hpp>
+#include <chrono>
+#include <cstdio>
+#include <iomanip>
+#include <iostream>
+#include <mutex>
+#include <sstream>
+#include <thread>
+
+#include "app/config_loader.h"
+#include "app/pipeline.h"
+#include "model/errors.h"
+#include "reports/writers.h"
+#include "rules/registry.h"
+
+namespace po = boost::program_options;
+
+namespace stepup {
+namespace {
+
+constexpr const char* kUsage =
+    "usage: stepup <command> [options]\n"
+    "\n"
+    "commands:\n"
+    "  scan [REPO]       scan a C++ repository and write reports\n"
+    "  rules             list the rules, their kinds and options\n"
+    "  config --dump     print the effective configuration\n"
+    "\n"
+    "  stepup --version | --help | <command> --help\n";
+
+int default_jobs() {
+  unsigned n = std::thread::hardware_concurrency();
+  return n == 0 ? 1 : static_cast<int>(n);
+}
+
+po::variables_map parse(const po::options_description& visible,
+                        const po::positional_options_description& pos,
+                        const std::vector<std::string>& args) {
+  po::variables_map vm;
+  po::store(po::command_line_parser(args).options(visible).positional(pos).run(), vm);
+  po::notify(vm);
+  return vm;
+}
+
+/// Draws "[done/total] TUs, elapsed" on a terminal, at most ten times a second.
+class Progress {
+ public:
+  explicit Progress(bool enabled) : enabled_(enabled), start_(Clock::now()) {}
+  void update(int done, int total) {
+    if (!enabled_) return;
+    std::lock_guard<std::mutex> lock(mu_);
+    auto now = Clock::now();
+    if (done != total && now - last_ < std::chrono::milliseconds(100)) return;
+    last_ = now;
+    std::fprintf(stderr, "\rstepup: parsing [%d/%d] TUs, %.1fs ", done, total, seconds());
+    std::fflush(stderr);
+  }
+  void finish() {
+    if (enabled_) std::fprintf(stderr, "\r\033[K");
+  }
+  double seconds() const {
+    return std::chrono::duration<double>(Clock::now() - start_).count();
+  }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  bool enabled_;
+  Clock::time_point start_, last_;
+  std::mutex mu_;
+};
+
+void print_top(const Report& report, int top) {
+  if (report.candidates.empty()) {
+    std::cout << "No candidates: nothing crossed a rule's threshold.\n";
+    return;
+  }
+  std::cout << "Top candidates (" << report.candidates.size() << " in all):\n";
+  std::cout << "  #  score  kind                     effort  task\n";
+  int n = 0;
+  for (const Candidate& c : report.candidates) {
+    if (n++ >= top) break;
+    std::ostringstream line;
+    line << std::setw(3) << c.rank << "  " << std::setw(5) << c.score << "  "
+         << std::left << std::setw(24) << c.kind << " " << std::setw(6) << c.effort
+         << "  " << c.title;
+    std::cout << line.str() << '\n';
+  }
+}
+
+int cmd_scan(const std::vector<std::string>& args) {
+  ScanOptions opt;
+  std::string out_dir, formats = "json,md";
+  po::options_description desc("stepup scan [REPO] [options]");
+  desc.add_options()
+      ("help,h", "show this help")
+      ("compile-commands,p", po::value(&opt.compile_commands),
+       "compile_commands.json, or the folder holding it (default: REPO/, then REPO/build*/)")
+      ("out,o", po::value(&out_dir), "where reports go (default: REPO/stepup-report)")
+      ("format", po::value(&formats)->default_value(formats),
+       "comma list of report formats: json, md")
+      ("jobs,j", po::value(&opt.jobs)->default_value(default_jobs()), "parallel workers")
+      ("config", po::value(&opt.config), "config file (default: REPO/.stepup.json)")
+      ("top", po::value(&opt.top)->default_value(10), "candidates shown in summaries")
+      ("repo", po::value(&opt.repo)->default_value("."), "the repository (positional)");
+  po::positional_options_description pos;
+  pos.add("repo", 1);
+  po::variables_map vm = parse(desc, pos, args);
+  if (vm.count("help")) {
+    std::cout << desc;
+    return kExitOk;
+  }
+  if (opt.jobs < 1 || opt.jobs > 1024) throw UsageError("--jobs must be from 1 to 1024");
+  if (opt.top < 0) throw UsageError("--top must not be negative");
+  auto writers = select_writers(formats);
+
+  Progress progress(isatty(STDERR_FILENO));
+  opt.progress = [&](int done, int total) { progress.update(done, total); };
+  SystemProcessRunner runner;
+  ScanResult result = run_scan(opt, runner);
+  progress.finish();
+  if (out_dir.empty()) out_dir = result.report.repo_root + "/stepup-report";
+  write_reports(result.report, out_dir, writers);
+
+  print_top(result.report, opt.top);
+  int warnings = 0;
+  for (const auto& d : result.report.diagnostics) {
+    if (d.level != Diagnostic::Level::kInfo) ++warnings;
+  }
+  std::fprintf(stderr,
+               "stepup: %d TUs, %d files, %d functions, %d candidates in %.1fs; "
+               "%d warning(s); reports in %s\n",
+               result.translation_units, result.report.summary.files,
+               result.report.summary.functions, result.report.summary.candidates,
+               progress.seconds(), warnings, out_dir.c_str());
+  return kExitOk;
+}
+
+int cmd_rules(const std::vector<std::string>& args) {
+  if (!args.empty() && args[0] != "--help" && args[0] != "-h") {
+    throw UsageError("stepup rules takes no arguments");
+  }
+  for (const RuleInfo& r : rule_registry()) {
+    std::cout << r.id << "  (" << r.kind << ")\n  " << r.description << "\n";
+    for (const RuleOption& o : r.options) {
+      std::cout << "    " << o.name << " = " << o.default_value << "  [" << o.min
+                << ", " << o.max << "]  " << o.help << "\n";
+    }
+  }
+  return kExitOk;
+}
+
+int cmd_config(const std::vector<std::string>& args) {
+  std::string repo = ".", config;
+  po::options_description desc("stepup config --dump [REPO] [--config FILE]");
+  desc.add_options()
+      ("help,h", "show this help")
+      ("dump", "print the effective configuration as JSON")
+      ("config", po::value(&config), "config file (default: REPO/.stepup.json)")
+      ("repo", po::value(&repo), "the repository (positional)");
+  po::positional_options_description pos;
+  pos.add("repo", 1);
+  po::variables_map vm = parse(desc, pos, args);
+  if (vm.count("help") || !vm.count("dump")) {
+    std::cout << desc;
+    return vm.count("help") ? kExitOk : kExitUsage;
+  }
+  std::cout << config_to_json(load_config(repo, config, nullptr)).dump(2) << '\n';
+  return kExitOk;
+}
+
+}  // namespace
+
+int run_cli(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  try {
+    if (args.empty()) {
+      std::cerr << kUsage;
+      return kExitUsage;
+    }
+    const std::string cmd = args[0];
+    std::vector<std::string> rest(args.begin() + 1, args.end());
+    if (cmd == "--version" || cmd == "-V") {
+      std::cout << "stepup " << STEPUP_VERSION << '\n';
+      return kExitOk;
+    }
+    if (cmd == "--help" || cmd == "-h" || cmd == "help") {
+      std::cout << kUsage;
+      return kExitOk;
+    }
+    if (cmd == "scan") return cmd_scan(rest);
+    if (cmd == "rules") return cmd_rules(rest);
+    if (cmd == "config") return cmd_config(rest);
+    throw UsageError("unknown command '" + cmd + "'");
+  } catch (const po::error& e) {
+    std::cerr << "stepup: " << e.what() << " (see stepup --help)\n";
+    return kExitUsage;
+  } catch (const UsageError& e) {
+    std::cerr << "stepup: " << e.what() << " (see stepup --help)\n";
+    return kExitUsage;
+  } catch (const InputError& e) {
+    std::cerr << "stepup: error: " << e.what() << '\n';
+    return kExitInput;
+  } catch (const std::exception& e) {
+    std::cerr << "stepup: internal error: " << e.what() << '\n';
+    return 4;
+  }
+}
+
+}  // namespace stepup

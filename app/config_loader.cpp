@@ -1,0 +1,156 @@
+#include "app/config_loader.h"
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "model/errors.h"
+#include "rules/registry.h"
+#include "scanner/compile_db.h"
+
+namespace stepup {
+namespace {
+
+using Json = nlohmann::json;
+
+std::vector<std::string> string_list(const Json& v, const std::string& where) {
+  if (!v.is_array()) throw InputError(where + ": must be an array of strings");
+  std::vector<std::string> out;
+  for (const auto& s : v) {
+    if (!s.is_string()) throw InputError(where + ": must be an array of strings");
+    out.push_back(s.get<std::string>());
+  }
+  return out;
+}
+
+void read_modules(const Json& v, const std::string& where, Config& config) {
+  if (!v.is_object()) throw InputError(where + ": must be an object");
+  for (const auto& [key, value] : v.items()) {
+    std::string at = where + "." + key;
+    if (key == "depth") {
+      if (!value.is_number_integer() || value.get<int64_t>() < 0 ||
+          value.get<int64_t>() > 64) {
+        throw InputError(at + ": must be a whole number from 0 to 64");
+      }
+      config.module_depth = value.get<int>();
+    } else if (key == "map") {
+      if (!value.is_array()) throw InputError(at + ": must be an array");
+      config.module_map.clear();
+      for (const auto& m : value) {
+        if (!m.is_object() || !m.contains("prefix") || !m.contains("name") ||
+            !m["prefix"].is_string() || !m["name"].is_string() || m.size() != 2) {
+          throw InputError(at + ": each entry is {\"prefix\": \"...\", \"name\": \"...\"}");
+        }
+        config.module_map.push_back({m["prefix"], m["name"]});
+      }
+    } else {
+      throw InputError(at + ": unknown key (known: depth, map)");
+    }
+  }
+}
+
+void read_rules(const Json& v, const std::string& where, Config& config) {
+  if (!v.is_object()) throw InputError(where + ": must be an object");
+  for (const auto& [rule_id, opts] : v.items()) {
+    std::string at = where + "." + rule_id;
+    const RuleInfo* rule = nullptr;
+    for (const auto& r : rule_registry()) {
+      if (r.id == rule_id) rule = &r;
+    }
+    if (!rule) throw InputError(at + ": unknown rule (see `stepup rules`)");
+    if (!opts.is_object()) throw InputError(at + ": must be an object");
+    for (const auto& [name, value] : opts.items()) {
+      std::string key = at + "." + name;
+      const RuleOption* opt = nullptr;
+      for (const auto& o : rule->options) {
+        if (o.name == name) opt = &o;
+      }
+      if (!opt) throw InputError(key + ": unknown option of rule " + rule_id);
+      if (!value.is_number()) throw InputError(key + ": must be a number");
+      double d = value.get<double>();
+      if (!std::isfinite(d) || d < opt->min || d > opt->max) {
+        std::ostringstream msg;
+        msg << key << ": " << d << " is out of range [" << opt->min << ", "
+            << opt->max << "]";
+        throw InputError(msg.str());
+      }
+      config.rule_options[rule_id][name] = d;
+    }
+  }
+}
+
+}  // namespace
+
+Config default_config() {
+  Config config;
+  for (const auto& rule : rule_registry()) {
+    for (const auto& o : rule.options) config.rule_options[rule.id][o.name] = o.default_value;
+  }
+  return config;
+}
+
+Config parse_config(const std::string& path, std::string_view text) {
+  Json doc;
+  try {
+    doc = Json::parse(text.begin(), text.end());
+  } catch (const Json::parse_error& e) {
+    size_t offset = e.byte == 0 ? 0 : e.byte - 1;
+    throw InputError(path + ":" + line_col(text, offset) + ": malformed JSON (byte " +
+                     std::to_string(offset) + ")");
+  }
+  if (!doc.is_object()) throw InputError(path + ": the config is a JSON object");
+  Config config = default_config();
+  for (const auto& [key, value] : doc.items()) {
+    std::string where = path + ": " + key;
+    if (key == "exclude") {
+      config.exclude = string_list(value, where);
+    } else if (key == "tests") {
+      config.tests = string_list(value, where);
+    } else if (key == "modules") {
+      read_modules(value, where, config);
+    } else if (key == "rules") {
+      read_rules(value, where, config);
+    } else if (key == "$schema" || key == "//") {
+      // comments and editor hints are welcome
+    } else {
+      throw InputError(where + ": unknown key (known: exclude, tests, modules, rules)");
+    }
+  }
+  return config;
+}
+
+Config load_config(const std::string& repo_root, const std::string& option,
+                   std::string* used_path) {
+  std::string path = option;
+  std::error_code ec;
+  if (path.empty()) {
+    std::string candidate = repo_root + "/.stepup.json";
+    if (!std::filesystem::exists(candidate, ec)) return default_config();
+    path = candidate;
+  }
+  if (std::filesystem::is_directory(path, ec)) throw InputError(path + ": is a directory");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path + ": cannot read config");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (used_path) *used_path = path;
+  return parse_config(path, ss.str());
+}
+
+nlohmann::ordered_json config_to_json(const Config& config) {
+  nlohmann::ordered_json j;
+  j["exclude"] = config.exclude;
+  j["tests"] = config.tests;
+  nlohmann::ordered_json map = nlohmann::ordered_json::array();
+  for (const auto& m : config.module_map) map.push_back({{"prefix", m.prefix}, {"name", m.name}});
+  j["modules"] = {{"depth", config.module_depth}, {"map", map}};
+  nlohmann::ordered_json rules = nlohmann::ordered_json::object();
+  for (const auto& [id, opts] : config.rule_options) {
+    for (const auto& [name, value] : opts) rules[id][name] = value;
+  }
+  j["rules"] = rules;
+  return j;
+}
+
+}  // namespace stepup

@@ -1,0 +1,36 @@
+// The scan pipeline: discover -> parse -> join -> rules, as one call.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "model/config.h"
+#include "model/report.h"
+#include "scanner/process.h"
+
+namespace stepup {
+
+/// The inputs of one scan, as the command line gives them.
+struct ScanOptions {
+  std::string repo = ".";
+  std::string compile_commands;  ///< -p: file or folder; "" = look in REPO
+  std::string config;            ///< --config; "" = REPO/.stepup.json if any
+  int jobs = 1;
+  int top = 10;
+  /// Called from worker threads after each translation unit: (done, total).
+  std::function<void(int, int)> progress;
+};
+
+/// Everything a scan produced, plus how much work it was.
+struct ScanResult {
+  Report report;
+  Config config;
+  int translation_units = 0;
+};
+
+/// Runs the whole pipeline. Throws InputError for unusable input (missing
+/// REPO, malformed compile database or config); every partial problem
+/// becomes a diagnostic in the report.
+ScanResult run_scan(const ScanOptions& options, ProcessRunner& runner);
+
+}  // namespace stepup

@@ -1,0 +1,127 @@
+// The data that flows through stepup's pipeline: plain structs with public
+// fields. Every stage reads some of these and fills in others; reports/ only
+// renders them.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace stepup {
+
+/// One message about the scan itself: something partial, skipped or guessed.
+struct Diagnostic {
+  enum class Level { kInfo, kWarning, kError };
+  Level level = Level::kInfo;
+  std::string source;                ///< stage that said it: "discover", "parse", ...
+  std::string message;
+  std::optional<std::string> path;   ///< repo-relative path it concerns, if any
+};
+
+const char* level_name(Diagnostic::Level level);
+
+/// Coverage totals for a file, module or function (only lines for functions).
+struct Coverage {
+  int64_t lines_total = 0, lines_covered = 0;
+  int64_t branches_total = 0, branches_covered = 0;
+  int64_t functions_total = 0, functions_covered = 0;
+};
+
+/// Git history of one file inside the --since window.
+struct History {
+  int64_t commits = 0, fix_commits = 0, authors = 0;
+  int64_t lines_added = 0, lines_deleted = 0;
+};
+
+/// A fact the AST pass noticed inside a function (silent-catch, io-in-loop...).
+struct Finding {
+  std::string kind;
+  int line = 0;
+  std::string detail;
+};
+
+/// Everything known about one function definition.
+struct FunctionFacts {
+  std::string name;            ///< as spelled: "parse_header", "operator==", "~Parser"
+  std::string qualified_name;  ///< "net::(anonymous namespace)::Parser::parse"
+  int line = 0;                ///< line of the function's name
+  int end_line = 0;            ///< line of the closing brace
+  int cyclomatic = 1;
+  int cognitive = 0;
+  int params = 0;
+  int max_nesting = 0;
+  std::optional<Coverage> coverage;
+  int log_calls = 0;
+  std::vector<Finding> findings;
+};
+
+/// Everything known about one repository file.
+struct FileFacts {
+  std::string path;    ///< relative to the repo root, '/' separated
+  std::string module;
+  bool is_test = false;
+  int code_lines = 0;
+  std::optional<Coverage> coverage;
+  std::optional<History> history;
+  int log_calls = 0;
+  std::vector<FunctionFacts> functions;  ///< sorted by line
+};
+
+/// A module (by default: a directory) rolled up from its files.
+struct ModuleFacts {
+  std::string name;
+  int files = 0;
+  int code_lines = 0;
+  std::optional<Coverage> coverage;
+  int log_calls = 0;
+  int score = 0;  ///< highest candidate score inside the module, 0..100
+};
+
+/// Where a candidate task points.
+struct Target {
+  std::string module;
+  std::optional<std::string> file;
+  std::optional<std::string> function;
+  std::optional<int> line;
+};
+
+/// One ranked task: what to do, where, why, and how big it is.
+struct Candidate {
+  std::string id;    ///< stable across runs: hash of rule, file and function
+  int rank = 0;
+  std::string rule;  ///< the rule that produced it, e.g. "complex-function"
+  std::string kind;  ///< "add-tests", "refactor", ...
+  int score = 0;     ///< 0..100, comparable across kinds
+  Target target;
+  std::string title;
+  std::vector<std::string> why;
+  std::string first_step;
+  std::string effort;  ///< "S", "M" or "L"
+  bool newcomer_friendly = false;
+  std::optional<std::string> status;  ///< with --baseline only
+};
+
+struct Summary {
+  int files = 0;
+  int functions = 0;
+  int code_lines = 0;
+  std::optional<double> line_coverage;
+  int candidates = 0;
+};
+
+/// The whole result of a scan; every writer in reports/ is a view of it.
+struct Report {
+  std::string tool_version;
+  std::string repo_root;              ///< absolute path of REPO
+  std::optional<std::string> commit;  ///< HEAD sha when REPO is a git checkout
+  Summary summary;
+  std::vector<ModuleFacts> modules;   ///< sorted by name
+  std::vector<FileFacts> files;       ///< sorted by path
+  std::vector<Candidate> candidates;  ///< sorted by rank
+  std::optional<std::vector<std::string>> resolved;
+  std::vector<Diagnostic> diagnostics;
+  int top = 10;  ///< how many candidates the text and Markdown summaries show
+};
+
+}  // namespace stepup

@@ -1,0 +1,134 @@
+#include "reports/json_writer.h"
+
+namespace stepup {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+template <typename T, typename F>
+Json optional_or_null(const std::optional<T>& v, F&& f) {
+  return v ? f(*v) : Json(nullptr);
+}
+
+Json coverage_json(const Coverage& c) {
+  return Json{{"lines_total", c.lines_total},
+              {"lines_covered", c.lines_covered},
+              {"branches_total", c.branches_total},
+              {"branches_covered", c.branches_covered},
+              {"functions_total", c.functions_total},
+              {"functions_covered", c.functions_covered}};
+}
+
+Json function_json(const FunctionFacts& f) {
+  Json findings = Json::array();
+  for (const auto& x : f.findings) {
+    findings.push_back({{"kind", x.kind}, {"line", x.line}, {"detail", x.detail}});
+  }
+  return Json{
+      {"name", f.name},
+      {"qualified_name", f.qualified_name},
+      {"line", f.line},
+      {"end_line", f.end_line},
+      {"cyclomatic", f.cyclomatic},
+      {"cognitive", f.cognitive},
+      {"params", f.params},
+      {"max_nesting", f.max_nesting},
+      {"coverage", optional_or_null(f.coverage, [](const Coverage& c) {
+         return Json{{"lines_total", c.lines_total}, {"lines_covered", c.lines_covered}};
+       })},
+      {"log_calls", f.log_calls},
+      {"findings", std::move(findings)},
+  };
+}
+
+Json file_json(const FileFacts& f) {
+  Json functions = Json::array();
+  for (const auto& fn : f.functions) functions.push_back(function_json(fn));
+  return Json{
+      {"path", f.path},
+      {"module", f.module},
+      {"is_test", f.is_test},
+      {"code_lines", f.code_lines},
+      {"coverage", optional_or_null(f.coverage, coverage_json)},
+      {"history", optional_or_null(f.history, [](const History& h) {
+         return Json{{"commits", h.commits},         {"fix_commits", h.fix_commits},
+                     {"authors", h.authors},         {"lines_added", h.lines_added},
+                     {"lines_deleted", h.lines_deleted}};
+       })},
+      {"log_calls", f.log_calls},
+      {"functions", std::move(functions)},
+  };
+}
+
+Json candidate_json(const Candidate& c) {
+  Json j{
+      {"id", c.id},
+      {"rank", c.rank},
+      {"kind", c.kind},
+      {"rule", c.rule},
+      {"score", c.score},
+      {"target",
+       Json{{"module", c.target.module},
+            {"file", optional_or_null(c.target.file, [](const std::string& s) { return Json(s); })},
+            {"function", optional_or_null(c.target.function, [](const std::string& s) { return Json(s); })},
+            {"line", optional_or_null(c.target.line, [](int l) { return Json(l); })}}},
+      {"title", c.title},
+      {"why", c.why},
+      {"first_step", c.first_step},
+      {"effort", c.effort},
+      {"newcomer_friendly", c.newcomer_friendly},
+  };
+  if (c.status) j["status"] = *c.status;
+  return j;
+}
+
+}  // namespace
+
+nlohmann::ordered_json report_to_json(const Report& r) {
+  Json modules = Json::array();
+  for (const auto& m : r.modules) {
+    modules.push_back({{"name", m.name},
+                       {"files", m.files},
+                       {"code_lines", m.code_lines},
+                       {"coverage", optional_or_null(m.coverage, coverage_json)},
+                       {"log_calls", m.log_calls},
+                       {"score", m.score}});
+  }
+  Json files = Json::array();
+  for (const auto& f : r.files) files.push_back(file_json(f));
+  Json candidates = Json::array();
+  for (const auto& c : r.candidates) candidates.push_back(candidate_json(c));
+  Json diagnostics = Json::array();
+  for (const auto& d : r.diagnostics) {
+    diagnostics.push_back(
+        {{"level", level_name(d.level)},
+         {"source", d.source},
+         {"message", d.message},
+         {"path", optional_or_null(d.path, [](const std::string& s) { return Json(s); })}});
+  }
+  Json doc{
+      {"schema", kReportSchema},
+      {"tool", {{"name", "stepup"}, {"version", r.tool_version}}},
+      {"repo", {{"root", r.repo_root},
+                {"commit", optional_or_null(r.commit, [](const std::string& s) { return Json(s); })}}},
+      {"summary",
+       {{"files", r.summary.files},
+        {"functions", r.summary.functions},
+        {"code_lines", r.summary.code_lines},
+        {"line_coverage", optional_or_null(r.summary.line_coverage, [](double d) { return Json(d); })},
+        {"candidates", r.summary.candidates}}},
+      {"modules", std::move(modules)},
+      {"files", std::move(files)},
+      {"candidates", std::move(candidates)},
+  };
+  if (r.resolved) doc["resolved"] = *r.resolved;
+  doc["diagnostics"] = std::move(diagnostics);
+  return doc;
+}
+
+void write_json(const Report& report, std::ostream& out) {
+  out << report_to_json(report).dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+      << '\n';
+}
+
+}  // namespace stepup

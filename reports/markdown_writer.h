@@ -1,0 +1,16 @@
+// summary.md: a short Markdown summary for a PR comment or a CI step summary.
+#pragma once
+
+#include <ostream>
+#include <string>
+
+#include "model/report.h"
+
+namespace stepup {
+
+void write_markdown(const Report& report, std::ostream& out);
+
+/// Escapes text for a Markdown table cell: no markup, no HTML, no line break.
+std::string markdown_cell(const std::string& text);
+
+}  // namespace stepup

@@ -1,0 +1,71 @@
+#include "rules/complex_function.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace stepup {
+
+RuleInfo complex_function_info() {
+  return {"complex-function",
+          "refactor",
+          "Functions whose cognitive complexity is above a threshold: hard to "
+          "read, test and change safely.",
+          {{"min_cognitive", 15, 1, 1000,
+            "cognitive complexity at which a function becomes a candidate "
+            "(SonarSource's default is 15)"},
+           {"scale", 25, 1, 1000,
+            "cognitive complexity above the threshold that gives a score of "
+            "63; larger values flatten the score curve"}},
+          &complex_function};
+}
+
+std::vector<Candidate> complex_function(const Report& signals,
+                                        const RuleOptions& options) {
+  const double min_cognitive = options.at("min_cognitive");
+  const double scale = options.at("scale");
+  std::vector<Candidate> out;
+  for (const FileFacts& file : signals.files) {
+    if (file.is_test) continue;  // test code is not where refactors pay back
+    for (const FunctionFacts& fn : file.functions) {
+      if (fn.cognitive < min_cognitive) continue;
+      Candidate c;
+      c.rule = "complex-function";
+      c.kind = "refactor";
+      c.id = candidate_id(c.rule, file.path, fn.qualified_name);
+      // Saturating: at the threshold a function scores 30; each further
+      // `scale` points of complexity take 63% of the remaining distance.
+      double excess = (fn.cognitive - min_cognitive) / scale;
+      c.score = static_cast<int>(std::lround(30 + 70 * (1 - std::exp(-excess))));
+      c.target = {file.module, file.path, fn.qualified_name, fn.line};
+      int lines = fn.end_line - fn.line + 1;
+      c.title = "Refactor " + fn.qualified_name + " (" + file.path + ":" +
+                std::to_string(fn.line) + ")";
+      c.why = {
+          "cognitive complexity " + std::to_string(fn.cognitive) +
+              " (threshold " + std::to_string(static_cast<int>(min_cognitive)) + ")",
+          "cyclomatic complexity " + std::to_string(fn.cyclomatic),
+          "nesting depth " + std::to_string(fn.max_nesting),
+          std::to_string(lines) + " lines, " + std::to_string(fn.params) +
+              " parameter" + (fn.params == 1 ? "" : "s"),
+      };
+      if (fn.max_nesting >= 3) {
+        c.first_step = "Extract the most deeply nested block (depth " +
+                       std::to_string(fn.max_nesting) + ") of " + fn.name +
+                       " into a named helper function, without changing "
+                       "behaviour; lines " + std::to_string(fn.line) + "-" +
+                       std::to_string(fn.end_line) + ".";
+      } else {
+        c.first_step = "Split " + fn.name + " (lines " + std::to_string(fn.line) +
+                       "-" + std::to_string(fn.end_line) +
+                       ") along its top-level branches into named helpers, "
+                       "one decision each.";
+      }
+      c.effort = effort_from_lines(lines);
+      c.newcomer_friendly = c.effort == "S" && fn.cognitive < 25;
+      out.push_back(std::move(c));
+    }
+  }
+  return out;
+}
+
+}  // namespace stepup

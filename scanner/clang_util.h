@@ -1,0 +1,46 @@
+// Small helpers over the libclang C API shared by the scanner's files.
+#pragma once
+
+#include <clang-c/Index.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace stepup {
+
+/// Takes ownership of a CXString and returns its text.
+std::string take_string(CXString s);
+
+/// The direct children of a cursor, in source order.
+std::vector<CXCursor> children_of(CXCursor c);
+
+/// Where a location lies in real file text: for a macro argument the place
+/// the argument is written, for a macro body the place of the expansion.
+struct FilePos {
+  CXFile file = nullptr;
+  unsigned offset = 0;
+  unsigned line = 0;
+};
+FilePos file_pos(CXSourceLocation loc);
+
+/// The raw tokens of one file, for asking which token is written where.
+class FileTokens {
+ public:
+  FileTokens(CXTranslationUnit tu, CXFile file);
+  /// Text of the token that starts exactly at offset, or "".
+  std::string_view token_at(unsigned offset) const;
+  /// Text of the last token that starts before offset, or "".
+  std::string_view token_before(unsigned offset) const;
+  /// Offset of that token (only meaningful when token_before is not "").
+  unsigned offset_before(unsigned offset) const;
+  CXFile file() const { return file_; }
+
+ private:
+  CXFile file_;
+  std::string_view text_;
+  std::vector<unsigned> starts_;
+  std::vector<unsigned> lengths_;
+};
+
+}  // namespace stepup
