@@ -1,0 +1,149 @@
+// The command line as CI sees it: exit codes, messages, and files left behind.
+#include "app/cli.h"
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "tests/support/temp_repo.h"
+
+namespace fs = std::filesystem;
+using stepup::test::run_stepup;
+using Catch::Contains;
+
+namespace {
+
+void small_repo(const stepup::test::TempDir& repo) {
+  repo.write("src/a.cpp",
+             "int a(int x) {\n  if (x > 0 && x < 10) return 1;\n  return 0;\n}\n");
+  repo.write("src/b.cpp", "int b(int x) { for (int i = 0; i < x; ++i) x--; return x; }\n");
+  repo.write("compile_commands.json",
+             "[{\"directory\":\"" + repo.path() +
+                 "\",\"file\":\"src/a.cpp\",\"command\":\"c++ -c src/a.cpp\"},"
+                 "{\"directory\":\"" + repo.path() +
+                 "\",\"file\":\"src/b.cpp\",\"command\":\"c++ -c src/b.cpp\"}]");
+}
+
+}  // namespace
+
+TEST_CASE("--version, --help and usage errors") {
+  auto v = run_stepup({"--version"});
+  CHECK(v.exit_code == 0);
+  CHECK(v.out == std::string("stepup ") + STEPUP_VERSION_FOR_TESTS + "\n");
+  CHECK(run_stepup({"--help"}).exit_code == 0);
+  CHECK(run_stepup({"scan", "--help"}).out.find("--compile-commands") != std::string::npos);
+  CHECK(run_stepup({}).exit_code == 2);
+  auto unknown = run_stepup({"frobnicate"});
+  CHECK(unknown.exit_code == 2);
+  CHECK_THAT(unknown.err, Contains("unknown command 'frobnicate'"));
+  CHECK(run_stepup({"scan", "--no-such-option"}).exit_code == 2);
+  CHECK(run_stepup({"scan", ".", "-j", "0"}).exit_code == 2);
+  CHECK(run_stepup({"scan", ".", "-j", "many"}).exit_code == 2);
+  auto fmt = run_stepup({"scan", ".", "--format", "json,xml"});
+  CHECK(fmt.exit_code == 2);
+  CHECK_THAT(fmt.err, Contains("unknown format 'xml'"));
+}
+
+TEST_CASE("a missing REPO is exit 3 naming the path") {
+  auto r = run_stepup({"scan", "/nonexistent/stepup-repo"});
+  CHECK(r.exit_code == 3);
+  CHECK_THAT(r.err, Contains("/nonexistent/stepup-repo"));
+}
+
+TEST_CASE("a scan writes report.json, and the bytes do not depend on -j") {
+  stepup::test::TempDir repo;
+  small_repo(repo);
+  auto one = run_stepup({"scan", repo.path(), "-o", repo.path() + "/out1", "-j", "1"});
+  auto two = run_stepup({"scan", repo.path(), "-o", repo.path() + "/out2", "-j", "2"});
+  REQUIRE(one.exit_code == 0);
+  REQUIRE(two.exit_code == 0);
+  std::string a = stepup::test::read_text(repo.path() + "/out1/report.json");
+  CHECK(a == stepup::test::read_text(repo.path() + "/out2/report.json"));
+  auto doc = nlohmann::json::parse(a);
+  CHECK(doc["schema"] == "stepup-report/1");
+  CHECK(doc["summary"]["files"] == 2);
+  CHECK(doc["summary"]["functions"] == 2);
+  // a: if + && = cyclomatic 3; cognitive if 1 + && 1 = 2; 4 code lines.
+  const auto& fa = doc["files"][0];
+  CHECK(fa["path"] == "src/a.cpp");
+  CHECK(fa["code_lines"] == 4);
+  CHECK(fa["coverage"].is_null());
+  CHECK(fa["functions"][0]["cyclomatic"] == 3);
+  CHECK(fa["functions"][0]["cognitive"] == 2);
+  CHECK(fa["functions"][0]["line"] == 1);
+  CHECK(fa["functions"][0]["end_line"] == 4);
+  CHECK(doc["modules"][0]["name"] == "src");
+  CHECK(doc["modules"][0]["files"] == 2);
+  CHECK(fs::exists(repo.path() + "/out1/summary.md"));
+  // No temporary files are left next to the reports.
+  int entries = 0;
+  for (auto& e : fs::directory_iterator(repo.path() + "/out1")) entries += !e.path().empty();
+  CHECK(entries == 2);
+}
+
+TEST_CASE("a malformed compile database is exit 3 and leaves the old report intact") {
+  stepup::test::TempDir repo;
+  small_repo(repo);
+  std::string out = repo.path() + "/out";
+  REQUIRE(run_stepup({"scan", repo.path(), "-o", out}).exit_code == 0);
+  std::string before = stepup::test::read_text(out + "/report.json");
+  repo.write("compile_commands.json", "[\n  {\"directory\": \"/x\",\n   \"file\": }\n]");
+  auto r = run_stepup({"scan", repo.path(), "-o", out});
+  CHECK(r.exit_code == 3);
+  CHECK_THAT(r.err, Contains(repo.path() + "/compile_commands.json:3:12:"));
+  CHECK(stepup::test::read_text(out + "/report.json") == before);
+  auto missing = run_stepup({"scan", repo.path(), "-p", repo.path() + "/nope.json"});
+  CHECK(missing.exit_code == 3);
+  CHECK_THAT(missing.err, Contains("nope.json: compile database not found"));
+}
+
+TEST_CASE("a bad config is exit 3 naming the key; config --dump shows the result") {
+  stepup::test::TempDir repo;
+  small_repo(repo);
+  repo.write(".stepup.json", R"({"rules": {"complex-function": {"min_cognitve": 3}}})");
+  auto r = run_stepup({"scan", repo.path(), "-o", repo.path() + "/out"});
+  CHECK(r.exit_code == 3);
+  CHECK_THAT(r.err, Contains(".stepup.json: rules.complex-function.min_cognitve: unknown option"));
+  CHECK_FALSE(fs::exists(repo.path() + "/out/report.json"));
+
+  repo.write(".stepup.json", R"({"rules": {"complex-function": {"min_cognitive": -1}}})");
+  CHECK_THAT(run_stepup({"scan", repo.path()}).err, Contains("out of range"));
+  repo.write(".stepup.json", R"({"exclude": "src/"})");
+  CHECK_THAT(run_stepup({"scan", repo.path()}).err,
+             Contains(".stepup.json: exclude: must be an array of strings"));
+  repo.write(".stepup.json", "{\n  \"tests\": [\"x\",]\n}");
+  CHECK_THAT(run_stepup({"scan", repo.path()}).err, Contains(".stepup.json:2:17: malformed JSON")  // the "]" after ",");
+
+  repo.write(".stepup.json",
+             R"({"rules": {"complex-function": {"min_cognitive": 2}}, "modules": {"depth": 1}})");
+  auto dump = run_stepup({"config", "--dump", repo.path()});
+  REQUIRE(dump.exit_code == 0);
+  auto cfg = nlohmann::json::parse(dump.out);
+  CHECK(cfg["rules"]["complex-function"]["min_cognitive"] == 2.0);
+  CHECK(cfg["rules"]["complex-function"]["scale"] == 25.0);
+  CHECK(cfg["modules"]["depth"] == 1);
+  CHECK(cfg["exclude"][0] == "third_party/");
+  // With the threshold at 2, function a (cognitive 2) becomes a candidate.
+  auto scan = run_stepup({"scan", repo.path(), "-o", repo.path() + "/out"});
+  REQUIRE(scan.exit_code == 0);
+  auto doc = nlohmann::json::parse(stepup::test::read_text(repo.path() + "/out/report.json"));
+  REQUIRE(doc["candidates"].size() == 1);
+  CHECK(doc["candidates"][0]["target"]["function"] == "a");
+  CHECK(doc["candidates"][0]["kind"] == "refactor");
+}
+
+TEST_CASE("an output directory that cannot be written is exit 3") {
+  stepup::test::TempDir repo;
+  small_repo(repo);
+  std::string blocker = repo.write("out", "a file where the folder should be");
+  auto r = run_stepup({"scan", repo.path(), "-o", blocker});
+  CHECK(r.exit_code == 3);
+  CHECK_THAT(r.err, Contains("cannot create output directory"));
+}
+
+TEST_CASE("stepup rules lists every rule with its options") {
+  auto r = run_stepup({"rules"});
+  CHECK(r.exit_code == 0);
+  CHECK_THAT(r.out, Contains("complex-function  (refactor)"));
+  CHECK_THAT(r.out, Contains("min_cognitive = 15"));
+}
