@@ -112,7 +112,8 @@ TEST_CASE("a bad config is exit 3 naming the key; config --dump shows the result
   CHECK_THAT(run_stepup({"scan", repo.path()}).err,
              Contains(".stepup.json: exclude: must be an array of strings"));
   repo.write(".stepup.json", "{\n  \"tests\": [\"x\",]\n}");
-  CHECK_THAT(run_stepup({"scan", repo.path()}).err, Contains(".stepup.json:2:17: malformed JSON")  // the "]" after ",");
+  // The error is at the "]" after the trailing ",": line 2, column 17.
+  CHECK_THAT(run_stepup({"scan", repo.path()}).err, Contains(".stepup.json:2:17: malformed JSON"));
 
   repo.write(".stepup.json",
              R"({"rules": {"complex-function": {"min_cognitive": 2}}, "modules": {"depth": 1}})");
