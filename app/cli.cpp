@@ -93,7 +93,7 @@ void print_top(const Report& report, int top) {
 
 int cmd_scan(const std::vector<std::string>& args) {
   ScanOptions opt;
-  std::string out_dir, formats = "json,md";
+  std::string out_dir, formats = "json,html,sarif,md";
   po::options_description desc("stepup scan [REPO] [options]");
   desc.add_options()
       ("help,h", "show this help")
@@ -101,7 +101,7 @@ int cmd_scan(const std::vector<std::string>& args) {
        "compile_commands.json, or the folder holding it (default: REPO/, then REPO/build*/)")
       ("out,o", po::value(&out_dir), "where reports go (default: REPO/stepup-report)")
       ("format", po::value(&formats)->default_value(formats),
-       "comma list of report formats: json, md")
+       "comma list of report formats: json, html, sarif, md")
       ("jobs,j", po::value(&opt.jobs)->default_value(default_jobs()), "parallel workers")
       ("config", po::value(&opt.config), "config file (default: REPO/.stepup.json)")
       ("top", po::value(&opt.top)->default_value(10), "candidates shown in summaries")

@@ -102,6 +102,13 @@ struct Candidate {
   std::optional<std::string> status;  ///< with --baseline only
 };
 
+/// A rule as reports describe it (SARIF's rule list, the HTML legend).
+struct RuleSummary {
+  std::string id;
+  std::string kind;
+  std::string description;
+};
+
 struct Summary {
   int files = 0;
   int functions = 0;
@@ -121,6 +128,7 @@ struct Report {
   std::vector<Candidate> candidates;  ///< sorted by rank
   std::optional<std::vector<std::string>> resolved;
   std::vector<Diagnostic> diagnostics;
+  std::vector<RuleSummary> rules;  ///< every rule that ran
   int top = 10;  ///< how many candidates the text and Markdown summaries show
 };
 

@@ -9,7 +9,9 @@
 
 #include "model/errors.h"
 #include "reports/json_writer.h"
+#include "reports/html_writer.h"
 #include "reports/markdown_writer.h"
+#include "reports/sarif_writer.h"
 
 namespace fs = std::filesystem;
 
@@ -18,6 +20,8 @@ namespace stepup {
 const std::vector<WriterInfo>& writer_registry() {
   static const std::vector<WriterInfo> writers = {
       {"json", "report.json", &write_json},
+      {"html", "index.html", &write_html},
+      {"sarif", "report.sarif", &write_sarif},
       {"md", "summary.md", &write_markdown},
   };
   return writers;

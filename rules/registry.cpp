@@ -25,6 +25,7 @@ void apply_rules(Report& report,
     if (it != options.end()) {
       for (const auto& [k, v] : it->second) opts[k] = v;
     }
+    report.rules.push_back({rule.id, rule.kind, rule.description});
     std::vector<Candidate> found = rule.run(report, opts);
     all.insert(all.end(), std::make_move_iterator(found.begin()),
                std::make_move_iterator(found.end()));
