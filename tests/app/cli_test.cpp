@@ -26,7 +26,7 @@ void small_repo(const stepup::test::TempDir& repo) {
 
 }  // namespace
 
-TEST_CASE("--version, --help and usage errors") {
+TEST_CASE("version, help and usage errors") {
   auto v = run_stepup({"--version"});
   CHECK(v.exit_code == 0);
   CHECK(v.out == std::string("stepup ") + STEPUP_VERSION_FOR_TESTS + "\n");
