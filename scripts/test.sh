@@ -9,7 +9,7 @@ bash scripts/install-deps.sh
 jobs=$(nproc 2>/dev/null || echo 2)
 
 echo "== build (RelWithDebInfo, -Wall -Wextra -Werror)"
-cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTEPUP_BUILD_TESTS=ON >/dev/null
 cmake --build build -j"$jobs"
 
 echo "== tests"
@@ -17,7 +17,7 @@ echo "== tests"
 
 if [ "${STEPUP_SKIP_SANITIZERS:-0}" != 1 ]; then
   echo "== tests under ASan + UBSan"
-  cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DSTEPUP_SANITIZE=ON >/dev/null
+  cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DSTEPUP_SANITIZE=ON -DSTEPUP_BUILD_TESTS=ON >/dev/null
   cmake --build build-asan -j"$jobs"
   # libclang is not built with ASan; its own allocations are not ours to audit.
   (cd build-asan && ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds stepup, gives the embedded example its git
+# history, builds it (exporting compile_commands.json), scans it, prints the
+# top candidates and leaves the reports in ./stepup-report/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+bash scripts/install-deps.sh
+jobs=$(nproc 2>/dev/null || echo 2)
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTEPUP_BUILD_TESTS=OFF >/dev/null
+cmake --build build -j"$jobs" --target stepup
+
+demo="$root/build/demo"
+rm -rf "$demo"
+mkdir -p "$demo"
+bash examples/make-history.sh "$demo/shop" >/dev/null
+cmake -S "$demo/shop" -B "$demo/shop/build" >/dev/null
+cmake --build "$demo/shop/build" -j"$jobs" >/dev/null
+
+./build/stepup scan "$demo/shop" -o "$root/stepup-report" --top 10
+echo
+echo "Reports: $root/stepup-report/index.html and $root/stepup-report/report.json"

@@ -1,0 +1,83 @@
+// End to end: the example repository gets its scripted history, is
+// configured and built with CMake (compile database exported), and scanned.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "tests/support/temp_repo.h"
+
+using stepup::test::run;
+using Json = nlohmann::json;
+
+namespace {
+
+const Json& function_in(const Json& report, const std::string& path, const std::string& qname) {
+  for (const auto& f : report["files"]) {
+    if (f["path"] != path) continue;
+    for (const auto& fn : f["functions"]) {
+      if (fn["qualified_name"] == qname) return fn;
+    }
+  }
+  FAIL("no function " << qname << " in " << path);
+  throw;
+}
+
+}  // namespace
+
+TEST_CASE("the example repository scans to the expected functions and metrics") {
+  stepup::test::TempDir dir;
+  const std::string repo = dir.path() + "/shop";
+  run({"bash", std::string(STEPUP_SOURCE_DIR) + "/examples/make-history.sh", repo}, dir.path());
+  run({"cmake", "-S", repo, "-B", repo + "/build", "-DCMAKE_BUILD_TYPE=Debug"}, repo);
+  run({"cmake", "--build", repo + "/build", "-j2"}, repo);
+
+  auto r = stepup::test::run_stepup({"scan", repo, "-o", repo + "/out", "-j", "2"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  Json report = Json::parse(stepup::test::read_text(repo + "/out/report.json"));
+
+  // The build's own compile database is found under build/, every TU parses.
+  CHECK(report["diagnostics"].empty());
+  std::string head = run({"git", "-C", repo, "rev-parse", "HEAD"}, repo);
+  CHECK(report["repo"]["commit"] == head.substr(0, 40));
+  CHECK(report["summary"]["files"] == 25);
+  CHECK(report["summary"]["functions"] == 102);
+
+  // Hand-computed from the sources (see the contract's definitions):
+  // trim: two while loops, each with && -> cyclomatic 5, cognitive 4.
+  const Json& trim = function_in(report, "src/util/strings.cpp", "shop::util::trim");
+  CHECK(trim["cyclomatic"] == 5);
+  CHECK(trim["cognitive"] == 4);
+  CHECK(trim["max_nesting"] == 1);
+  CHECK(trim["line"] == 19);
+  CHECK(trim["end_line"] == 25);
+  // iequals: if, for, if nested in the for -> cyclomatic 4, cognitive 1+1+2.
+  const Json& iequals = function_in(report, "src/util/strings.cpp", "shop::util::iequals");
+  CHECK(iequals["cyclomatic"] == 4);
+  CHECK(iequals["cognitive"] == 4);
+  CHECK(iequals["max_nesting"] == 2);
+  CHECK(iequals["params"] == 2);
+  // revenue: range-for, nested if with || -> cyclomatic 4, cognitive 1+2+1.
+  const Json& revenue =
+      function_in(report, "src/store/order_store.cpp", "shop::store::OrderStore::revenue");
+  CHECK(revenue["cyclomatic"] == 4);
+  CHECK(revenue["cognitive"] == 4);
+  CHECK(revenue["params"] == 0);
+  // A header function: ?: , if, ?: -> cyclomatic 4, cognitive 3.
+  const Json& cents = function_in(report, "include/shop/money.h", "shop::format_cents");
+  CHECK(cents["cyclomatic"] == 4);
+  CHECK(cents["cognitive"] == 3);
+  // A class template's members are counted once, at their definition.
+  int value_or = 0;
+  for (const auto& f : report["files"]) {
+    for (const auto& fn : f["functions"]) value_or += fn["qualified_name"] == "shop::Result::value_or";
+  }
+  CHECK(value_or == 1);
+
+  // Test code is classified; the worst refactor is the HTTP header parser.
+  for (const auto& f : report["files"]) {
+    CHECK(f["is_test"] == (f["path"].get<std::string>().rfind("tests/", 0) == 0));
+  }
+  REQUIRE_FALSE(report["candidates"].empty());
+  CHECK(report["candidates"][0]["target"]["function"] == "shop::net::parse_header");
+  CHECK(report["candidates"][0]["target"]["module"] == "src/net");
+}
