@@ -148,3 +148,37 @@ TEST_CASE("stepup rules lists every rule with its options") {
   CHECK_THAT(r.out, Contains("complex-function  (refactor)"));
   CHECK_THAT(r.out, Contains("min_cognitive = 15"));
 }
+
+TEST_CASE("a file named quote\"&<tag>.h is reported with its exact path") {
+  stepup::test::TempDir repo;
+  const std::string odd = "src/quote\"&<tag>.h";
+  repo.write(odd, "inline int odd(int x) { return x ? 1 : 0; }\n");
+  repo.write("src/main.cpp", "#include \"quote\\\"&<tag>.h\"\nint main() { return odd(1); }\n");
+  stepup::test::git_commit_all(repo.path(), "odd names");
+  auto r = run_stepup({"scan", repo.path(), "-o", repo.path() + "/out"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  auto doc = nlohmann::json::parse(stepup::test::read_text(repo.path() + "/out/report.json"));
+  REQUIRE(doc["files"].size() == 2);
+  CHECK(doc["files"][1]["path"] == odd);
+  REQUIRE(doc["files"][1]["functions"].size() == 1);
+  CHECK(doc["files"][1]["functions"][0]["cyclomatic"] == 2);
+  // In the HTML the name only travels inside the escaped JSON blob.
+  std::string html = stepup::test::read_text(repo.path() + "/out/index.html");
+  CHECK(html.find("<tag>") == std::string::npos);
+  CHECK(html.find("quote\\\"\\u0026\\u003ctag\\u003e.h") != std::string::npos);
+}
+
+TEST_CASE("an empty repository still gives a valid report") {
+  stepup::test::TempDir repo;
+  stepup::test::run({"git", "init", "-q", repo.path()}, repo.path());
+  auto r = run_stepup({"scan", repo.path(), "-o", repo.path() + "/out"});
+  CHECK(r.exit_code == 0);
+  auto doc = nlohmann::json::parse(stepup::test::read_text(repo.path() + "/out/report.json"));
+  CHECK(doc["summary"]["files"] == 0);
+  CHECK(doc["repo"]["commit"].is_null());  // no commit yet
+  CHECK(doc["candidates"].empty());
+  bool said = false;
+  for (const auto& d : doc["diagnostics"]) said |= d["message"] == "no C or C++ source files found";
+  CHECK(said);
+}
