@@ -98,6 +98,9 @@ Config parse_config(const std::string& path, std::string_view text) {
     size_t offset = e.byte == 0 ? 0 : e.byte - 1;
     throw InputError(path + ":" + line_col(text, offset) + ": malformed JSON (byte " +
                      std::to_string(offset) + ")");
+  } catch (const Json::exception& e) {
+    // e.g. a number too large for a double: not a parse_error, no offset.
+    throw InputError(path + ": malformed JSON: " + e.what());
   }
   if (!doc.is_object()) throw InputError(path + ": the config is a JSON object");
   Config config = default_config();

@@ -189,6 +189,9 @@ CompileDatabase parse_compile_database(const std::string& path,
                      ": malformed compile database (byte " +
                      std::to_string(offset) + "): " +
                      (colon == std::string::npos ? what : what.substr(colon + 2)));
+  } catch (const nlohmann::json::exception& e) {
+    // e.g. a number too large for a double: not a parse_error, no offset.
+    throw InputError(path + ": malformed compile database: " + e.what());
   }
   if (!doc.is_array()) {
     throw InputError(path + ": a compile database is a JSON array of entries");

@@ -24,4 +24,25 @@ if [ "${STEPUP_SKIP_SANITIZERS:-0}" != 1 ]; then
      UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
      ctest --output-on-failure -j"$jobs")
 fi
+if [ "${STEPUP_SKIP_FUZZ:-0}" != 1 ]; then
+  echo "== fuzz: each parser of outside input for ${STEPUP_FUZZ_SECONDS:-20}s (clang, libFuzzer, ASan+UBSan)"
+  CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DSTEPUP_FUZZ=ON -DSTEPUP_BUILD_TESTS=OFF >/dev/null
+  cmake --build build-fuzz -j"$jobs" --target compile_db_fuzzer config_fuzzer source_text_fuzzer
+  for f in compile_db config source_text; do
+    corpus=$(mktemp -d)
+    cp tests/fuzz/corpus/$f/* "$corpus"/
+    log="$corpus.log"
+    if ! (cd build-fuzz && ASAN_OPTIONS=detect_leaks=0 ./${f}_fuzzer "$corpus" \
+          -max_total_time="${STEPUP_FUZZ_SECONDS:-20}" -rss_limit_mb=2048 \
+          -print_final_stats=1 >"$log" 2>&1); then
+      tail -40 "$log"
+      echo "fuzz: ${f}_fuzzer failed; the failing input is in build-fuzz/"
+      exit 1
+    fi
+    grep -E '^(Done|stat::number_of_executed_units)' "$log" | sed "s/^/  $f: /"
+    rm -f "$log"
+    rm -rf "$corpus"
+  done
+fi
 echo "== all tests passed"

@@ -70,6 +70,9 @@ TEST_CASE("malformed databases name the file and the line:column") {
       Catch::Contains("entry 0: \"arguments\" holds a non-string"));
   CHECK_THROWS_WITH(parse_compile_database("db.json", "[\n{\"directory\":"),
                     Catch::Contains("db.json:2:14:"));
+  // Found by the fuzzer: a number too large for a double is not a
+  // parse_error in nlohmann/json, but it is still malformed input.
+  CHECK_THROWS_AS(parse_compile_database("db.json", "[666e332]"), InputError);
 }
 
 TEST_CASE("interpolate_command borrows the nearest entry of the same language") {
