@@ -257,8 +257,9 @@ std::string first_error(const Shared& s, CXTranslationUnit tu, int* errors,
 CXTranslationUnit parse(CXIndex index, const Task& task,
                         const std::vector<std::string>& args,
                         const std::string& resource_dir, CXErrorCode* err) {
+  // No -working-directory: libclang would chdir the whole process, under
+  // every worker's feet. sanitize_args made relative paths absolute instead.
   std::vector<std::string> full = args;
-  full.push_back("-working-directory=" + task.directory);
   if (!resource_dir.empty()) {
     full.push_back("-resource-dir");
     full.push_back(resource_dir);

@@ -37,6 +37,56 @@ constexpr std::string_view kDropPrefixes[] = {
     "-fcompare-debug", "-Wp,-M", "-MF", "-MT", "-MQ", "-fopt-info",
     "-fmodulo-sched", "-fsched-", "-fselective-scheduling"};
 
+// Options whose value is a path, joined ("-Idir") or separate ("-I dir").
+// Relative values are made absolute against the entry's directory: libclang
+// would resolve them against the process's working directory, and its
+// -working-directory option changes that directory for the whole process.
+constexpr std::string_view kPathOptions[] = {
+    "-I", "-isystem", "-iquote", "-idirafter", "-include", "-imacros",
+    "-isysroot", "-F", "-iframework", "-cxx-isystem", "-ivfsoverlay", "-B",
+    "-iwithprefix", "-iprefix", "-include-pch"};
+constexpr std::string_view kPathOptionsWithEquals[] = {
+    "--sysroot=", "--include-directory=", "-fmodule-map-file=",
+    "-fprebuilt-module-path=", "-fmodules-cache-path="};
+
+bool starts_with(std::string_view s, std::string_view prefix);
+
+std::string absolute_value(const std::string& value, const std::string& directory) {
+  // "=dir" is relative to the sysroot, not to the directory.
+  if (value.empty() || value[0] == '/' || value[0] == '=') return value;
+  return join_path(directory, value);
+}
+
+// Rewrites args[i] (and the value after it) with absolute paths. Returns
+// how many extra arguments were consumed.
+size_t absolutize(const std::vector<std::string>& raw, size_t i,
+                  const std::string& directory, std::vector<std::string>& out) {
+  const std::string& a = raw[i];
+  for (auto opt : kPathOptions) {
+    if (a == opt && i + 1 < raw.size()) {
+      out.push_back(a);
+      out.push_back(absolute_value(raw[i + 1], directory));
+      return 1;
+    }
+  }
+  for (auto opt : kPathOptions) {
+    // Joined forms of the one-letter options only: "-isystemfoo" is
+    // ambiguous with longer option names, so only -I, -F and -B join.
+    if (opt.size() == 2 && a.size() > 2 && starts_with(a, opt)) {
+      out.push_back(std::string(opt) + absolute_value(a.substr(2), directory));
+      return 0;
+    }
+  }
+  for (auto opt : kPathOptionsWithEquals) {
+    if (starts_with(a, opt)) {
+      out.push_back(std::string(opt) + absolute_value(a.substr(opt.size()), directory));
+      return 0;
+    }
+  }
+  out.push_back(a);
+  return 0;
+}
+
 bool starts_with(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
 }
@@ -171,7 +221,7 @@ std::vector<std::string> sanitize_args(const std::vector<std::string>& raw,
       out.push_back("@" + join_path(directory, a.substr(1)));  // response file
       continue;
     }
-    out.push_back(a);
+    i += absolutize(raw, i, directory, out);
   }
   return out;
 }

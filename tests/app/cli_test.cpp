@@ -133,6 +133,15 @@ TEST_CASE("a bad config is exit 3 naming the key; config --dump shows the result
   CHECK(doc["candidates"][0]["kind"] == "refactor");
 }
 
+TEST_CASE("a relative --out is relative to the working directory, not to REPO") {
+  stepup::test::TempDir repo, cwd;
+  small_repo(repo);
+  auto r = run_stepup({"scan", repo.path(), "-o", "rel-out", "--format", "json"}, cwd.path());
+  REQUIRE(r.exit_code == 0);
+  CHECK(fs::exists(cwd.path() + "/rel-out/report.json"));
+  CHECK_FALSE(fs::exists(repo.path() + "/rel-out"));
+}
+
 TEST_CASE("an output directory that cannot be written is exit 3") {
   stepup::test::TempDir repo;
   small_repo(repo);

@@ -17,9 +17,10 @@ TEST_CASE("both entry forms, relative directory and file") {
   CompileDatabase db = parse_compile_database("/proj/compile_commands.json", text);
   REQUIRE(db.commands.size() == 3);
   CHECK(db.commands[0].file == "/proj/src/a.cc");
-  CHECK(db.commands[0].args == std::vector<std::string>{"g++", "-I../inc"});
+  // Relative paths in options become absolute against the entry's directory.
+  CHECK(db.commands[0].args == std::vector<std::string>{"g++", "-I/proj/inc"});
   CHECK(db.commands[1].args ==
-        std::vector<std::string>{"/usr/bin/g++", "-DNAME=x y", "-I", "../my inc"});
+        std::vector<std::string>{"/usr/bin/g++", "-DNAME=x y", "-I", "/proj/my inc"});
   // A relative directory is relative to the database's folder.
   CHECK(db.commands[2].directory == "/proj/sub");
   CHECK(db.commands[2].file == "/proj/sub/c.cc");
@@ -34,6 +35,16 @@ TEST_CASE("sanitize_args drops what clang rejects from gcc command lines") {
   CHECK(sanitize_args(raw, "/src/a.cc", "/build") ==
         std::vector<std::string>{"g++", "-std=gnu++17", "-O2", "-Wall", "-DX=1",
                                  "@/build/flags.rsp"});
+}
+
+TEST_CASE("path options are made absolute, sysroot-relative ones are left") {
+  std::vector<std::string> raw = {"c++", "-isystem", "../third", "-iquote", "q", "-include",
+                                  "pre.h", "--sysroot=sr", "-I=/usr/x", "-Ffw", "-I/abs",
+                                  "-isystem", "/abs2"};
+  CHECK(sanitize_args(raw, "/b/a.cc", "/b/build") ==
+        std::vector<std::string>{"c++", "-isystem", "/b/third", "-iquote", "/b/build/q",
+                                 "-include", "/b/build/pre.h", "--sysroot=/b/build/sr",
+                                 "-I=/usr/x", "-F/b/build/fw", "-I/abs", "-isystem", "/abs2"});
 }
 
 TEST_CASE("split_command follows shell quoting") {
