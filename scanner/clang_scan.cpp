@@ -423,17 +423,19 @@ ClangScanOutput clang_scan(const ClangScanInput& in) {
     Task t;
     t.main_file = abs;
     t.standalone = true;
+    bool as_c = files[i].is_c;
     if (in.db && !in.db->commands.empty()) {
       CompileCommand cmd = interpolate_command(*in.db, abs, files[i].is_c);
       t.directory = cmd.directory;
       t.args = cmd.args;
+      as_c = cmd.is_c;  // a header takes the language of its donor
     } else {
       t.directory = in.root;
       t.args = guessed_args(in.root, files, files[i].is_c);
     }
     if (files[i].is_header) {
       t.args.push_back("-x");
-      t.args.push_back(files[i].is_c ? "c" : "c++");
+      t.args.push_back(as_c ? "c" : "c++");
     }
     leftovers.push_back(std::move(t));
   }

@@ -277,6 +277,7 @@ CompileDatabase parse_compile_database(const std::string& path,
     if (raw.empty()) throw InputError(where + ": empty command line");
     if (!seen.insert(cmd.file).second) continue;
     cmd.args = sanitize_args(raw, cmd.file, cmd.directory);
+    cmd.is_c = cmd.file.size() > 2 && cmd.file.compare(cmd.file.size() - 2, 2, ".c") == 0;
     db.commands.push_back(std::move(cmd));
   }
   return db;
@@ -296,10 +297,8 @@ CompileCommand interpolate_command(const CompileDatabase& db,
     for (size_t i = 0; i < n && cmd.file[i] == file[i]; ++i) {
       if (file[i] == '/') common = i + 1;
     }
-    bool cmd_is_c = cmd.file.size() > 2 &&
-                    cmd.file.compare(cmd.file.size() - 2, 2, ".c") == 0;
     // Same language outweighs any directory closeness.
-    size_t score = common + (cmd_is_c == is_c ? 1u << 20 : 0);
+    size_t score = common + (cmd.is_c == is_c ? 1u << 20 : 0);
     if (!best || score > best_score) {
       best = &cmd;
       best_score = score;
@@ -310,6 +309,7 @@ CompileCommand interpolate_command(const CompileDatabase& db,
   if (best) {
     out.directory = best->directory;
     out.args = best->args;
+    out.is_c = best->is_c;
   }
   return out;
 }

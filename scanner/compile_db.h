@@ -16,6 +16,7 @@ struct CompileCommand {
   std::string file;       ///< absolute, normalised
   std::string directory;  ///< absolute: relative paths in args resolve here
   std::vector<std::string> args;  ///< argv[0] is the compiler; no -o/-c/file
+  bool is_c = false;              ///< the file is C (.c), not C++
 };
 
 /// The commands of a compile database, one per source file (first wins).

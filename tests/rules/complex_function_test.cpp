@@ -1,0 +1,92 @@
+#include "rules/complex_function.h"
+
+#include <catch2/catch.hpp>
+
+#include "rules/registry.h"
+
+using namespace stepup;
+
+namespace {
+
+FunctionFacts fn(const std::string& name, int cognitive, int line = 10, int end_line = 30) {
+  FunctionFacts f;
+  f.name = name;
+  f.qualified_name = "ns::" + name;
+  f.cognitive = cognitive;
+  f.cyclomatic = cognitive / 2 + 1;
+  f.line = line;
+  f.end_line = end_line;
+  f.max_nesting = 3;
+  f.params = 2;
+  return f;
+}
+
+Report signals(std::vector<FunctionFacts> fns, bool is_test = false) {
+  Report r;
+  FileFacts f;
+  f.path = "src/net/parser.cc";
+  f.module = "src/net";
+  f.is_test = is_test;
+  f.functions = std::move(fns);
+  r.files.push_back(f);
+  r.modules.push_back({"src/net", 1, 100, std::nullopt, 0, 0});
+  return r;
+}
+
+const RuleOptions kDefaults = {{"min_cognitive", 15}, {"scale", 25}};
+
+}  // namespace
+
+TEST_CASE("complex-function fires at the threshold and not below") {
+  CHECK(complex_function(signals({fn("calm", 14)}), kDefaults).empty());
+  auto c = complex_function(signals({fn("edge", 15)}), kDefaults);
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].score == 30);  // at the threshold: 30 + 70 * (1 - e^0)
+  CHECK(c[0].kind == "refactor");
+  CHECK(c[0].target.function == "ns::edge");
+  CHECK(c[0].target.line == 10);
+  CHECK(c[0].title == "Refactor ns::edge (src/net/parser.cc:10)");
+}
+
+TEST_CASE("complex-function's score rises with cognitive complexity, as documented") {
+  // docs/scoring.md: 30 + 70 * (1 - exp(-(46 - 15) / 25)) = 79.74 -> 80.
+  CHECK(complex_function(signals({fn("parse_header", 46)}), kDefaults)[0].score == 80);
+  int prev = 0;
+  for (int cog : {15, 20, 30, 60, 120}) {
+    int s = complex_function(signals({fn("f", cog)}), kDefaults)[0].score;
+    CHECK(s > prev);
+    CHECK(s <= 100);
+    prev = s;
+  }
+}
+
+TEST_CASE("complex-function ignores test files and sizes the task") {
+  CHECK(complex_function(signals({fn("test_body", 80)}, true), kDefaults).empty());
+  auto small = complex_function(signals({fn("a", 20, 1, 40)}), kDefaults)[0];
+  CHECK(small.effort == "S");
+  CHECK(small.newcomer_friendly);
+  auto large = complex_function(signals({fn("b", 40, 1, 200)}), kDefaults)[0];
+  CHECK(large.effort == "L");
+  CHECK_FALSE(large.newcomer_friendly);
+}
+
+TEST_CASE("candidate ids are stable when code moves, distinct across targets") {
+  auto a = complex_function(signals({fn("f", 20, 10, 30)}), kDefaults)[0];
+  auto moved = complex_function(signals({fn("f", 25, 50, 70)}), kDefaults)[0];
+  auto other = complex_function(signals({fn("g", 20, 10, 30)}), kDefaults)[0];
+  CHECK(a.id == moved.id);
+  CHECK(a.id != other.id);
+  CHECK(a.id.size() == 16);
+}
+
+TEST_CASE("apply_rules ranks by score and sets module scores") {
+  Report r = signals({fn("low", 16), fn("high", 60), fn("calm", 3)});
+  apply_rules(r, {{"complex-function", kDefaults}});
+  REQUIRE(r.candidates.size() == 2);
+  CHECK(r.candidates[0].target.function == "ns::high");
+  CHECK(r.candidates[0].rank == 1);
+  CHECK(r.candidates[1].rank == 2);
+  CHECK(r.summary.candidates == 2);
+  CHECK(r.modules[0].score == r.candidates[0].score);
+  CHECK(r.rules.size() == rule_registry().size());
+}
