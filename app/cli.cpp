@@ -99,6 +99,11 @@ int cmd_scan(const std::vector<std::string>& args) {
       ("help,h", "show this help")
       ("compile-commands,p", po::value(&opt.compile_commands),
        "compile_commands.json, or the folder holding it (default: REPO/, then REPO/build*/)")
+      ("coverage,c", po::value(&opt.coverage)->composing(),
+       "coverage report (gcovr JSON, lcov, Cobertura XML, llvm-cov export JSON); "
+       "repeatable, hits add up")
+      ("coverage-build", po::value(&opt.coverage_build),
+       "run gcovr over the .gcda/.gcno files under DIR (REPO as its root)")
       ("out,o", po::value(&out_dir), "where reports go (default: REPO/stepup-report)")
       ("format", po::value(&formats)->default_value(formats),
        "comma list of report formats: json, html, sarif, md")

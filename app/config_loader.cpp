@@ -50,6 +50,19 @@ void read_modules(const Json& v, const std::string& where, Config& config) {
   }
 }
 
+void read_path_map(const Json& v, const std::string& where, Config& config) {
+  if (!v.is_array()) throw InputError(where + ": must be an array");
+  for (size_t i = 0; i < v.size(); ++i) {
+    const Json& m = v[i];
+    if (!m.is_object() || m.size() != 2 || !m.contains("from") || !m.contains("to") ||
+        !m["from"].is_string() || !m["to"].is_string() || m["from"].get<std::string>().empty()) {
+      throw InputError(where + "[" + std::to_string(i) +
+                       "]: each rule is {\"from\": \"non-empty prefix\", \"to\": \"...\"}");
+    }
+    config.path_map.push_back({m["from"], m["to"]});
+  }
+}
+
 void read_rules(const Json& v, const std::string& where, Config& config) {
   if (!v.is_object()) throw InputError(where + ": must be an object");
   for (const auto& [rule_id, opts] : v.items()) {
@@ -114,10 +127,12 @@ Config parse_config(const std::string& path, std::string_view text) {
       read_modules(value, where, config);
     } else if (key == "rules") {
       read_rules(value, where, config);
+    } else if (key == "path_map") {
+      read_path_map(value, where, config);
     } else if (key == "$schema" || key == "//") {
       // comments and editor hints are welcome
     } else {
-      throw InputError(where + ": unknown key (known: exclude, tests, modules, rules)");
+      throw InputError(where + ": unknown key (known: exclude, tests, modules, path_map, rules)");
     }
   }
   return config;
@@ -148,6 +163,9 @@ nlohmann::ordered_json config_to_json(const Config& config) {
   nlohmann::ordered_json map = nlohmann::ordered_json::array();
   for (const auto& m : config.module_map) map.push_back({{"prefix", m.prefix}, {"name", m.name}});
   j["modules"] = {{"depth", config.module_depth}, {"map", map}};
+  nlohmann::ordered_json path_map = nlohmann::ordered_json::array();
+  for (const auto& m : config.path_map) path_map.push_back({{"from", m.from}, {"to", m.to}});
+  j["path_map"] = path_map;
   nlohmann::ordered_json rules = nlohmann::ordered_json::object();
   for (const auto& [id, opts] : config.rule_options) {
     for (const auto& [name, value] : opts) rules[id][name] = value;

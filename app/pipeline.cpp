@@ -10,6 +10,8 @@
 #include "rules/registry.h"
 #include "scanner/clang_scan.h"
 #include "scanner/compile_db.h"
+#include "scanner/coverage_import.h"
+#include "scanner/coverage_map.h"
 #include "scanner/discover.h"
 #include "scanner/source_text.h"
 
@@ -24,19 +26,31 @@ std::optional<std::string> head_commit(const std::string& root, ProcessRunner& r
   return sha;
 }
 
+/// What the pipeline reads from a source file's bytes.
+struct SourceFacts {
+  TextFacts text;
+  Exclusions exclusions;
+  int lines = 0;  ///< number of lines, for coverage beyond the end
+};
+
 // Reads each file once for the text facts; binary files are not parsed.
-std::vector<TextFacts> read_texts(const Discovery& d, std::vector<Diagnostic>& diags) {
-  std::vector<TextFacts> out(d.files.size());
+std::vector<SourceFacts> read_texts(const Discovery& d, std::vector<Diagnostic>& diags) {
+  std::vector<SourceFacts> out(d.files.size());
   for (size_t i = 0; i < d.files.size(); ++i) {
     std::ifstream in(d.root + "/" + d.files[i].path, std::ios::binary);
     std::ostringstream ss;
     ss << in.rdbuf();
-    out[i] = analyse_text(ss.str());
-    if (out[i].binary) {
+    const std::string text = ss.str();
+    out[i].exclusions = exclusion_markers(text);
+    out[i].lines = static_cast<int>(std::count(text.begin(), text.end(), '\n')) +
+                   (!text.empty() && text.back() != '\n');
+    TextFacts& facts = out[i].text;
+    facts = analyse_text(text);
+    if (facts.binary) {
       diags.push_back({Diagnostic::Level::kWarning, "discover",
                        "binary content (NUL bytes) in a source file; not parsed",
                        d.files[i].path});
-    } else if (!out[i].valid_utf8) {
+    } else if (!facts.valid_utf8) {
       diags.push_back({Diagnostic::Level::kInfo, "discover",
                        "not valid UTF-8; names with invalid bytes are shown with "
                        "U+FFFD in the report",
@@ -46,16 +60,62 @@ std::vector<TextFacts> read_texts(const Discovery& d, std::vector<Diagnostic>& d
   return out;
 }
 
+std::vector<CoverageData> import_all(const ScanOptions& options, const std::string& root,
+                                     ProcessRunner& runner, std::vector<std::string>* names) {
+  std::vector<CoverageData> reports;
+  for (const auto& path : options.coverage) {
+    reports.push_back(import_coverage_file(path));
+    names->push_back(path);
+  }
+  if (!options.coverage_build.empty()) {
+    reports.push_back(run_gcovr(root, options.coverage_build, runner));
+    names->push_back("gcovr over " + options.coverage_build);
+  }
+  return reports;
+}
+
+// Puts the mapped coverage on each file and function.
+void attach_coverage(Report& report, MappedCoverage& mapped,
+                     const std::vector<SourceFacts>& sources, std::vector<Diagnostic>& diags) {
+  for (size_t i = 0; i < report.files.size(); ++i) {
+    if (!mapped.files[i]) continue;
+    FileCoverage& fc = *mapped.files[i];
+    FileFacts& file = report.files[i];
+    apply_exclusions(fc, sources[i].exclusions);
+    if (!fc.lines.empty() && fc.lines.rbegin()->first > sources[i].lines) {
+      diags.push_back({Diagnostic::Level::kWarning, "coverage",
+                       "coverage names line " + std::to_string(fc.lines.rbegin()->first) +
+                           " but the file has " + std::to_string(sources[i].lines) +
+                           " lines: the coverage data is older than the source",
+                       file.path});
+    }
+    file.coverage = file_totals(fc);
+    for (FunctionFacts& fn : file.functions) fn.coverage = range_totals(fc, fn.line, fn.end_line);
+  }
+}
+
 void roll_up(Report& report) {
   std::map<std::string, ModuleFacts> modules;
+  Coverage total;
+  bool any_coverage = false;
   for (const auto& f : report.files) {
     ModuleFacts& m = modules[f.module];
     m.name = f.module;
     ++m.files;
     m.code_lines += f.code_lines;
     m.log_calls += f.log_calls;
+    if (f.coverage) {
+      if (!m.coverage) m.coverage = Coverage{};
+      *m.coverage += *f.coverage;
+      total += *f.coverage;
+      any_coverage = true;
+    }
     report.summary.code_lines += f.code_lines;
     report.summary.functions += static_cast<int>(f.functions.size());
+  }
+  if (any_coverage && total.lines_total > 0) {
+    report.summary.line_coverage =
+        static_cast<double>(total.lines_covered) / static_cast<double>(total.lines_total);
   }
   report.summary.files = static_cast<int>(report.files.size());
   for (auto& [name, m] : modules) report.modules.push_back(std::move(m));
@@ -78,8 +138,13 @@ ScanResult run_scan(const ScanOptions& options, ProcessRunner& runner) {
   report.repo_root = discovery.root;
   if (discovery.in_git) report.commit = head_commit(discovery.root, runner);
 
+  // Coverage is read before the expensive parse, so bad input fails fast.
+  std::vector<std::string> coverage_names;
+  std::vector<CoverageData> coverage =
+      import_all(options, discovery.root, runner, &coverage_names);
+
   std::vector<Diagnostic> diags = discovery.diagnostics;
-  std::vector<TextFacts> texts = read_texts(discovery, diags);
+  std::vector<SourceFacts> texts = read_texts(discovery, diags);
 
   std::optional<CompileDatabase> db;
   if (auto path = find_compile_database(discovery.root, options.compile_commands)) {
@@ -100,7 +165,7 @@ ScanResult run_scan(const ScanOptions& options, ProcessRunner& runner) {
   in.jobs = std::max(1, options.jobs);
   in.resource_dir = default_resource_dir();
   in.progress = options.progress;
-  for (const auto& t : texts) in.skip.push_back(t.binary);
+  for (const auto& t : texts) in.skip.push_back(t.text.binary);
   if (!std::filesystem::exists(in.resource_dir + "/include/stddef.h", ec)) {
     diags.push_back({Diagnostic::Level::kWarning, "parse",
                      "clang resource directory " + in.resource_dir +
@@ -117,9 +182,16 @@ ScanResult run_scan(const ScanOptions& options, ProcessRunner& runner) {
     f.path = src.path;
     f.module = src.module;
     f.is_test = src.is_test;
-    f.code_lines = texts[i].code_lines;
+    f.code_lines = texts[i].text.code_lines;
     f.functions = std::move(scanned.functions[i]);
     report.files.push_back(std::move(f));
+  }
+  if (!coverage.empty()) {
+    for (auto& c : coverage) diags.insert(diags.end(), c.diagnostics.begin(), c.diagnostics.end());
+    MappedCoverage mapped = map_coverage(coverage, coverage_names, discovery.root,
+                                         discovery.files, result.config.path_map);
+    diags.insert(diags.end(), mapped.diagnostics.begin(), mapped.diagnostics.end());
+    attach_coverage(report, mapped, texts, diags);
   }
   roll_up(report);
   report.diagnostics = std::move(diags);

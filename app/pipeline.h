@@ -3,6 +3,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "model/config.h"
 #include "model/report.h"
@@ -15,6 +16,8 @@ struct ScanOptions {
   std::string repo = ".";
   std::string compile_commands;  ///< -p: file or folder; "" = look in REPO
   std::string config;            ///< --config; "" = REPO/.stepup.json if any
+  std::vector<std::string> coverage;  ///< -c: coverage reports, any format
+  std::string coverage_build;         ///< --coverage-build: run gcovr here
   int jobs = 1;
   int top = 10;
   /// Called from worker threads after each translation unit: (done, total).

@@ -13,6 +13,13 @@ struct ModuleMapping {
   std::string name;
 };
 
+/// A coverage path rewrite from the config's "path_map": a path that
+/// starts with `from` continues as `to` (relative `to`: under the repo).
+struct PathMapping {
+  std::string from;
+  std::string to;
+};
+
 /// Everything .stepup.json can set, with its default.
 struct Config {
   /// gitignore-like patterns: "dir/" matches a directory anywhere, a pattern
@@ -25,6 +32,7 @@ struct Config {
   /// 0: a file's module is its parent directory; N: its first N directories.
   int module_depth = 0;
   std::vector<ModuleMapping> module_map;  ///< longest matching prefix wins
+  std::vector<PathMapping> path_map;      ///< tried in order, first match wins
   /// Options of each rule, by rule id; filled from the rule registry's
   /// defaults and overridden by "rules" in the config.
   std::map<std::string, std::map<std::string, double>> rule_options;

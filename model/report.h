@@ -21,12 +21,17 @@ struct Diagnostic {
 
 const char* level_name(Diagnostic::Level level);
 
-/// Coverage totals for a file, module or function (only lines for functions).
+/// Coverage totals for a file, module or function (lines and branches for
+/// functions). Branch totals leave out exception-only branches; the
+/// *_with_exceptions figures keep them.
 struct Coverage {
   int64_t lines_total = 0, lines_covered = 0;
   int64_t branches_total = 0, branches_covered = 0;
   int64_t functions_total = 0, functions_covered = 0;
+  int64_t branches_total_with_exceptions = 0, branches_covered_with_exceptions = 0;
 };
+
+Coverage& operator+=(Coverage& a, const Coverage& b);
 
 /// Git history of one file inside the --since window.
 struct History {

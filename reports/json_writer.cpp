@@ -16,7 +16,9 @@ Json coverage_json(const Coverage& c) {
               {"branches_total", c.branches_total},
               {"branches_covered", c.branches_covered},
               {"functions_total", c.functions_total},
-              {"functions_covered", c.functions_covered}};
+              {"functions_covered", c.functions_covered},
+              {"branches_total_with_exceptions", c.branches_total_with_exceptions},
+              {"branches_covered_with_exceptions", c.branches_covered_with_exceptions}};
 }
 
 Json function_json(const FunctionFacts& f) {
@@ -34,7 +36,10 @@ Json function_json(const FunctionFacts& f) {
       {"params", f.params},
       {"max_nesting", f.max_nesting},
       {"coverage", optional_or_null(f.coverage, [](const Coverage& c) {
-         return Json{{"lines_total", c.lines_total}, {"lines_covered", c.lines_covered}};
+         return Json{{"lines_total", c.lines_total},
+                     {"lines_covered", c.lines_covered},
+                     {"branches_total", c.branches_total},
+                     {"branches_covered", c.branches_covered}};
        })},
       {"log_calls", f.log_calls},
       {"findings", std::move(findings)},
