@@ -111,9 +111,8 @@ CoverageData LcovReader::read() {
 }
 
 void LcovReader::handle(std::string_view line) {
-  while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) {
-    line.remove_suffix(1);
-  }
+  // Only CRLF's '\r' goes: an SF path is kept exactly, trailing spaces too.
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
   if (line.empty() || line[0] == '#') return;  // lcov 2.x writes --comment lines as '#...'
   if (line == "end_of_record") {
     on_end();

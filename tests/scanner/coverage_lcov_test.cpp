@@ -186,11 +186,12 @@ TEST_CASE("lcov: FN names demangle; FNDA counts by name; 2.x FNL/FNA and FN end 
 TEST_CASE("lcov: repeated SF records stay separate; DA repeats add up; checksum ignored") {
   CoverageData d = import_lcov(
       "SF:/s/u.h\nDA:2,1,AbCd\nDA:2,3\nend_of_record\n"
-      "SF:/s/u.h\nDA:2,0\nend_of_record\r\n",
+      "SF:/s/u.h \r\nDA:2,0\r\nend_of_record\r\n",
       "t.info");
   REQUIRE(d.files.size() == 2);
   CHECK(d.files[0].path == "/s/u.h");
   CHECK(d.files[0].lines == std::map<int, int64_t>{{2, 4}});
+  CHECK(d.files[1].path == "/s/u.h ");  // CRLF read as LF; the path kept as written
   CHECK(d.files[1].lines == std::map<int, int64_t>{{2, 0}});
 }
 
