@@ -1,0 +1,17 @@
+// libFuzzer target: any bytes as a Cobertura XML report. Malformed input must
+// end in InputError, never in a crash, a hang or another exception.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "model/errors.h"
+#include "scanner/coverage_cobertura.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  std::string_view text(reinterpret_cast<const char*>(data), size);
+  try {
+    stepup::import_cobertura(text, "/fuzz/cov.xml");
+  } catch (const stepup::InputError&) {
+  }
+  return 0;
+}
