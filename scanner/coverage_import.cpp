@@ -5,7 +5,9 @@
 #include <sstream>
 
 #include "model/errors.h"
+#include "scanner/coverage_cobertura.h"
 #include "scanner/coverage_gcovr.h"
+#include "scanner/coverage_lcov.h"
 
 namespace stepup {
 namespace {
@@ -48,7 +50,9 @@ CoverageData import_coverage(std::string_view text, const std::string& name) {
     case CoverageFormat::kGcovrJson:
       return import_gcovr_json(text, name);
     case CoverageFormat::kLcov:
+      return import_lcov(text, name);
     case CoverageFormat::kCobertura:
+      return import_cobertura(text, name);
     case CoverageFormat::kLlvmCov:
     case CoverageFormat::kUnknown:
       break;

@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <map>
+#include <sstream>
 #include <nlohmann/json.hpp>
 
 #include "tests/support/temp_repo.h"
@@ -180,4 +182,83 @@ TEST_CASE("unusable coverage input is exit 3 with no report written") {
   setenv("PATH", path.c_str(), 1);
   CHECK(r.exit_code == 3);
   CHECK_THAT(r.err, Contains("apt-get install gcovr"));
+}
+
+namespace {
+
+// DA records of one SF in an lcov tracefile, merged over records, minus
+// the lines an exclusion region covers: {total, covered}.
+std::pair<int, int> lcov_da_totals(const std::string& info, const std::string& sf_suffix,
+                                   int excl_first, int excl_last) {
+  std::map<int, long> hits;
+  bool in = false;
+  std::istringstream lines(info);
+  std::string line;
+  while (std::getline(lines, line)) {
+    if (line.rfind("SF:", 0) == 0) {
+      in = line.size() >= sf_suffix.size() &&
+           line.compare(line.size() - sf_suffix.size(), sf_suffix.size(), sf_suffix) == 0;
+    } else if (in && line.rfind("DA:", 0) == 0) {
+      int n = std::stoi(line.substr(3));
+      long h = std::stol(line.substr(line.find(',') + 1));
+      if (n < excl_first || n > excl_last) hits[n] += h;
+    }
+  }
+  int covered = 0;
+  for (const auto& [n, h] : hits) covered += h > 0;
+  return {static_cast<int>(hits.size()), covered};
+}
+
+}  // namespace
+
+TEST_CASE("lcov --capture and gcovr's Cobertura give the formats' own line totals") {
+  Built b;
+  write_fixture(b.dir);
+  build_and_run(b.repo());
+  run({"lcov", "--quiet", "--capture", "--directory", b.repo() + "/build", "--output-file",
+       b.repo() + "/cov.info", "--rc", "lcov_branch_coverage=1"},
+      b.repo());
+  run({"gcovr", "-r", b.repo(), "--xml-pretty", "-o", b.repo() + "/cov.xml", b.repo() + "/build"},
+      b.repo() + "/build");
+  Json summary = gcovr_summary(b.repo());
+  std::string info = stepup::test::read_text(b.repo() + "/cov.info");
+
+  auto r = run_stepup({"scan", b.repo(), "-c", b.repo() + "/cov.info", "-o", b.repo() + "/lcov",
+                       "--format", "json"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  Json lcov = Json::parse(stepup::test::read_text(b.repo() + "/lcov/report.json"));
+  // The capture also names system headers (<stdexcept> and friends): they
+  // are ignored with an info diagnostic, never mapped onto repo files.
+  for (const auto& d : lcov["diagnostics"]) CHECK(d["level"] != "error");
+  // main.cpp's GCOVR_EXCL_START..STOP (lines 10-12) applies to lcov data too.
+  auto [main_total, main_covered] = lcov_da_totals(info, "/src/main.cpp", 10, 12);
+  const Json& main_cov = file_in(lcov, "src/main.cpp")["coverage"];
+  CHECK(main_cov["lines_total"] == main_total);
+  CHECK(main_cov["lines_covered"] == main_covered);
+  auto [h_total, h_covered] = lcov_da_totals(info, "/include/clamp.h", 0, 0);
+  CHECK(file_in(lcov, "include/clamp.h")["coverage"]["lines_total"] == h_total);
+  CHECK(file_in(lcov, "include/clamp.h")["coverage"]["lines_covered"] == h_covered);
+  // gcovr and lcov read the same .gcda files: the line totals agree.
+  for (const auto& s : summary["files"]) {
+    CHECK(file_in(lcov, s["filename"])["coverage"]["lines_total"] == s["line_total"]);
+  }
+
+  auto x = run_stepup({"scan", b.repo(), "-c", b.repo() + "/cov.xml", "-o", b.repo() + "/xml",
+                       "--format", "json"});
+  INFO(x.err);
+  REQUIRE(x.exit_code == 0);
+  Json xml = Json::parse(stepup::test::read_text(b.repo() + "/xml/report.json"));
+  for (const auto& s : summary["files"]) {
+    INFO("file " << s["filename"]);
+    const Json& c = file_in(xml, s["filename"])["coverage"];
+    CHECK(c["lines_total"] == s["line_total"]);
+    CHECK(c["lines_covered"] == s["line_covered"]);
+  }
+  // Several reports merge: hits add, totals stay those of the lines.
+  auto both = run_stepup({"scan", b.repo(), "-c", b.repo() + "/cov.info", "-c",
+                          b.repo() + "/cov.xml", "-o", b.repo() + "/both", "--format", "json"});
+  REQUIRE(both.exit_code == 0);
+  Json merged = Json::parse(stepup::test::read_text(b.repo() + "/both/report.json"));
+  CHECK(file_in(merged, "src/main.cpp")["coverage"]["lines_total"] == main_total);
 }
