@@ -15,6 +15,8 @@
 #include "app/pipeline.h"
 #include "model/errors.h"
 #include "reports/writers.h"
+#include "scanner/coverage_import.h"
+#include "scanner/coverage_map.h"
 #include "rules/registry.h"
 
 namespace po = boost::program_options;
@@ -29,6 +31,7 @@ constexpr const char* kUsage =
     "  scan [REPO]       scan a C++ repository and write reports\n"
     "  rules             list the rules, their kinds and options\n"
     "  config --dump     print the effective configuration\n"
+    "  coverage FILE...  read coverage reports and print what stepup reads in them\n"
     "\n"
     "  stepup --version | --help | <command> --help\n";
 
@@ -144,6 +147,40 @@ int cmd_scan(const std::vector<std::string>& args) {
   return kExitOk;
 }
 
+// Imports coverage reports without a repo and prints their totals as
+// JSON: what stepup reads in a report, before any path mapping.
+int cmd_coverage(const std::vector<std::string>& args) {
+  std::vector<std::string> files;
+  po::options_description desc("stepup coverage FILE... (gcovr JSON, lcov, Cobertura, llvm-cov)");
+  desc.add_options()("help,h", "show this help")(
+      "file", po::value(&files)->composing(), "coverage report (positional, repeatable)");
+  po::positional_options_description pos;
+  pos.add("file", -1);
+  po::variables_map vm = parse(desc, pos, args);
+  if (vm.count("help") || files.empty()) {
+    std::cout << desc;
+    return vm.count("help") ? kExitOk : kExitUsage;
+  }
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const auto& path : files) {
+    CoverageData data = import_coverage_file(path);
+    Coverage total;
+    for (const auto& f : data.files) total += file_totals(f);
+    out.push_back({{"file", path},
+                   {"format", data.format},
+                   {"files", data.files.size()},
+                   {"lines_total", total.lines_total},
+                   {"lines_covered", total.lines_covered},
+                   {"branches_total", total.branches_total},
+                   {"branches_covered", total.branches_covered},
+                   {"branches_total_with_exceptions", total.branches_total_with_exceptions},
+                   {"functions_total", total.functions_total},
+                   {"functions_covered", total.functions_covered}});
+  }
+  std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  return kExitOk;
+}
+
 int cmd_rules(const std::vector<std::string>& args) {
   if (!args.empty() && args[0] != "--help" && args[0] != "-h") {
     throw UsageError("stepup rules takes no arguments");
@@ -199,6 +236,7 @@ int run_cli(int argc, char** argv) {
     if (cmd == "scan") return cmd_scan(rest);
     if (cmd == "rules") return cmd_rules(rest);
     if (cmd == "config") return cmd_config(rest);
+    if (cmd == "coverage") return cmd_coverage(rest);
     throw UsageError("unknown command '" + cmd + "'");
   } catch (const po::error& e) {
     std::cerr << "stepup: " << e.what() << " (see stepup --help)\n";
