@@ -53,6 +53,20 @@ struct Context {
   throw InputError(where + ": " + what);
 }
 
+// Where a value sits, spelled out only when it is wrong: a large export has
+// millions of segments, and a message string for each would cost more than
+// reading them.
+struct Where {
+  const std::string& base;  // "<export>: <source file>" or "<export>: function <name>"
+  const char* item = nullptr;
+  size_t index = 0;
+};
+
+[[noreturn]] void fail(const Where& where, const std::string& what) {
+  if (!where.item) fail(where.base, what);
+  fail(where.base + ": " + where.item + " " + std::to_string(where.index), what);
+}
+
 json parse_document(std::string_view text, const std::string& name) {
   try {
     return json::parse(text.begin(), text.end());
@@ -89,7 +103,7 @@ std::string string_field(const json& object, const char* key, const std::string&
 
 // Counts are uint64 in LLVM's profiles; reading them as doubles would lose
 // digits, so only nlohmann's integer kinds are accepted.
-int64_t read_count(const json& value, const std::string& where, Context& ctx) {
+int64_t read_count(const json& value, const Where& where, Context& ctx) {
   if (value.is_number_unsigned()) {
     auto n = value.get<uint64_t>();
     if (n > static_cast<uint64_t>(kMaxCount)) {
@@ -103,7 +117,7 @@ int64_t read_count(const json& value, const std::string& where, Context& ctx) {
 }
 
 // A line or column: 1-based in llvm-cov, but 0 is harmless and tolerated.
-int read_position(const json& value, const std::string& where) {
+int read_position(const json& value, const Where& where) {
   if (!value.is_number_unsigned() || value.get<uint64_t>() > INT_MAX) {
     fail(where, "line or column " + value.dump() + " is not a number from 0 to " +
                     std::to_string(INT_MAX));
@@ -111,16 +125,17 @@ int read_position(const json& value, const std::string& where) {
   return static_cast<int>(value.get<uint64_t>());
 }
 
-bool read_flag(const json& value, const std::string& where) {
+bool read_flag(const json& value, const Where& where) {
   if (!value.is_boolean()) fail(where, value.dump() + " is not true or false");
   return value.get<bool>();
 }
 
-const json& tuple_at(const json& list, size_t i, size_t min_size, const std::string& where) {
+const json& tuple_at(const json& list, size_t i, size_t min_size, const std::string& where,
+                     const char* list_name) {
   const json& t = list[i];
   if (!t.is_array() || t.size() < min_size) {
-    fail(where, "entry " + std::to_string(i) + " is not an array of at least " +
-                    std::to_string(min_size) + " values");
+    fail(where + ": " + list_name, "entry " + std::to_string(i) + " is not an array of at least " +
+                                       std::to_string(min_size) + " values");
   }
   return t;
 }
@@ -139,8 +154,8 @@ std::vector<Segment> read_segments(const json& list, const std::string& where, C
   std::vector<Segment> segments;
   segments.reserve(list.size());
   for (size_t i = 0; i < list.size(); ++i) {
-    const json& t = tuple_at(list, i, 5, where + ": segments");
-    std::string at = where + ": segment " + std::to_string(i);
+    const json& t = tuple_at(list, i, 5, where, "segments");
+    Where at{where, "segment", i};
     Segment s;
     s.line = read_position(t[0], at);
     read_position(t[1], at);
@@ -209,8 +224,8 @@ void add_branches(const json& list, FileCoverage& file, const std::string& where
   using Range = std::tuple<int, int, int, int>;
   std::map<Range, std::pair<int64_t, int64_t>> by_range;
   for (size_t i = 0; i < list.size(); ++i) {
-    const json& t = tuple_at(list, i, 6, where + ": branches");
-    std::string at = where + ": branch " + std::to_string(i);
+    const json& t = tuple_at(list, i, 6, where, "branches");
+    Where at{where, "branch", i};
     Range range{read_position(t[0], at), read_position(t[1], at), read_position(t[2], at),
                 read_position(t[3], at)};
     auto& [when_true, when_false] = by_range[range];
@@ -251,8 +266,8 @@ std::string demangle(const std::string& raw) {
 int function_line(const json& regions, const std::string& where) {
   int line = 0;
   for (size_t i = 0; i < regions.size(); ++i) {
-    const json& t = tuple_at(regions, i, 6, where + ": regions");
-    std::string at = where + ": region " + std::to_string(i);
+    const json& t = tuple_at(regions, i, 6, where, "regions");
+    Where at{where, "region", i};
     int start = read_position(t[0], at);
     if (read_position(t[5], at) == 0 && (line == 0 || start < line)) line = start;
   }
@@ -261,8 +276,10 @@ int function_line(const json& regions, const std::string& where) {
 
 struct Files {
   std::vector<FileCoverage> list;
-  std::map<std::string, size_t> index;  // path -> position in list
-  std::vector<bool> clamped;            // parallel to list
+  std::map<std::string, size_t> index;                        // path -> position in list
+  std::vector<bool> clamped;                                  // parallel to list
+  std::vector<bool> listed;                                   // parallel: read from a "files" entry
+  std::map<std::pair<size_t, int>, FunctionCount> functions;  // by (file, line)
 };
 
 size_t file_for(const std::string& path, Files& files) {
@@ -271,6 +288,7 @@ size_t file_for(const std::string& path, Files& files) {
     files.list.push_back(FileCoverage{});
     files.list.back().path = path;
     files.clamped.push_back(false);
+    files.listed.push_back(false);
   }
   return it->second;
 }
@@ -280,8 +298,9 @@ void read_file(const json& entry, size_t i, Files& files, Context& ctx) {
   if (!entry.is_object()) fail(where, "not an object");
   std::string path = string_field(entry, "filename", where);
   where = ctx.name + ": " + path;
-  if (files.index.count(path)) fail(where, "listed twice");
   size_t at = file_for(path, files);
+  if (files.listed[at]) fail(where, "listed twice");
+  files.listed[at] = true;
   if (!entry.contains("segments")) {
     fail(where, "no \"segments\" (was the export made with -summary-only?)");
   }
@@ -295,10 +314,9 @@ void read_file(const json& entry, size_t i, Files& files, Context& ctx) {
   if (ctx.clamped) files.clamped[at] = true;
 }
 
-// Adds the function records into their files, one FunctionCount per (file,
-// line): the instantiations of a template share the definition's line.
+// Adds the function records up, one FunctionCount per (file, line): the
+// instantiations of a template share the definition's line.
 void read_functions(const json& list, Files& files, Context& ctx) {
-  std::map<std::pair<size_t, int>, FunctionCount> merged;
   for (size_t i = 0; i < list.size(); ++i) {
     std::string where = ctx.name + ": function " + std::to_string(i);
     const json& record = list[i];
@@ -310,11 +328,11 @@ void read_functions(const json& list, Files& files, Context& ctx) {
       fail(where, "\"filenames\" does not start with a file name");
     }
     ctx.clamped = false;
-    int64_t count = read_count(field(record, "count", where), where, ctx);
+    int64_t count = read_count(field(record, "count", where), Where{where}, ctx);
     int line = function_line(array_field(record, "regions", where), where);
     if (line == 0) continue;
     size_t file = file_for(filenames[0].get<std::string>(), files);
-    FunctionCount& f = merged[{file, line}];
+    FunctionCount& f = files.functions[{file, line}];
     std::string name = demangle(raw);
     // The instantiations' names differ in their template arguments; the
     // smallest is kept so the result does not depend on record order.
@@ -323,7 +341,6 @@ void read_functions(const json& list, Files& files, Context& ctx) {
     f.count = add_clamped(f.count, count, ctx);
     if (ctx.clamped) files.clamped[file] = true;
   }
-  for (auto& [key, f] : merged) files.list[key.first].functions.push_back(std::move(f));
 }
 
 std::string checked_version(const json& doc, const std::string& name) {
@@ -362,6 +379,7 @@ CoverageData import_llvm_cov(std::string_view text, const std::string& name) {
       read_functions(array_field(data[d], "functions", where), files, ctx);
     }
   }
+  for (auto& [key, f] : files.functions) files.list[key.first].functions.push_back(std::move(f));
   for (size_t i = 0; i < files.list.size(); ++i) {
     if (!files.clamped[i]) continue;
     Diagnostic d;

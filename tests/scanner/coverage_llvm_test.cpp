@@ -343,6 +343,10 @@ TEST_CASE("llvm-cov export: wrong shapes name the source file") {
   CHECK_THROWS_WITH(
       import_llvm_cov(export_doc(R"([{"filename": "/src/a.cpp", "summary": {}}])"), "x"),
       Contains("/src/a.cpp: no \"segments\" (was the export made with -summary-only?)"));
+  CHECK_THROWS_WITH(import_llvm_cov(export_doc(R"([{"filename": "/src/a.cpp", "segments": []},
+                                                  {"filename": "/src/a.cpp", "segments": []}])"),
+                                    "x"),
+                    Contains("x: /src/a.cpp: listed twice"));
   CHECK_THROWS_WITH(import_llvm_cov(export_doc(R"([{"filename": "/src/a.cpp", "segments": [],
                                       "branches": [[1, 2, 1, 5, 1]]}])"),
                                     "x"),
