@@ -28,8 +28,8 @@ if [ "${STEPUP_SKIP_FUZZ:-0}" != 1 ]; then
   echo "== fuzz: each parser of outside input for ${STEPUP_FUZZ_SECONDS:-20}s (clang, libFuzzer, ASan+UBSan)"
   CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DSTEPUP_FUZZ=ON -DSTEPUP_BUILD_TESTS=OFF >/dev/null
-  cmake --build build-fuzz -j"$jobs" --target compile_db_fuzzer config_fuzzer source_text_fuzzer
-  for f in compile_db config source_text; do
+  cmake --build build-fuzz -j"$jobs" --target compile_db_fuzzer config_fuzzer source_text_fuzzer llvm_cov_fuzzer
+  for f in compile_db config source_text llvm_cov; do
     corpus=$(mktemp -d)
     cp tests/fuzz/corpus/$f/* "$corpus"/
     log="$corpus.log"
