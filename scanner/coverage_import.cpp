@@ -8,6 +8,7 @@
 #include "scanner/coverage_cobertura.h"
 #include "scanner/coverage_gcovr.h"
 #include "scanner/coverage_lcov.h"
+#include "scanner/coverage_llvm.h"
 
 namespace stepup {
 namespace {
@@ -54,6 +55,7 @@ CoverageData import_coverage(std::string_view text, const std::string& name) {
     case CoverageFormat::kCobertura:
       return import_cobertura(text, name);
     case CoverageFormat::kLlvmCov:
+      return import_llvm_cov(text, name);
     case CoverageFormat::kUnknown:
       break;
   }

@@ -28,9 +28,12 @@ if [ "${STEPUP_SKIP_FUZZ:-0}" != 1 ]; then
   echo "== fuzz: each parser of outside input for ${STEPUP_FUZZ_SECONDS:-20}s (clang, libFuzzer, ASan+UBSan)"
   CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DSTEPUP_FUZZ=ON -DSTEPUP_BUILD_TESTS=OFF >/dev/null
-  cmake --build build-fuzz -j"$jobs" --target compile_db_fuzzer config_fuzzer source_text_fuzzer \
-    lcov_fuzzer cobertura_fuzzer
-  for f in compile_db config source_text lcov cobertura; do
+  fuzzers="compile_db config source_text gcovr lcov cobertura llvm_cov"
+  targets=""
+  for f in $fuzzers; do targets="$targets ${f}_fuzzer"; done
+  # shellcheck disable=SC2086
+  cmake --build build-fuzz -j"$jobs" --target $targets
+  for f in $fuzzers; do
     corpus=$(mktemp -d)
     cp tests/fuzz/corpus/$f/* "$corpus"/
     log="$corpus.log"
