@@ -262,3 +262,38 @@ TEST_CASE("lcov --capture and gcovr's Cobertura give the formats' own line total
   Json merged = Json::parse(stepup::test::read_text(b.repo() + "/both/report.json"));
   CHECK(file_in(merged, "src/main.cpp")["coverage"]["lines_total"] == main_total);
 }
+
+TEST_CASE("llvm-cov export from a clang build maps onto the repo with llvm-cov's totals") {
+  Built b;
+  write_fixture(b.dir);
+  const std::string build = b.repo() + "/build";
+  std::filesystem::create_directories(build);
+  run({"clang++", "-fprofile-instr-generate", "-fcoverage-mapping", "-O0", "-I" + b.repo() +
+       "/include", "-o", build + "/app", b.repo() + "/src/main.cpp"}, build);
+  run({"env", "LLVM_PROFILE_FILE=" + build + "/app.profraw", build + "/app"}, build);
+  run({"llvm-profdata", "merge", "-o", build + "/app.profdata", build + "/app.profraw"}, build);
+  std::string exported =
+      run({"llvm-cov", "export", build + "/app", "-instr-profile=" + build + "/app.profdata"}, build);
+  stepup::test::TempDir out;
+  std::string path = out.write("export.json", exported);
+  auto r = run_stepup({"scan", b.repo(), "-c", path, "-o", out.path() + "/r", "--format", "json"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  Json report = Json::parse(stepup::test::read_text(out.path() + "/r/report.json"));
+  Json doc = Json::parse(exported);
+  int checked = 0;
+  for (const auto& f : doc["data"][0]["files"]) {
+    std::string name = f["filename"];
+    std::string rel = name.substr(b.repo().size() + 1);
+    INFO("file " << rel);
+    const Json& c = file_in(report, rel)["coverage"];
+    // GCOVR_EXCL_START..STOP covers lines 10-12 of main.cpp; llvm-cov maps
+    // all three (the "{", the return, and the "}" that closes the region).
+    int excluded = rel == "src/main.cpp" ? 3 : 0;
+    CHECK(c["lines_total"] == f["summary"]["lines"]["count"].get<int>() - excluded);
+    ++checked;
+  }
+  CHECK(checked == 2);
+  // never_called: its body never ran.
+  CHECK(function_in(file_in(report, "src/main.cpp"), "never_called")["coverage"]["lines_covered"] == 0);
+}
