@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds stepup, gives the embedded example its git
-# history, builds it (exporting compile_commands.json), scans it, prints the
+# history, builds it with coverage (exporting compile_commands.json), runs
+# its tests, scans it with the coverage gcovr reads, prints the
 # top candidates and leaves the reports in ./stepup-report/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,9 +16,12 @@ demo="$root/build/demo"
 rm -rf "$demo"
 mkdir -p "$demo"
 bash examples/make-history.sh "$demo/shop" >/dev/null
-cmake -S "$demo/shop" -B "$demo/shop/build" >/dev/null
+# A coverage build: the tests' .gcda files are what --coverage-build reads.
+cmake -S "$demo/shop" -B "$demo/shop/build" -DSHOP_COVERAGE=ON >/dev/null
 cmake --build "$demo/shop/build" -j"$jobs" >/dev/null
+(cd "$demo/shop/build" && ctest --output-on-failure >/dev/null)
 
-./build/stepup scan "$demo/shop" -o "$root/stepup-report" --top 10
+./build/stepup scan "$demo/shop" --coverage-build "$demo/shop/build" \
+  -o "$root/stepup-report" --top 10
 echo
 echo "Reports: $root/stepup-report/index.html and $root/stepup-report/report.json"
