@@ -7,7 +7,7 @@
 
 #include "model/errors.h"
 #include "rules/registry.h"
-#include "scanner/compile_db.h"
+#include "scanner/input_text.h"
 
 namespace stepup {
 namespace {
@@ -104,17 +104,7 @@ Config default_config() {
 }
 
 Config parse_config(const std::string& path, std::string_view text) {
-  Json doc;
-  try {
-    doc = Json::parse(text.begin(), text.end());
-  } catch (const Json::parse_error& e) {
-    size_t offset = e.byte == 0 ? 0 : e.byte - 1;
-    throw InputError(path + ":" + line_col(text, offset) + ": malformed JSON (byte " +
-                     std::to_string(offset) + ")");
-  } catch (const Json::exception& e) {
-    // e.g. a number too large for a double: not a parse_error, no offset.
-    throw InputError(path + ": malformed JSON: " + e.what());
-  }
+  Json doc = parse_json_input(text, path, "JSON");
   if (!doc.is_object()) throw InputError(path + ": the config is a JSON object");
   Config config = default_config();
   for (const auto& [key, value] : doc.items()) {

@@ -31,7 +31,8 @@ way gcovr 5.2 counts them (noncode lines and their branches do not count; a
 line/branch/function is covered when its count is > 0):
 
     totals: files=... lines=... lines_covered=... branches=... \
-branches_covered=... throw_branches=... functions=... functions_covered=...
+branches_covered=... throw_branches=... throw_branches_covered=... \
+functions=... functions_covered=...
 
 Only the Python standard library is used.
 """
@@ -61,7 +62,8 @@ PARAM_LISTS = [
 
 class Totals:
     __slots__ = ("files", "lines", "lines_covered", "branches",
-                 "branches_covered", "throw_branches", "functions",
+                 "branches_covered", "throw_branches",
+                 "throw_branches_covered", "functions",
                  "functions_covered", "noncode_entries")
 
     def __init__(self):
@@ -117,10 +119,12 @@ def make_branches(rng, count, tot):
         br = [(c, i == 0, False) for i, c in enumerate(counts)]
     else:
         return None
-    for c, _, _ in br:
+    for c, _, t in br:
         tot.branches += 1
         if c > 0:
             tot.branches_covered += 1
+            if t:
+                tot.throw_branches_covered += 1
     return [{"count": c, "fallthrough": f, "throw": t} for c, f, t in br]
 
 
@@ -240,10 +244,11 @@ def main():
     print("wrote %s: %d bytes (%.1f MiB), seed %d, gcovr 5.2 JSON format 0.3"
           % (a.out, actual, actual / MIB, a.seed))
     print("totals: files=%d lines=%d lines_covered=%d branches=%d "
-          "branches_covered=%d throw_branches=%d functions=%d "
-          "functions_covered=%d"
+          "branches_covered=%d throw_branches=%d throw_branches_covered=%d "
+          "functions=%d functions_covered=%d"
           % (tot.files, tot.lines, tot.lines_covered, tot.branches,
-             tot.branches_covered, tot.throw_branches, tot.functions,
+             tot.branches_covered, tot.throw_branches,
+             tot.throw_branches_covered, tot.functions,
              tot.functions_covered))
     print("        (+%d noncode line entries, not counted; %.1f%% of code "
           "lines uncovered)"

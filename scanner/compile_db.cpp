@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "model/errors.h"
+#include "scanner/input_text.h"
 #include "scanner/path_match.h"
 
 namespace fs = std::filesystem;
@@ -113,20 +114,6 @@ std::string required_string(const nlohmann::json& entry, const char* key,
 
 }  // namespace
 
-std::string line_col(std::string_view text, size_t offset) {
-  offset = std::min(offset, text.size());
-  size_t line = 1, col = 1;
-  for (size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      col = 1;
-    } else {
-      ++col;
-    }
-  }
-  return std::to_string(line) + ":" + std::to_string(col);
-}
-
 std::optional<std::string> find_compile_database(const std::string& repo_root,
                                                  const std::string& option) {
   std::error_code ec;
@@ -228,21 +215,7 @@ std::vector<std::string> sanitize_args(const std::vector<std::string>& raw,
 
 CompileDatabase parse_compile_database(const std::string& path,
                                        std::string_view text) {
-  nlohmann::json doc;
-  try {
-    doc = nlohmann::json::parse(text.begin(), text.end());
-  } catch (const nlohmann::json::parse_error& e) {
-    size_t offset = e.byte == 0 ? 0 : e.byte - 1;
-    std::string what = e.what();
-    size_t colon = what.rfind(": ");
-    throw InputError(path + ":" + line_col(text, offset) +
-                     ": malformed compile database (byte " +
-                     std::to_string(offset) + "): " +
-                     (colon == std::string::npos ? what : what.substr(colon + 2)));
-  } catch (const nlohmann::json::exception& e) {
-    // e.g. a number too large for a double: not a parse_error, no offset.
-    throw InputError(path + ": malformed compile database: " + e.what());
-  }
+  nlohmann::json doc = parse_json_input(text, path, "compile database");
   if (!doc.is_array()) {
     throw InputError(path + ": a compile database is a JSON array of entries");
   }

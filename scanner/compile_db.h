@@ -55,7 +55,4 @@ std::vector<std::string> sanitize_args(const std::vector<std::string>& raw,
 CompileCommand interpolate_command(const CompileDatabase& db,
                                    const std::string& file, bool is_c);
 
-/// "line:column" of a byte offset in text (both 1-based).
-std::string line_col(std::string_view text, size_t offset);
-
 }  // namespace stepup

@@ -5,7 +5,7 @@
 #include <pugixml.hpp>
 
 #include "model/errors.h"
-#include "scanner/compile_db.h"
+#include "scanner/input_text.h"
 #include "scanner/coverage_counts.h"
 
 namespace stepup {

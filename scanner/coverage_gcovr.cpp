@@ -3,7 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "model/errors.h"
-#include "scanner/compile_db.h"
+#include "scanner/input_text.h"
 
 namespace stepup {
 namespace {
@@ -64,16 +64,7 @@ const Json& array_at(const Json& obj, const char* key, const std::string& where)
 }  // namespace
 
 CoverageData import_gcovr_json(std::string_view text, const std::string& name) {
-  Json doc;
-  try {
-    doc = Json::parse(text.begin(), text.end());
-  } catch (const Json::parse_error& e) {
-    size_t offset = e.byte == 0 ? 0 : e.byte - 1;
-    throw InputError(name + ":" + line_col(text, offset) + ": malformed JSON (byte " +
-                     std::to_string(offset) + ")");
-  } catch (const Json::exception& e) {
-    throw InputError(name + ": malformed JSON: " + e.what());
-  }
+  Json doc = parse_json_input(text, name, "JSON");
   if (!doc.is_object()) throw InputError(name + ": gcovr JSON is an object");
   check_version(doc, name);
   CoverageData data;

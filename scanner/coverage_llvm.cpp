@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "model/errors.h"
-#include "scanner/compile_db.h"
+#include "scanner/input_text.h"
 
 namespace stepup {
 namespace {
@@ -68,19 +68,7 @@ struct Where {
 }
 
 json parse_document(std::string_view text, const std::string& name) {
-  try {
-    return json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& e) {
-    size_t offset = e.byte == 0 ? 0 : e.byte - 1;
-    std::string what = e.what();
-    size_t colon = what.rfind(": ");
-    throw InputError(name + ":" + line_col(text, offset) + ": malformed llvm-cov export (byte " +
-                     std::to_string(offset) +
-                     "): " + (colon == std::string::npos ? what : what.substr(colon + 2)));
-  } catch (const json::exception& e) {
-    // e.g. a number too large for a double: not a parse_error, no offset.
-    throw InputError(name + ": malformed llvm-cov export: " + e.what());
-  }
+  return parse_json_input(text, name, "llvm-cov export");
 }
 
 const json& field(const json& object, const char* key, const std::string& where) {
