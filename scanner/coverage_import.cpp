@@ -1,8 +1,9 @@
 #include "scanner/coverage_import.h"
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 
 #include "model/errors.h"
 #include "scanner/coverage_cobertura.h"
@@ -25,15 +26,25 @@ CoverageFormat detect_coverage_format(std::string_view text) {
   std::string_view t = skip_space(text);
   if (t.empty()) return CoverageFormat::kUnknown;
   if (t[0] == '{') {
-    // Both JSON formats name themselves near the top or the end; look at
-    // the whole text only when needed.
-    if (t.find("\"gcovr/format_version\"") != std::string_view::npos) {
-      return CoverageFormat::kGcovrJson;
+    // Both JSON formats name themselves at the top level, which their
+    // writers put first or (sorted keys) last: look at both ends, then at
+    // everything only when neither end says.
+    auto names = [](std::string_view part) {
+      if (part.find("\"gcovr/format_version\"") != std::string_view::npos) {
+        return CoverageFormat::kGcovrJson;
+      }
+      if (part.find("\"llvm.coverage.json.export\"") != std::string_view::npos) {
+        return CoverageFormat::kLlvmCov;
+      }
+      return CoverageFormat::kUnknown;
+    };
+    constexpr size_t kEnd = 4096;
+    if (t.size() > 2 * kEnd) {
+      CoverageFormat f = names(t.substr(0, kEnd));
+      if (f == CoverageFormat::kUnknown) f = names(t.substr(t.size() - kEnd));
+      if (f != CoverageFormat::kUnknown) return f;
     }
-    if (t.find("\"llvm.coverage.json.export\"") != std::string_view::npos) {
-      return CoverageFormat::kLlvmCov;
-    }
-    return CoverageFormat::kUnknown;
+    return names(t);
   }
   if (t[0] == '<') {
     return t.substr(0, 4096).find("<coverage") != std::string_view::npos
@@ -70,12 +81,22 @@ CoverageData import_coverage_file(const std::string& path) {
     throw InputError(path + ": is a directory, not a coverage file (use --coverage-build "
                             "to run gcovr over a build directory)");
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path + ": cannot read coverage file");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) throw InputError(path + ": cannot read coverage file");
-  return import_coverage(ss.str(), path);
+  // One read into a buffer of the file's size: coverage files run to
+  // hundreds of megabytes, and a stream copy would touch them three times.
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) throw InputError(path + ": cannot read coverage file: " + std::strerror(errno));
+  std::string text;
+  if (std::fseek(f, 0, SEEK_END) == 0) {
+    long size = std::ftell(f);
+    if (size > 0) text.reserve(static_cast<size_t>(size));
+    std::fseek(f, 0, SEEK_SET);
+  }
+  char chunk[1 << 16];  // also works for pipes, whose size is unknown
+  for (size_t n; (n = std::fread(chunk, 1, sizeof chunk, f)) > 0;) text.append(chunk, n);
+  bool failed = std::ferror(f) != 0;
+  std::fclose(f);
+  if (failed) throw InputError(path + ": cannot read coverage file");
+  return import_coverage(text, path);
 }
 
 CoverageData run_gcovr(const std::string& root, const std::string& build_dir,

@@ -9,6 +9,7 @@ packages=(
   clang libclang-dev llvm          # libclang C API, clang -fsyntax-only (bench), llvm-cov
   libclang-rt-14-dev               # ASan/UBSan/libFuzzer runtimes, profile runtime
   nlohmann-json3-dev               # JSON
+  libsimdjson-dev                  # fast reading of large gcovr JSON reports
   libboost-program-options-dev     # CLI
   catch2                           # unit tests (v2)
   libpugixml-dev                   # Cobertura / XML importers
