@@ -165,13 +165,20 @@ class Reader {
     return std::string(v);
   }
 
-  static dom::array array_at(dom::object obj, const char* key, const std::string& where) {
+  // The array under key; an absent key reads as an empty array. (A
+  // default-constructed dom::array has no tape: never iterate one.)
+  static std::vector<dom::element> array_at(dom::object obj, const char* key,
+                                            const std::string& where) {
+    std::vector<dom::element> out;
     dom::element e;
+    if (obj[key].get(e)) return out;
     dom::array a;
-    if (obj[key].get(e)) return a;  // absent: empty
     if (e.get(a)) throw InputError(where + ": \"" + key + "\" is not an array");
-    return a;
+    out.reserve(a.size());
+    for (dom::element x : a) out.push_back(x);
+    return out;
   }
+
 
   static int64_t count_of(dom::element v, const std::string& where) {
     int64_t i = 0;
@@ -237,7 +244,7 @@ class Reader {
     // One pass over the fields: a report has a million of these objects.
     dom::element number_e, count_e;
     dom::array branches;
-    bool has_number = false, has_count = false;
+    bool has_number = false, has_count = false, has_branches = false;
     for (dom::key_value_pair field : line) {
       std::string_view key = field.key;
       if (key == "line_number") {
@@ -248,6 +255,7 @@ class Reader {
         has_count = true;
       } else if (key == "branches") {
         if (field.value.get(branches)) throw InputError(where + ": \"branches\" is not an array");
+        has_branches = true;
       } else if (key == "gcovr/noncode" || key == "gcovr/excluded") {
         // Non-code lines (before gcovr 6.0) and excluded ones are not data.
         bool b = false;
@@ -258,7 +266,7 @@ class Reader {
     if (!has_count) throw InputError(where + ": a line has no \"count\"");
     int number = line_of(number_e, where);
     fc.lines[number] += non_negative(count_of(count_e, where));  // gcovr 8: once per function
-    if (branches.size() == 0) return;
+    if (!has_branches || branches.size() == 0) return;
     auto& mine = fc.branches[number];
     size_t k = 0;
     for (dom::element be : branches) {

@@ -84,3 +84,25 @@ TEST_CASE("the format is recognised from the content, not the name") {
   CHECK(detect_coverage_format("hello") == CoverageFormat::kUnknown);
   CHECK_THROWS_WITH(import_coverage("hello", "x.txt"), Contains("x.txt: not a coverage format"));
 }
+
+TEST_CASE("absent branches, lines and functions read as empty (found by fuzzing)") {
+  const char* text = R"J({"files": [{"file": "a.cc", "lines": [{"line_number": 1, "count": 1}]},
+    {"file": "b.cc"}], "gcovr/format_version": "0.3"})J";
+  CoverageData d = import_gcovr_json(text, "sparse.json");
+  REQUIRE(d.files.size() == 2);
+  CHECK(d.files[0].lines.at(1) == 1);
+  CHECK(d.files[0].branches.empty());
+  CHECK(d.files[1].lines.empty());
+}
+
+TEST_CASE("file entries are read one by one but errors still name the whole file's place") {
+  // "files" first (gcovr 5.x sorts its keys), then a broken second entry.
+  const char* text = "{\"files\": [{\"file\": \"a.cc\", \"lines\": []},\n"
+                     "  {\"file\": \"b.cc\", \"lines\": [}]}],\n"
+                     " \"gcovr/format_version\": \"0.3\"}";
+  // The stray "}" is at line 2, column 30 (after two blanks and `{"file": "b.cc", "lines": [`).
+  CHECK_THROWS_WITH(import_gcovr_json(text, "c.json"), Contains("c.json:2:30: malformed JSON"));
+  // A scalar where a file entry should be is a shape error, not skipped.
+  CHECK_THROWS_AS(import_gcovr_json(R"J({"files": [1], "gcovr/format_version": "0.3"})J", "c"),
+                  InputError);
+}
