@@ -25,7 +25,7 @@ if [ "${STEPUP_SKIP_SANITIZERS:-0}" != 1 ]; then
      ctest --output-on-failure -j"$jobs")
 fi
 if [ "${STEPUP_SKIP_FUZZ:-0}" != 1 ]; then
-  echo "== fuzz: each parser of outside input for ${STEPUP_FUZZ_SECONDS:-20}s (clang, libFuzzer, ASan+UBSan)"
+  echo "== fuzz: each parser of outside input for ${STEPUP_FUZZ_SECONDS:-30}s (clang, libFuzzer, ASan+UBSan)"
   CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DSTEPUP_FUZZ=ON -DSTEPUP_BUILD_TESTS=OFF >/dev/null
   fuzzers="compile_db config source_text gcovr lcov cobertura llvm_cov"
@@ -38,7 +38,7 @@ if [ "${STEPUP_SKIP_FUZZ:-0}" != 1 ]; then
     cp tests/fuzz/corpus/$f/* "$corpus"/
     log="$corpus.log"
     if ! (cd build-fuzz && ASAN_OPTIONS=detect_leaks=0 ./${f}_fuzzer "$corpus" \
-          -max_total_time="${STEPUP_FUZZ_SECONDS:-20}" -rss_limit_mb=2048 \
+          -max_total_time="${STEPUP_FUZZ_SECONDS:-30}" -rss_limit_mb=2048 \
           -print_final_stats=1 >"$log" 2>&1); then
       tail -40 "$log"
       echo "fuzz: ${f}_fuzzer failed; the failing input is in build-fuzz/"

@@ -297,3 +297,23 @@ TEST_CASE("llvm-cov export from a clang build maps onto the repo with llvm-cov's
   // never_called: its body never ran.
   CHECK(function_in(file_in(report, "src/main.cpp"), "never_called")["coverage"]["lines_covered"] == 0);
 }
+
+TEST_CASE("coverage of a line past the end of the file is a diagnostic, not a crash") {
+  stepup::test::TempDir repo;
+  repo.write("a.cc", "int a() {\n  return 1;\n}\n");
+  std::string cov = repo.write(
+      "cov.json", R"J({"gcovr/format_version": "0.3", "files": [{"file": "a.cc", "functions": [],
+        "lines": [{"line_number": 2, "count": 1, "branches": []},
+                  {"line_number": 40, "count": 0, "branches": []}]}]})J");
+  auto r = run_stepup({"scan", repo.path(), "-c", cov, "-o", repo.path() + "/out", "--format", "json"});
+  REQUIRE(r.exit_code == 0);
+  Json report = Json::parse(stepup::test::read_text(repo.path() + "/out/report.json"));
+  bool said = false;
+  for (const auto& d : report["diagnostics"]) {
+    said |= d["path"] == "a.cc" &&
+            d["message"] == "coverage names line 40 but the file has 3 lines: the coverage data "
+                            "is older than the source";
+  }
+  CHECK(said);
+  CHECK(file_in(report, "a.cc")["coverage"]["lines_total"] == 2);  // the format's own count
+}
