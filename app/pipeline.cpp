@@ -94,10 +94,43 @@ void attach_coverage(Report& report, MappedCoverage& mapped,
   }
 }
 
+// The semantic pass over the compile database's TUs (or guessed flags).
+ClangScanOutput parse_sources(const Discovery& discovery, const std::vector<SourceFacts>& texts,
+                              const ScanOptions& options, std::vector<Diagnostic>& diags) {
+  std::optional<CompileDatabase> db;
+  if (auto path = find_compile_database(discovery.root, options.compile_commands)) {
+    db = load_compile_database(*path);
+  } else {
+    diags.push_back({Diagnostic::Level::kWarning, "compile-db",
+                     "no compile_commands.json found (give one with -p); each "
+                     "file was parsed on its own with guessed flags (-std=c++17, "
+                     "-I for include/, src/ and lib/ folders), so unresolved "
+                     "includes may lower accuracy",
+                     std::nullopt});
+  }
+  ClangScanInput in;
+  in.root = discovery.root;
+  in.files = &discovery.files;
+  in.db = db ? &*db : nullptr;
+  in.jobs = std::max(1, options.jobs);
+  in.resource_dir = default_resource_dir();
+  in.progress = options.progress;
+  for (const auto& t : texts) in.skip.push_back(t.text.binary);
+  std::error_code ec;
+  if (!std::filesystem::exists(in.resource_dir + "/include/stddef.h", ec)) {
+    diags.push_back({Diagnostic::Level::kWarning, "parse",
+                     "clang resource directory " + in.resource_dir +
+                         " lacks include/stddef.h; set STEPUP_CLANG_RESOURCE_DIR",
+                     std::nullopt});
+  }
+  ClangScanOutput scanned = clang_scan(in);
+  diags.insert(diags.end(), scanned.diagnostics.begin(), scanned.diagnostics.end());
+  return scanned;
+}
+
 void roll_up(Report& report) {
   std::map<std::string, ModuleFacts> modules;
   Coverage total;
-  bool any_coverage = false;
   for (const auto& f : report.files) {
     ModuleFacts& m = modules[f.module];
     m.name = f.module;
@@ -108,12 +141,11 @@ void roll_up(Report& report) {
       if (!m.coverage) m.coverage = Coverage{};
       *m.coverage += *f.coverage;
       total += *f.coverage;
-      any_coverage = true;
     }
     report.summary.code_lines += f.code_lines;
     report.summary.functions += static_cast<int>(f.functions.size());
   }
-  if (any_coverage && total.lines_total > 0) {
+  if (total.lines_total > 0) {
     report.summary.line_coverage =
         static_cast<double>(total.lines_covered) / static_cast<double>(total.lines_total);
   }
@@ -132,8 +164,7 @@ ScanResult run_scan(const ScanOptions& options, ProcessRunner& runner) {
   std::error_code ec;
   std::string root = std::filesystem::canonical(options.repo, ec).string();
   if (ec) root = options.repo;  // discover() reports the missing REPO
-  std::string config_path;
-  result.config = load_config(root, options.config, &config_path);
+  result.config = load_config(root, options.config, nullptr);
   Discovery discovery = discover(options.repo, result.config, runner);
   report.repo_root = discovery.root;
   if (discovery.in_git) report.commit = head_commit(discovery.root, runner);
@@ -146,35 +177,8 @@ ScanResult run_scan(const ScanOptions& options, ProcessRunner& runner) {
   std::vector<Diagnostic> diags = discovery.diagnostics;
   std::vector<SourceFacts> texts = read_texts(discovery, diags);
 
-  std::optional<CompileDatabase> db;
-  if (auto path = find_compile_database(discovery.root, options.compile_commands)) {
-    db = load_compile_database(*path);
-  } else {
-    diags.push_back({Diagnostic::Level::kWarning, "compile-db",
-                     "no compile_commands.json found (give one with -p); each "
-                     "file was parsed on its own with guessed flags (-std=c++17, "
-                     "-I for include/, src/ and lib/ folders), so unresolved "
-                     "includes may lower accuracy",
-                     std::nullopt});
-  }
-
-  ClangScanInput in;
-  in.root = discovery.root;
-  in.files = &discovery.files;
-  in.db = db ? &*db : nullptr;
-  in.jobs = std::max(1, options.jobs);
-  in.resource_dir = default_resource_dir();
-  in.progress = options.progress;
-  for (const auto& t : texts) in.skip.push_back(t.text.binary);
-  if (!std::filesystem::exists(in.resource_dir + "/include/stddef.h", ec)) {
-    diags.push_back({Diagnostic::Level::kWarning, "parse",
-                     "clang resource directory " + in.resource_dir +
-                         " lacks include/stddef.h; set STEPUP_CLANG_RESOURCE_DIR",
-                     std::nullopt});
-  }
-  ClangScanOutput scanned = clang_scan(in);
+  ClangScanOutput scanned = parse_sources(discovery, texts, options, diags);
   result.translation_units = scanned.tus;
-  diags.insert(diags.end(), scanned.diagnostics.begin(), scanned.diagnostics.end());
 
   for (size_t i = 0; i < discovery.files.size(); ++i) {
     const SourceFile& src = discovery.files[i];
