@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <boost/program_options.hpp>
+#include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <iomanip>
@@ -94,8 +95,19 @@ void print_top(const Report& report, int top) {
   }
 }
 
+// A positive whole number of days, at most about 100 years.
+int parse_days(const std::string& text) {
+  int days = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), days);
+  if (ec != std::errc() || ptr != text.data() + text.size() || days < 1 || days > 36500) {
+    throw UsageError("--since takes a positive number of days (1 to 36500), not '" + text + "'");
+  }
+  return days;
+}
+
 int cmd_scan(const std::vector<std::string>& args) {
   ScanOptions opt;
+  std::string since;
   std::string out_dir, formats = "json,html,sarif,md";
   po::options_description desc("stepup scan [REPO] [options]");
   desc.add_options()
@@ -111,6 +123,8 @@ int cmd_scan(const std::vector<std::string>& args) {
       ("format", po::value(&formats)->default_value(formats),
        "comma list of report formats: json, html, sarif, md")
       ("jobs,j", po::value(&opt.jobs)->default_value(default_jobs()), "parallel workers")
+      ("since", po::value(&since)->default_value("365"),
+       "history window in days, counted back from HEAD's commit date")
       ("config", po::value(&opt.config), "config file (default: REPO/.stepup.json)")
       ("top", po::value(&opt.top)->default_value(10), "candidates shown in summaries")
       ("repo", po::value(&opt.repo)->default_value("."), "the repository (positional)");
@@ -123,6 +137,7 @@ int cmd_scan(const std::vector<std::string>& args) {
   }
   if (opt.jobs < 1 || opt.jobs > 1024) throw UsageError("--jobs must be from 1 to 1024");
   if (opt.top < 0) throw UsageError("--top must not be negative");
+  opt.since_days = parse_days(since);
   auto writers = select_writers(formats);
 
   Progress progress(isatty(STDERR_FILENO));

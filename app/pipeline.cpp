@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "app/config_loader.h"
@@ -13,6 +14,7 @@
 #include "scanner/coverage_import.h"
 #include "scanner/coverage_map.h"
 #include "scanner/discover.h"
+#include "scanner/git_history.h"
 #include "scanner/source_text.h"
 
 namespace stepup {
@@ -128,6 +130,28 @@ ClangScanOutput parse_sources(const Discovery& discovery, const std::vector<Sour
   return scanned;
 }
 
+// Puts each file's and function's history on them.
+void attach_history(Report& report, const GitHistory& history) {
+  for (FileFacts& file : report.files) {
+    auto it = history.files.find(file.path);
+    if (it == history.files.end()) {
+      file.history = History{};  // no commit in the window touched it
+      continue;
+    }
+    file.history = it->second.stats;
+    if (!history.with_functions) continue;
+    for (FunctionFacts& fn : file.functions) {
+      fn.history = function_history(history, it->second, fn.line, fn.end_line);
+    }
+  }
+  for (FileFacts& file : report.files) {
+    if (!history.with_functions || !file.history) continue;
+    for (FunctionFacts& fn : file.functions) {
+      if (!fn.history) fn.history = FunctionHistory{};
+    }
+  }
+}
+
 void roll_up(Report& report) {
   std::map<std::string, ModuleFacts> modules;
   Coverage total;
@@ -196,6 +220,17 @@ ScanResult run_scan(const ScanOptions& options, ProcessRunner& runner) {
                                          discovery.files, result.config.path_map);
     diags.insert(diags.end(), mapped.diagnostics.begin(), mapped.diagnostics.end());
     attach_coverage(report, mapped, texts, diags);
+  }
+  if (discovery.in_git) {
+    std::set<std::string> paths;
+    for (const auto& f : discovery.files) paths.insert(f.path);
+    GitHistory history = read_history(discovery.root, paths, options.since_days,
+                                      result.config.history, runner);
+    diags.insert(diags.end(), history.diagnostics.begin(), history.diagnostics.end());
+    if (history.available) attach_history(report, history);
+  } else {
+    diags.push_back({Diagnostic::Level::kInfo, "history",
+                     "not a git checkout: no history signals (history is null)", std::nullopt});
   }
   roll_up(report);
   report.diagnostics = std::move(diags);

@@ -19,6 +19,7 @@ struct ScanOptions {
   std::vector<std::string> coverage;  ///< -c: coverage reports, any format
   std::string coverage_build;         ///< --coverage-build: run gcovr here
   int jobs = 1;
+  int since_days = 365;  ///< --since: the history window
   int top = 10;
   /// Called from worker threads after each translation unit: (done, total).
   std::function<void(int, int)> progress;

@@ -20,6 +20,19 @@ struct PathMapping {
   std::string to;
 };
 
+/// How history is read: what a bug-fix commit looks like, and code-maat's
+/// coupling thresholds.
+struct HistoryConfig {
+  /// ECMAScript regex, case-insensitive, searched in the whole message.
+  std::string fix_pattern =
+      R"((^|[^A-Za-z0-9_])(fix(e[sd]|ing)?|bugs?|bugfix(es)?|hotfix(es)?|crash(es|ed)?|regressions?)([^A-Za-z0-9_]|$)|^fix(\([^)]*\))?!?:)";
+  bool functions = true;         ///< per-function history (reads patches)
+  int coupling_max_changeset = 30;  ///< larger commits are ignored for coupling
+  int coupling_min_revs = 5;
+  int coupling_min_shared = 5;
+  double coupling_min_degree = 0.3;
+};
+
 /// Everything .stepup.json can set, with its default.
 struct Config {
   /// gitignore-like patterns: "dir/" matches a directory anywhere, a pattern
@@ -33,6 +46,7 @@ struct Config {
   int module_depth = 0;
   std::vector<ModuleMapping> module_map;  ///< longest matching prefix wins
   std::vector<PathMapping> path_map;      ///< tried in order, first match wins
+  HistoryConfig history;
   /// Options of each rule, by rule id; filled from the rule registry's
   /// defaults and overridden by "rules" in the config.
   std::map<std::string, std::map<std::string, double>> rule_options;

@@ -33,10 +33,32 @@ struct Coverage {
 
 Coverage& operator+=(Coverage& a, const Coverage& b);
 
-/// Git history of one file inside the --since window.
+/// Another file that keeps changing in the same commits (code-maat's
+/// coupling: shared revisions over the pair's average revisions).
+struct Coupling {
+  std::string path;
+  int64_t shared = 0;
+  double degree = 0;
+};
+
+/// Git history of one file inside the --since window (renames followed).
 struct History {
   int64_t commits = 0, fix_commits = 0, authors = 0;
   int64_t lines_added = 0, lines_deleted = 0;
+  std::string last_change;       ///< UTC date of its newest commit, YYYY-MM-DD
+  std::string main_author;       ///< the author of most of its commits
+  double main_author_share = 0;  ///< their share of its commits
+  double fragmentation = 0;      ///< 1 - sum(share^2) over authors (code-maat)
+  std::vector<Coupling> coupled;  ///< strongest first
+};
+
+/// Git history of one function: commits whose changed lines, brought
+/// forward to today's line numbers, fall inside its extent.
+struct FunctionHistory {
+  int64_t commits = 0, fix_commits = 0;
+  /// The whole function arrived in one commit that removed as many lines
+  /// elsewhere: moved code, whose history before the move is not followed.
+  bool moved = false;
 };
 
 /// A fact the AST pass noticed inside a function (silent-catch, io-in-loop...).
@@ -57,6 +79,7 @@ struct FunctionFacts {
   int params = 0;
   int max_nesting = 0;
   std::optional<Coverage> coverage;
+  std::optional<FunctionHistory> history;
   int log_calls = 0;
   std::vector<Finding> findings;
 };

@@ -21,6 +21,23 @@ Json coverage_json(const Coverage& c) {
               {"branches_covered_with_exceptions", c.branches_covered_with_exceptions}};
 }
 
+Json history_json(const History& h) {
+  Json coupled = Json::array();
+  for (const auto& c : h.coupled) {
+    coupled.push_back({{"path", c.path}, {"shared", c.shared}, {"degree", c.degree}});
+  }
+  return Json{{"commits", h.commits},
+              {"fix_commits", h.fix_commits},
+              {"authors", h.authors},
+              {"lines_added", h.lines_added},
+              {"lines_deleted", h.lines_deleted},
+              {"last_change", h.last_change.empty() ? Json(nullptr) : Json(h.last_change)},
+              {"main_author", h.main_author.empty() ? Json(nullptr) : Json(h.main_author)},
+              {"main_author_share", h.main_author_share},
+              {"fragmentation", h.fragmentation},
+              {"coupled", std::move(coupled)}};
+}
+
 Json function_json(const FunctionFacts& f) {
   Json findings = Json::array();
   for (const auto& x : f.findings) {
@@ -41,6 +58,9 @@ Json function_json(const FunctionFacts& f) {
                      {"branches_total", c.branches_total},
                      {"branches_covered", c.branches_covered}};
        })},
+      {"history", optional_or_null(f.history, [](const FunctionHistory& h) {
+         return Json{{"commits", h.commits}, {"fix_commits", h.fix_commits}, {"moved", h.moved}};
+       })},
       {"log_calls", f.log_calls},
       {"findings", std::move(findings)},
   };
@@ -55,11 +75,7 @@ Json file_json(const FileFacts& f) {
       {"is_test", f.is_test},
       {"code_lines", f.code_lines},
       {"coverage", optional_or_null(f.coverage, coverage_json)},
-      {"history", optional_or_null(f.history, [](const History& h) {
-         return Json{{"commits", h.commits},         {"fix_commits", h.fix_commits},
-                     {"authors", h.authors},         {"lines_added", h.lines_added},
-                     {"lines_deleted", h.lines_deleted}};
-       })},
+      {"history", optional_or_null(f.history, history_json)},
       {"log_calls", f.log_calls},
       {"functions", std::move(functions)},
   };
