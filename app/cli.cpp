@@ -123,6 +123,8 @@ int cmd_scan(const std::vector<std::string>& args) {
       ("format", po::value(&formats)->default_value(formats),
        "comma list of report formats: json, html, sarif, md")
       ("jobs,j", po::value(&opt.jobs)->default_value(default_jobs()), "parallel workers")
+      ("team", po::value(&opt.team),
+       "keep only files a CODEOWNERS owner (@org/team, @user) owns, in candidates and summaries")
       ("since", po::value(&since)->default_value("365"),
        "history window in days, counted back from HEAD's commit date")
       ("config", po::value(&opt.config), "config file (default: REPO/.stepup.json)")

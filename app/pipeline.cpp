@@ -4,12 +4,15 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <sstream>
 #include <set>
 #include <sstream>
 
 #include "app/config_loader.h"
+#include "model/errors.h"
 #include "rules/registry.h"
 #include "scanner/clang_scan.h"
+#include "scanner/codeowners.h"
 #include "scanner/compile_db.h"
 #include "scanner/coverage_import.h"
 #include "scanner/coverage_map.h"
@@ -152,6 +155,36 @@ void attach_history(Report& report, const GitHistory& history) {
   }
 }
 
+// Owners from CODEOWNERS, and the --team filter: a team sees its own files.
+void attach_owners(Report& report, const std::string& root, const std::string& team,
+                   std::vector<Diagnostic>& diags) {
+  std::optional<std::string> where = find_codeowners(root);
+  if (!where) {
+    if (!team.empty()) {
+      throw InputError("--team " + team + ": the repository has no CODEOWNERS file "
+                       "(.github/CODEOWNERS, CODEOWNERS or docs/CODEOWNERS)");
+    }
+    return;
+  }
+  std::ifstream in(root + "/" + *where, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  CodeOwners owners = parse_codeowners(text.str(), *where, diags);
+  for (FileFacts& f : report.files) f.owners = owners_of(owners, f.path);
+  if (team.empty()) return;
+  auto owned = [&](const FileFacts& f) {
+    return std::find(f.owners.begin(), f.owners.end(), team) != f.owners.end();
+  };
+  size_t before = report.files.size();
+  report.files.erase(std::remove_if(report.files.begin(), report.files.end(),
+                                    [&](const FileFacts& f) { return !owned(f); }),
+                     report.files.end());
+  diags.push_back({Diagnostic::Level::kInfo, "codeowners",
+                   "--team " + team + ": " + std::to_string(report.files.size()) + " of " +
+                       std::to_string(before) + " files are owned by the team",
+                   *where});
+}
+
 void roll_up(Report& report) {
   std::map<std::string, ModuleFacts> modules;
   Coverage total;
@@ -161,6 +194,9 @@ void roll_up(Report& report) {
     ++m.files;
     m.code_lines += f.code_lines;
     m.log_calls += f.log_calls;
+    for (const auto& o : f.owners) {
+      if (std::find(m.owners.begin(), m.owners.end(), o) == m.owners.end()) m.owners.push_back(o);
+    }
     if (f.coverage) {
       if (!m.coverage) m.coverage = Coverage{};
       *m.coverage += *f.coverage;
@@ -174,7 +210,10 @@ void roll_up(Report& report) {
         static_cast<double>(total.lines_covered) / static_cast<double>(total.lines_total);
   }
   report.summary.files = static_cast<int>(report.files.size());
-  for (auto& [name, m] : modules) report.modules.push_back(std::move(m));
+  for (auto& [name, m] : modules) {
+    std::sort(m.owners.begin(), m.owners.end());
+    report.modules.push_back(std::move(m));
+  }
 }
 
 }  // namespace
@@ -232,6 +271,7 @@ ScanResult run_scan(const ScanOptions& options, ProcessRunner& runner) {
     diags.push_back({Diagnostic::Level::kInfo, "history",
                      "not a git checkout: no history signals (history is null)", std::nullopt});
   }
+  attach_owners(report, discovery.root, options.team, diags);
   roll_up(report);
   report.diagnostics = std::move(diags);
   apply_rules(report, result.config.rule_options);

@@ -20,6 +20,7 @@ struct ScanOptions {
   std::string coverage_build;         ///< --coverage-build: run gcovr here
   int jobs = 1;
   int since_days = 365;  ///< --since: the history window
+  std::string team;      ///< --team: keep only what this CODEOWNERS owner owns
   int top = 10;
   /// Called from worker threads after each translation unit: (done, total).
   std::function<void(int, int)> progress;

@@ -92,6 +92,7 @@ struct FileFacts {
   int code_lines = 0;
   std::optional<Coverage> coverage;
   std::optional<History> history;
+  std::vector<std::string> owners;  ///< from CODEOWNERS
   int log_calls = 0;
   std::vector<FunctionFacts> functions;  ///< sorted by line
 };
@@ -103,6 +104,7 @@ struct ModuleFacts {
   int code_lines = 0;
   std::optional<Coverage> coverage;
   int log_calls = 0;
+  std::vector<std::string> owners;  ///< every owner of one of its files
   int score = 0;  ///< highest candidate score inside the module, 0..100
 };
 

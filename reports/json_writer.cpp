@@ -76,6 +76,7 @@ Json file_json(const FileFacts& f) {
       {"code_lines", f.code_lines},
       {"coverage", optional_or_null(f.coverage, coverage_json)},
       {"history", optional_or_null(f.history, history_json)},
+      {"owners", f.owners},
       {"log_calls", f.log_calls},
       {"functions", std::move(functions)},
   };
@@ -113,6 +114,7 @@ nlohmann::ordered_json report_to_json(const Report& r) {
                        {"code_lines", m.code_lines},
                        {"coverage", optional_or_null(m.coverage, coverage_json)},
                        {"log_calls", m.log_calls},
+                       {"owners", m.owners},
                        {"score", m.score}});
   }
   Json files = Json::array();

@@ -29,7 +29,11 @@ Report signals(std::vector<FunctionFacts> fns, bool is_test = false) {
   f.is_test = is_test;
   f.functions = std::move(fns);
   r.files.push_back(f);
-  r.modules.push_back({"src/net", 1, 100, std::nullopt, 0, 0});
+  ModuleFacts m;
+  m.name = "src/net";
+  m.files = 1;
+  m.code_lines = 100;
+  r.modules.push_back(m);
   return r;
 }
 
