@@ -3,6 +3,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 #include "model/errors.h"
@@ -63,6 +64,48 @@ void read_path_map(const Json& v, const std::string& where, Config& config) {
   }
 }
 
+void read_history(const Json& v, const std::string& where, Config& config) {
+  if (!v.is_object()) throw InputError(where + ": must be an object");
+  HistoryConfig& h = config.history;
+  auto whole = [&](const std::string& at, const Json& value, int lo, int hi) {
+    if (!value.is_number_integer() || value.get<int64_t>() < lo || value.get<int64_t>() > hi) {
+      throw InputError(at + ": must be a whole number from " + std::to_string(lo) + " to " +
+                       std::to_string(hi));
+    }
+    return value.get<int>();
+  };
+  for (const auto& [key, value] : v.items()) {
+    std::string at = where + "." + key;
+    if (key == "fix_pattern") {
+      if (!value.is_string()) throw InputError(at + ": must be a string (a regex)");
+      try {
+        std::regex(value.get<std::string>(), std::regex::ECMAScript | std::regex::icase);
+      } catch (const std::regex_error& e) {
+        throw InputError(at + ": not a valid regular expression: " + e.what());
+      }
+      h.fix_pattern = value.get<std::string>();
+    } else if (key == "functions") {
+      if (!value.is_boolean()) throw InputError(at + ": must be true or false");
+      h.functions = value.get<bool>();
+    } else if (key == "coupling_max_changeset") {
+      h.coupling_max_changeset = whole(at, value, 2, 100000);
+    } else if (key == "coupling_min_revs") {
+      h.coupling_min_revs = whole(at, value, 1, 100000);
+    } else if (key == "coupling_min_shared") {
+      h.coupling_min_shared = whole(at, value, 1, 100000);
+    } else if (key == "coupling_min_degree") {
+      if (!value.is_number() || !std::isfinite(value.get<double>()) || value.get<double>() < 0 ||
+          value.get<double>() > 1) {
+        throw InputError(at + ": must be a number from 0 to 1");
+      }
+      h.coupling_min_degree = value.get<double>();
+    } else {
+      throw InputError(at + ": unknown key (known: fix_pattern, functions, coupling_max_changeset, "
+                            "coupling_min_revs, coupling_min_shared, coupling_min_degree)");
+    }
+  }
+}
+
 void read_rules(const Json& v, const std::string& where, Config& config) {
   if (!v.is_object()) throw InputError(where + ": must be an object");
   for (const auto& [rule_id, opts] : v.items()) {
@@ -119,10 +162,12 @@ Config parse_config(const std::string& path, std::string_view text) {
       read_rules(value, where, config);
     } else if (key == "path_map") {
       read_path_map(value, where, config);
+    } else if (key == "history") {
+      read_history(value, where, config);
     } else if (key == "$schema" || key == "//") {
       // comments and editor hints are welcome
     } else {
-      throw InputError(where + ": unknown key (known: exclude, tests, modules, path_map, rules)");
+      throw InputError(where + ": unknown key (known: exclude, tests, modules, path_map, history, rules)");
     }
   }
   return config;
@@ -156,6 +201,13 @@ nlohmann::ordered_json config_to_json(const Config& config) {
   nlohmann::ordered_json path_map = nlohmann::ordered_json::array();
   for (const auto& m : config.path_map) path_map.push_back({{"from", m.from}, {"to", m.to}});
   j["path_map"] = path_map;
+  const HistoryConfig& h = config.history;
+  j["history"] = {{"fix_pattern", h.fix_pattern},
+                  {"functions", h.functions},
+                  {"coupling_max_changeset", h.coupling_max_changeset},
+                  {"coupling_min_revs", h.coupling_min_revs},
+                  {"coupling_min_shared", h.coupling_min_shared},
+                  {"coupling_min_degree", h.coupling_min_degree}};
   nlohmann::ordered_json rules = nlohmann::ordered_json::object();
   for (const auto& [id, opts] : config.rule_options) {
     for (const auto& [name, value] : opts) rules[id][name] = value;

@@ -20,12 +20,38 @@ struct LineMap {
   };
   std::vector<Segment> segments{{1, kInfinity, 0}};
 
-  // HEAD ranges of lines [first, last] of this version.
+  // HEAD ranges of lines [first, last] of this version: emit(b, e, exact).
+  // Lines a later commit rewrote have no image of their own; they stand
+  // for the HEAD lines that replaced them, between the surviving
+  // neighbours (exact = false), so a function still counts the commit.
   template <typename F>
   void map_range(int first, int last, F&& emit) const {
+    int prev_end_head = 0;  // HEAD line after the previous segment's last
+    int cursor = first;
     for (const auto& s : segments) {
+      if (s.begin > last) {
+        if (cursor <= last) emit_gap(prev_end_head, s.begin + s.delta - 1, emit);
+        return;
+      }
+      if (s.end <= first) {
+        prev_end_head = s.end + s.delta;
+        continue;
+      }
+      if (cursor < s.begin) emit_gap(prev_end_head, s.begin + s.delta - 1, emit);
       int b = std::max(first, s.begin), e = std::min(last + 1, s.end);
-      if (b < e) emit(b + s.delta, e - 1 + s.delta);
+      if (b < e) emit(b + s.delta, e - 1 + s.delta, true);
+      cursor = e;
+      prev_end_head = s.end + s.delta;
+    }
+  }
+
+  template <typename F>
+  static void emit_gap(int lo, int hi, F&& emit) {
+    if (lo < 1) lo = 1;
+    if (hi >= lo) {
+      emit(lo, hi, false);
+    } else {
+      emit(hi < 1 ? lo : hi, lo, false);  // lines deleted later: the seam
     }
   }
 
@@ -158,11 +184,11 @@ class HistoryBuilder {
       int first = h.new_count == 0 ? h.new_start + 1 : h.new_start;
       int last = h.new_count == 0 ? first : first + h.new_count - 1;
       bool added = h.new_count > 0;
-      t.map.map_range(first, last, [&](int b, int e) {
-        fh.ranges.push_back({index, b, e, added});
+      t.map.map_range(first, last, [&](int b, int e, bool exact) {
+        fh.ranges.push_back({index, b, e, added && exact});
       });
       if (h.new_count == 0 && first > 1) {  // a deletion also touches the line before
-        t.map.map_range(first - 1, first - 1, [&](int b, int e) {
+        t.map.map_range(first - 1, first - 1, [&](int b, int e, bool) {
           fh.ranges.push_back({index, b, e, false});
         });
       }
