@@ -9,6 +9,7 @@
 #include <iomanip>
 #include <iostream>
 #include <mutex>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -18,6 +19,8 @@
 #include "reports/writers.h"
 #include "scanner/coverage_import.h"
 #include "scanner/coverage_map.h"
+#include "scanner/discover.h"
+#include "scanner/git_history.h"
 #include "rules/registry.h"
 
 namespace po = boost::program_options;
@@ -33,6 +36,7 @@ constexpr const char* kUsage =
     "  rules             list the rules, their kinds and options\n"
     "  config --dump     print the effective configuration\n"
     "  coverage FILE...  read coverage reports and print what stepup reads in them\n"
+    "  history [REPO]    read git history for the repo's C/C++ files and summarise it\n"
     "\n"
     "  stepup --version | --help | <command> --help\n";
 
@@ -198,6 +202,54 @@ int cmd_coverage(const std::vector<std::string>& args) {
   return kExitOk;
 }
 
+// Reads history alone (one git log over the window) and prints a summary:
+// what the scan would attach, and a way to time history on its own.
+int cmd_history(const std::vector<std::string>& args) {
+  std::string repo = ".", since = "365";
+  po::options_description desc("stepup history [REPO] [--since DAYS] [--no-functions]");
+  desc.add_options()("help,h", "show this help")(
+      "since", po::value(&since)->default_value(since), "history window in days")(
+      "no-functions", "per-file history only (reads numstat, not patches)")(
+      "repo", po::value(&repo), "the repository (positional)");
+  po::positional_options_description pos;
+  pos.add("repo", 1);
+  po::variables_map vm = parse(desc, pos, args);
+  if (vm.count("help")) {
+    std::cout << desc;
+    return kExitOk;
+  }
+  int days = parse_days(since);
+  SystemProcessRunner runner;
+  Config config = load_config(repo, "", nullptr);
+  config.history.functions = vm.count("no-functions") == 0;
+  Discovery d = discover(repo, config, runner);
+  std::set<std::string> paths;
+  for (const auto& f : d.files) paths.insert(f.path);
+  GitHistory h = read_history(d.root, paths, days, config.history, runner);
+  nlohmann::ordered_json files = nlohmann::ordered_json::object();
+  int64_t commits_total = 0;
+  for (const auto& path : paths) {
+    auto it = h.files.find(path);
+    if (it == h.files.end()) continue;
+    const History& s = it->second.stats;
+    commits_total += s.commits;
+    files[path] = {{"commits", s.commits},     {"fix_commits", s.fix_commits},
+                   {"authors", s.authors},     {"lines_added", s.lines_added},
+                   {"lines_deleted", s.lines_deleted}, {"coupled", s.coupled.size()},
+                   {"changed_ranges", it->second.ranges.size()}};
+  }
+  nlohmann::ordered_json out = {{"available", h.available},
+                                {"commits", h.commits.size()},
+                                {"files_with_history", files.size()},
+                                {"file_commits", commits_total},
+                                {"files", files}};
+  nlohmann::ordered_json diags = nlohmann::ordered_json::array();
+  for (const auto& diag : h.diagnostics) diags.push_back(diag.message);
+  out["diagnostics"] = diags;
+  std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  return kExitOk;
+}
+
 int cmd_rules(const std::vector<std::string>& args) {
   if (!args.empty() && args[0] != "--help" && args[0] != "-h") {
     throw UsageError("stepup rules takes no arguments");
@@ -254,6 +306,7 @@ int run_cli(int argc, char** argv) {
     if (cmd == "rules") return cmd_rules(rest);
     if (cmd == "config") return cmd_config(rest);
     if (cmd == "coverage") return cmd_coverage(rest);
+    if (cmd == "history") return cmd_history(rest);
     throw UsageError("unknown command '" + cmd + "'");
   } catch (const po::error& e) {
     std::cerr << "stepup: " << e.what() << " (see stepup --help)\n";
