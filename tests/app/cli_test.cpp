@@ -191,3 +191,47 @@ TEST_CASE("an empty repository still gives a valid report") {
   for (const auto& d : doc["diagnostics"]) said |= d["message"] == "no C or C++ source files found";
   CHECK(said);
 }
+
+TEST_CASE("--since must be a positive number of days") {
+  for (const char* bad : {"0", "-3", "ten", "1.5", "99999999"}) {
+    INFO(bad);
+    auto r = run_stepup({"scan", ".", "--since", bad});
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Contains("--since takes a positive number of days"));
+  }
+}
+
+TEST_CASE("CODEOWNERS owners land on files and modules; --team keeps the team's files") {
+  stepup::test::TempDir repo;
+  small_repo(repo);
+  repo.write(".github/CODEOWNERS", "*.cpp @org/core\nsrc/b.cpp @org/payments @ann\n");
+  stepup::test::git_commit_all(repo.path(), "initial");
+  auto r = run_stepup({"scan", repo.path(), "-o", repo.path() + "/out", "--format", "json"});
+  REQUIRE(r.exit_code == 0);
+  auto doc = nlohmann::json::parse(stepup::test::read_text(repo.path() + "/out/report.json"));
+  CHECK(doc["files"][0]["owners"] == nlohmann::json::array({"@org/core"}));
+  CHECK(doc["files"][1]["owners"] == nlohmann::json::array({"@org/payments", "@ann"}));
+  CHECK(doc["modules"][0]["owners"] ==
+        nlohmann::json::array({"@ann", "@org/core", "@org/payments"}));
+  CHECK(doc["files"][0]["history"]["commits"] == 1);
+
+  auto team = run_stepup({"scan", repo.path(), "-o", repo.path() + "/team", "--format", "json",
+                          "--team", "@org/payments"});
+  REQUIRE(team.exit_code == 0);
+  auto t = nlohmann::json::parse(stepup::test::read_text(repo.path() + "/team/report.json"));
+  REQUIRE(t["files"].size() == 1);
+  CHECK(t["files"][0]["path"] == "src/b.cpp");
+  CHECK(t["summary"]["files"] == 1);
+}
+
+TEST_CASE("outside git, history is null and a diagnostic says why") {
+  stepup::test::TempDir repo;
+  small_repo(repo);
+  auto r = run_stepup({"scan", repo.path(), "-o", repo.path() + "/out", "--format", "json"});
+  REQUIRE(r.exit_code == 0);
+  auto doc = nlohmann::json::parse(stepup::test::read_text(repo.path() + "/out/report.json"));
+  CHECK(doc["files"][0]["history"].is_null());
+  bool said = false;
+  for (const auto& d : doc["diagnostics"]) said |= d["source"] == "history";
+  CHECK(said);
+}

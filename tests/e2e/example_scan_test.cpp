@@ -2,6 +2,7 @@
 // configured and built with CMake (compile database exported), and scanned.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "tests/support/temp_repo.h"
 
@@ -77,6 +78,40 @@ TEST_CASE("the example repository scans to the expected functions and metrics") 
   for (const auto& f : report["files"]) {
     CHECK(f["is_test"] == (f["path"].get<std::string>().rfind("tests/", 0) == 0));
   }
+  // History, cross-checked against git's own per-file log: the HTTP parser
+  // is the most fixed file (13 commits, 9 of them fixes by message).
+  const Json* http = nullptr;
+  for (const auto& f : report["files"]) {
+    if (f["path"] == "src/net/http.cpp") http = &f;
+  }
+  REQUIRE(http != nullptr);
+  std::string subjects = run({"git", "-C", repo, "log", "--no-merges", "--format=%s", "--",
+                              "src/net/http.cpp"},
+                             repo);
+  int commits = 0;
+  for (char c : subjects) commits += c == '\n';
+  CHECK((*http)["history"]["commits"] == commits);
+  CHECK((*http)["history"]["commits"] == 13);
+  CHECK((*http)["history"]["fix_commits"] == 9);
+  // Per function, against git's own line-range log (git log -L): the same
+  // commits touched parse_header's lines.
+  const Json& ph = function_in(report, "src/net/http.cpp", "shop::net::parse_header");
+  std::string range = std::to_string(ph["line"].get<int>()) + "," +
+                      std::to_string(ph["end_line"].get<int>()) + ":src/net/http.cpp";
+  std::string touched = run({"git", "-C", repo, "log", "--no-merges", "-s", "--format=%s",
+                             "-L" + range},
+                            repo);
+  int lines_commits = 0, lines_fixes = 0;
+  std::istringstream touched_in(touched);
+  for (std::string s; std::getline(touched_in, s);) {
+    if (s.empty()) continue;
+    ++lines_commits;
+    lines_fixes += s.find("fix") != std::string::npos || s.find("Fix") != std::string::npos;
+  }
+  CHECK(ph["history"]["commits"] == lines_commits);
+  CHECK(ph["history"]["fix_commits"] == lines_fixes);
+  CHECK(lines_commits == 7);
+
   REQUIRE_FALSE(report["candidates"].empty());
   CHECK(report["candidates"][0]["target"]["function"] == "shop::net::parse_header");
   CHECK(report["candidates"][0]["target"]["module"] == "src/net");
