@@ -13,8 +13,9 @@ non-merge commits (default 20000) over F C++ files (default 2000):
   CMakeLists.txt        one non-C++ file, never changed
 
 Commit 1 adds every file; each later commit changes 1-4 files (picked with a
-skew, so some files are hot, and 70 % of the extra files come from the first
-file's module, so files are coupled) by replacing, inserting or deleting a few
+skew, so some files are hot; in 40 % of commits the file's fixed partner
+changes with it, so pairs of files are coupled, and 70 % of any further files
+come from the same module) by replacing, inserting or deleting a few
 statement lines, and now and then adding or dropping a whole function, so
 `git log -p -U0` shows real hunks of every kind. About 1 commit in 500 renames
 a file (with a one-line edit, so `git log -M` sees a rename, not a delete and
@@ -267,6 +268,12 @@ def main():
     by_module = {}
     for idx, f in enumerate(files):
         by_module.setdefault(f.module, []).append(idx)
+    # Each file has a fixed partner in its module (pairs of neighbours) that is
+    # changed with it in 40 % of its commits: that is what makes coupling.
+    partner = list(range(args.files))
+    for members in by_module.values():
+        for k in range(0, len(members) - 1, 2):
+            partner[members[k]], partner[members[k + 1]] = members[k + 1], members[k]
     # Skewed pick: file at shuffled rank r has weight 1/(r+8)^0.9.
     ranks = list(range(args.files))
     rng.shuffle(ranks)
@@ -324,7 +331,9 @@ def main():
         for i in range(1, args.commits):
             first = pick_file()
             chosen = [first]
-            for _ in range(rng.choices([0, 1, 2, 3], [45, 30, 15, 10])[0]):
+            if rng.random() < 0.4 and partner[first] != first:
+                chosen.append(partner[first])
+            for _ in range(rng.choices([0, 1, 2], [60, 28, 12])[0]):
                 if rng.random() < 0.7:
                     cand = rng.choice(by_module[files[first].module])
                 else:

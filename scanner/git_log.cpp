@@ -96,7 +96,12 @@ std::string unquote_git_path(std::string_view t) {
   return out;
 }
 
-std::vector<Commit> parse_numstat_log(std::string_view out, std::string* error) {
+namespace {
+
+// The record loop both formats share: a header, then a format-specific
+// body reader that leaves pos at the next record (false: stop, *error set).
+template <typename ReadBody>
+std::vector<Commit> parse_records(std::string_view out, std::string* error, ReadBody read_body) {
   std::vector<Commit> commits;
   size_t pos = 0;
   while (pos < out.size()) {
@@ -105,48 +110,59 @@ std::vector<Commit> parse_numstat_log(std::string_view out, std::string* error) 
       *error = "unreadable git log record at byte " + std::to_string(pos);
       break;
     }
-    // Entries: "added\tdeleted\tpath\0" or, for a rename,
-    // "added\tdeleted\t\0old\0new\0"; "-\t-" for binary files.
-    while (pos < out.size() && (out[pos] == '\0' || out[pos] == '\n')) {
-      if (out[pos] == '\0' && record_starts(out, pos)) break;
-      ++pos;
-    }
-    while (pos < out.size() && out[pos] != '\0') {
-      size_t tab1 = out.find('\t', pos);
-      size_t tab2 = tab1 == std::string_view::npos ? tab1 : out.find('\t', tab1 + 1);
-      if (tab2 == std::string_view::npos) {
-        *error = "unreadable numstat entry at byte " + std::to_string(pos);
-        return commits;
-      }
-      FileChange f;
-      std::string_view added = out.substr(pos, tab1 - pos);
-      std::string_view deleted = out.substr(tab1 + 1, tab2 - tab1 - 1);
-      f.binary = added == "-";
-      f.added = number_or_zero(added);
-      f.deleted = number_or_zero(deleted);
-      pos = tab2 + 1;
-      auto take = [&]() {
-        size_t end = out.find('\0', pos);
-        if (end == std::string_view::npos) end = out.size();
-        std::string s(out.substr(pos, end - pos));
-        pos = end + 1;
-        return s;
-      };
-      if (pos < out.size() && out[pos] == '\0') {
-        ++pos;
-        f.old_path = take();
-        f.path = take();
-      } else {
-        f.path = take();
-        f.old_path = f.path;
-      }
-      c.files.push_back(std::move(f));
-      if (pos < out.size() && out[pos] == '\n') ++pos;
-    }
+    bool ok = read_body(out, pos, c);
     commits.push_back(std::move(c));
-    pos = next_record(out, pos);
+    if (!ok) {
+      *error = "unreadable numstat entry at byte " + std::to_string(pos);
+      break;
+    }
   }
   return commits;
+}
+
+// Entries: "added\tdeleted\tpath\0" or, for a rename,
+// "added\tdeleted\t\0old\0new\0"; "-\t-" for binary files.
+bool read_numstat_body(std::string_view out, size_t& pos, Commit& c) {
+  while (pos < out.size() && (out[pos] == '\0' || out[pos] == '\n')) {
+    if (out[pos] == '\0' && record_starts(out, pos)) break;
+    ++pos;
+  }
+  while (pos < out.size() && out[pos] != '\0') {
+    size_t tab1 = out.find('\t', pos);
+    size_t tab2 = tab1 == std::string_view::npos ? tab1 : out.find('\t', tab1 + 1);
+    if (tab2 == std::string_view::npos) return false;
+    FileChange f;
+    std::string_view added = out.substr(pos, tab1 - pos);
+    f.binary = added == "-";
+    f.added = number_or_zero(added);
+    f.deleted = number_or_zero(out.substr(tab1 + 1, tab2 - tab1 - 1));
+    pos = tab2 + 1;
+    auto take = [&]() {
+      size_t end = out.find('\0', pos);
+      if (end == std::string_view::npos) end = out.size();
+      std::string s(out.substr(pos, end - pos));
+      pos = end + 1;
+      return s;
+    };
+    if (pos < out.size() && out[pos] == '\0') {
+      ++pos;
+      f.old_path = take();
+      f.path = take();
+    } else {
+      f.path = take();
+      f.old_path = f.path;
+    }
+    c.files.push_back(std::move(f));
+    if (pos < out.size() && out[pos] == '\n') ++pos;
+  }
+  pos = next_record(out, pos);
+  return true;
+}
+
+}  // namespace
+
+std::vector<Commit> parse_numstat_log(std::string_view out, std::string* error) {
+  return parse_records(out, error, read_numstat_body);
 }
 
 namespace {
@@ -247,21 +263,15 @@ void parse_patch_body(std::string_view body, Commit& c) {
 }  // namespace
 
 std::vector<Commit> parse_patch_log(std::string_view out, std::string* error) {
-  std::vector<Commit> commits;
-  size_t pos = 0;
-  while (pos < out.size()) {
-    Commit c;
-    if (!read_header(out, pos, c)) {
-      *error = "unreadable git log record at byte " + std::to_string(pos);
-      break;
-    }
-    size_t next = out.find(std::string_view("\0\0", 2), pos);
-    if (next == std::string_view::npos) next = out.size();
-    parse_patch_body(out.substr(pos, next - pos), c);
-    commits.push_back(std::move(c));
+  // A patch holds no NUL (git shows files with NULs as binary), so the body
+  // runs to the next record's two NULs.
+  return parse_records(out, error, [](std::string_view text, size_t& pos, Commit& c) {
+    size_t next = text.find(std::string_view("\0\0", 2), pos);
+    if (next == std::string_view::npos) next = text.size();
+    parse_patch_body(text.substr(pos, next - pos), c);
     pos = next;
-  }
-  return commits;
+    return true;
+  });
 }
 
 }  // namespace stepup
