@@ -142,7 +142,7 @@ run_side() {
 CPU=$(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)
 echo "== stepup history vs git log (one log over the window) =="
 echo "machine:   nproc=$(nproc)  cpu=${CPU:-unknown}  loadavg=$(cut -d' ' -f1-3 /proc/loadavg)"
-echo "repo:      ${GEN_LINE#generated * in }"
+echo "repo:      make-history-repo.py, generated ${GEN_LINE#"generated $REPO "}"
 echo "           $WINDOW_COMMITS commits in the --since $SINCE_DAYS window (since @$SINCE), $CXX_FILES .cpp files, $CXX_LINES lines at HEAD, .git $(mib "$PACK_KB")"
 echo "git:       $GIT ($("$GIT" --version))"
 echo "A:         $STEPUP history REPO --since $SINCE_DAYS --no-functions > /dev/null"

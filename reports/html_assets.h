@@ -150,6 +150,7 @@ inline constexpr const char* kHtmlScript = R"JS(
     {title: 'code lines', num: true, value: function (m) { return m.code_lines; }},
     {title: 'coverage', value: function (m) { return pct(m.coverage); }},
     {title: 'log calls', num: true, value: function (m) { return m.log_calls; }},
+    {title: 'owners', value: function (m) { return (m.owners || []).join(' '); }},
     {title: 'score', num: true, value: function (m) { return m.score; }, cell: function (m) { return scoreBadge(m.score); }}
   ], R.modules)]));
   function maxOf(f, key) { return f.functions.reduce(function (m, x) { return Math.max(m, x[key]); }, 0); }
@@ -160,7 +161,10 @@ inline constexpr const char* kHtmlScript = R"JS(
     {title: 'code lines', num: true, value: function (f) { return f.code_lines; }},
     {title: 'functions', num: true, value: function (f) { return f.functions.length; }},
     {title: 'max cognitive', num: true, value: function (f) { return maxOf(f, 'cognitive'); }},
-    {title: 'coverage', value: function (f) { return pct(f.coverage); }}
+    {title: 'coverage', value: function (f) { return pct(f.coverage); }},
+    {title: 'commits', num: true, value: function (f) { return f.history ? f.history.commits : 0; }},
+    {title: 'fixes', num: true, value: function (f) { return f.history ? f.history.fix_commits : 0; }},
+    {title: 'owners', value: function (f) { return (f.owners || []).join(' '); }}
   ], R.files, function (f) {
     return table([
       {title: 'function', value: function (x) { return x.qualified_name; }, cell: function (x) { return el('span', {cls: 'mono', text: x.qualified_name}); }},
@@ -168,7 +172,10 @@ inline constexpr const char* kHtmlScript = R"JS(
       {title: 'cyclomatic', num: true, value: function (x) { return x.cyclomatic; }},
       {title: 'cognitive', num: true, value: function (x) { return x.cognitive; }},
       {title: 'nesting', num: true, value: function (x) { return x.max_nesting; }},
-      {title: 'params', num: true, value: function (x) { return x.params; }}
+      {title: 'params', num: true, value: function (x) { return x.params; }},
+      {title: 'coverage', value: function (x) { return pct(x.coverage); }},
+      {title: 'commits', num: true, value: function (x) { return x.history ? x.history.commits : 0; }},
+      {title: 'fixes', num: true, value: function (x) { return x.history ? x.history.fix_commits : 0; }}
     ], f.functions);
   }, 300)]));
 
