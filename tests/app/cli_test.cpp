@@ -192,7 +192,7 @@ TEST_CASE("an empty repository still gives a valid report") {
   CHECK(said);
 }
 
-TEST_CASE("--since must be a positive number of days") {
+TEST_CASE("the history window (--since) must be a positive number of days") {
   for (const char* bad : {"0", "-3", "ten", "1.5", "99999999"}) {
     INFO(bad);
     auto r = run_stepup({"scan", ".", "--since", bad});
