@@ -153,11 +153,36 @@ TEST_CASE("the window counts back from HEAD's date, not from today") {
   CHECK(h.files.at("src/a.cpp").stats.commits == 3);
   CHECK(h.files.at("src/a.cpp").stats.fix_commits == 1);
   CHECK(h.files.at("src/c.cpp").stats.commits == 4);
-  // Run "on a different day": the wall clock does not enter.
-  setenv("GIT_COMMITTER_DATE", "2031-01-01T00:00:00Z", 1);
-  GitHistory later = fixture().read(100);
-  unsetenv("GIT_COMMITTER_DATE");
-  CHECK(later.files.at("src/a.cpp").stats.commits == 3);
+}
+
+namespace {
+
+/// Runs programs for real and remembers their argv.
+class RecordingRunner : public ProcessRunner {
+ public:
+  ProcessResult run(const std::vector<std::string>& argv, const std::string& cwd) override {
+    calls.push_back(argv);
+    return real.run(argv, cwd);
+  }
+  std::vector<std::vector<std::string>> calls;
+  SystemProcessRunner real;
+};
+
+}  // namespace
+
+TEST_CASE("the window is anchored at HEAD's committer date, never the wall clock") {
+  RecordingRunner runner;
+  HistoryConfig config;
+  read_history(fixture().repo, {"src/a.cpp"}, 100, config, runner);
+  // HEAD: 2026-06-02T10:00:00Z = 1780394400; minus 100 days (8,640,000 s).
+  bool found = false;
+  for (const auto& argv : runner.calls) {
+    for (const auto& a : argv) found |= a == "--since=@1771754400";
+  }
+  CHECK(found);
+  // One git log over the window, plus two one-line questions (HEAD's date,
+  // shallow or not): never a process per file.
+  CHECK(runner.calls.size() == 3);
 }
 
 TEST_CASE("fix messages: words, not substrings") {
@@ -229,6 +254,38 @@ TEST_CASE("degraded modes: not a repo, shallow clone, missing objects, no git") 
   CHECK_FALSE(nogit.available);
   REQUIRE(nogit.diagnostics.size() == 1);
   CHECK(nogit.diagnostics[0].message.find("git could not be run") == 0);
+}
+
+TEST_CASE("a corrupted .git is a diagnostic, not an error") {
+  test::TempDir clones;
+  std::string repo = clones.path() + "/bad";
+  test::run({"git", "clone", "-q", fixture().repo, repo}, clones.path());
+  {
+    std::FILE* f = std::fopen((repo + "/.git/HEAD").c_str(), "w");
+    std::fputs("garbage\n", f);
+    std::fclose(f);
+  }
+  SystemProcessRunner runner;
+  GitHistory h = read_history(repo, {"src/a.cpp"}, 365, HistoryConfig{}, runner);
+  CHECK_FALSE(h.available);
+  REQUIRE(h.diagnostics.size() == 1);
+  CHECK(h.diagnostics[0].message.rfind("no git history", 0) == 0);
+}
+
+TEST_CASE("author names and messages with any bytes are carried as they are") {
+  std::string raw = std::string("\0\0", 2) + std::string(40, 'a') + std::string("\0", 1) +
+                    "<script>\xff" + std::string("\0", 1) + "x@y" + std::string("\0", 1) +
+                    "1700000000" + std::string("\0", 1) + "fix: </script> & \"q\"\n" +
+                    std::string("\0\0\n", 3) + "3\t1\ta.cc" + std::string("\0", 1);
+  std::string error;
+  auto commits = parse_numstat_log(raw, &error);
+  CHECK(error.empty());
+  REQUIRE(commits.size() == 1);
+  CHECK(commits[0].author == "<script>\xff <x@y>");
+  CHECK(commits[0].message == "fix: </script> & \"q\"\n");
+  REQUIRE(commits[0].files.size() == 1);
+  CHECK(commits[0].files[0].added == 3);
+  CHECK(commits[0].files[0].path == "a.cc");
 }
 
 TEST_CASE("git's quoted paths are unquoted") {
