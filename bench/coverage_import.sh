@@ -30,6 +30,9 @@ KEEP=0
 TARGET_RATIO=10
 GCOVR=${GCOVR:-gcovr}
 
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
 die() { echo "coverage_import: $*" >&2; exit 2; }
 need_val() { [[ $# -ge 2 && -n $2 ]] || die "$1 needs a value"; }
 
@@ -86,17 +89,7 @@ BYTES=$(stat -c %s "$COV")
 GEN_TOTALS=$(sed -n 's/^totals: //p' "$WORK/gen.out")
 [[ -n $GEN_TOTALS ]] || die "generator printed no totals line"
 
-now() {
-  if [[ -n ${EPOCHREALTIME:-} ]]; then echo "$EPOCHREALTIME"; else date +%s.%N; fi
-}
-elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
-median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END {
-  if (NR % 2) printf "%.3f", v[(NR + 1) / 2]; else printf "%.3f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-cpu_s() {  # user+sys seconds from a /usr/bin/time -v file
-  awk -F': *' '/User time \(seconds\)|System time \(seconds\)/ { t += $2 } END { printf "%.2f", t }' "$@"; }
 wall_of() { sed -n 's/.*Elapsed (wall clock).*): *//p' "$1"; }
-maxrss_kb() { awk -F': *' '/Maximum resident set size/ { print $2 }' "$1"; }
-mib() { awk -v k="$1" 'BEGIN { printf "%.1f MiB", k / 1024 }'; }
 mibps() { awk -v b="$BYTES" -v s="$1" 'BEGIN { printf "%.1f MiB/s", b / 1048576 / s }'; }
 
 # The two commands being compared. Neither prints anything on success except

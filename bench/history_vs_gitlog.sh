@@ -35,6 +35,9 @@ SINCE_DAYS=365
 TARGET_FILE=1.3
 TARGET_FUNC=3
 
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
 die() { echo "history_vs_gitlog: $*" >&2; exit 2; }
 need_val() { [[ $# -ge 2 && -n $2 ]] || die "$1 needs a value"; }
 
@@ -93,17 +96,6 @@ GEN_LINE=$(cat "$WORK/gen.out")
 # does for either side (stepup runs git as a child and inherits this).
 export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
 
-now() {
-  if [[ -n ${EPOCHREALTIME:-} ]]; then echo "$EPOCHREALTIME"; else date +%s.%N; fi
-}
-elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
-median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END {
-  if (NR % 2) printf "%.3f", v[(NR + 1) / 2]; else printf "%.3f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-cpu_s() {  # user+sys seconds from a /usr/bin/time -v file
-  awk -F': *' '/User time \(seconds\)|System time \(seconds\)/ { t += $2 } END { printf "%.2f", t }' "$@"; }
-maxrss_kb() { awk -F': *' '/Maximum resident set size/ { print $2 }' "$1"; }
-mib() { awk -v k="$1" 'BEGIN { printf "%.1f MiB", k / 1024 }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
 # The window: stepup counts --since DAYS back from HEAD's committer time.
 HEAD_TIME=$("$GIT" -C "$REPO" log -1 --format=%ct)

@@ -31,6 +31,9 @@ JOBS=2
 TARGET_RATIO=1.3
 CLANGXX=${CLANGXX:-clang++}
 
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
 die() { echo "scan_vs_clang: $*" >&2; exit 2; }
 need_val() { [[ $# -ge 2 && -n $2 ]] || die "$1 needs a value"; }
 
@@ -131,16 +134,6 @@ RUN_ONE='mapfile -d "" -t a < "$1" && cd "${a[0]}" && exec "${a[@]:1}"'
 # shellcheck disable=SC2016
 RUN_ONE_TIMED='mapfile -d "" -t a < "$1" && cd "${a[0]}" && exec /usr/bin/time -v -o "$1.time" "${a[@]:1}"'
 
-now() {
-  if [[ -n ${EPOCHREALTIME:-} ]]; then echo "$EPOCHREALTIME"; else date +%s.%N; fi
-}
-elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
-median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END {
-  if (NR % 2) printf "%.3f", v[(NR + 1) / 2]; else printf "%.3f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-cpu_s() {  # user+sys seconds summed over the given /usr/bin/time -v files
-  awk -F': *' '/User time \(seconds\)|System time \(seconds\)/ { t += $2 } END { printf "%.1f", t }' "$@"; }
-maxrss_kb() { awk -F': *' '/Maximum resident set size/ { print $2 }' "$1"; }
-mib() { awk -v k="$1" 'BEGIN { printf "%.1f MiB", k / 1024 }'; }
 
 run_stepup() {  # $1: stdout file, $2: stderr file
   rm -rf "$OUT"
