@@ -98,7 +98,6 @@ std::string utc_date(int64_t t) {
 struct Tracked {
   std::string head_path;
   LineMap map;
-  bool alive = true;  ///< false once we pass the commit that created it
 };
 
 class HistoryBuilder {
@@ -106,7 +105,7 @@ class HistoryBuilder {
   HistoryBuilder(const std::set<std::string>& paths, const HistoryConfig& config,
                  GitHistory& out)
       : config_(config), out_(out) {
-    for (const auto& p : paths) tracked_[p] = Tracked{p, LineMap{}, true};
+    for (const auto& p : paths) tracked_[p] = Tracked{p, LineMap{}};
   }
 
   void add(const Commit& c) {
@@ -118,7 +117,7 @@ class HistoryBuilder {
     std::set<std::string> touched;
     for (const FileChange& f : c.files) {
       auto it = tracked_.find(f.path);
-      if (it == tracked_.end() || !it->second.alive) continue;
+      if (it == tracked_.end()) continue;
       Tracked t = std::move(it->second);
       tracked_.erase(it);
       FileHistory& fh = out_.files[t.head_path];
@@ -131,7 +130,7 @@ class HistoryBuilder {
       h.lines_deleted += f.deleted;
       ++authors_[t.head_path][c.author];
       if (out_.with_functions) record_ranges(index, f, t, fh);
-      if (f.created) continue;  // nothing older to follow
+      if (f.created) continue;  // nothing older to follow: stop tracking
       t.map = out_.with_functions ? t.map.before(f.hunks) : t.map;
       tracked_[f.old_path] = std::move(t);  // renames: older name, same file
     }
