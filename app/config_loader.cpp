@@ -106,6 +106,36 @@ void read_history(const Json& v, const std::string& where, Config& config) {
   }
 }
 
+// Each list extends the built-in patterns; an empty pattern is an error.
+void read_signals(const Json& v, const std::string& where, Config& config) {
+  if (!v.is_object()) throw InputError(where + ": must be an object");
+  SignalConfig& s = config.signals;
+  auto extend = [&](std::vector<std::string>& into, const std::string& at, const Json& value) {
+    for (std::string& p : string_list(value, at)) {
+      if (p.empty() || p == "::") throw InputError(at + ": an empty pattern matches nothing");
+      into.push_back(std::move(p));
+    }
+  };
+  for (const auto& [key, value] : v.items()) {
+    std::string at = where + "." + key;
+    if (key == "log_macros") {
+      extend(s.log_macros, at, value);
+    } else if (key == "log_functions") {
+      extend(s.log_functions, at, value);
+    } else if (key == "io_functions") {
+      extend(s.io_functions, at, value);
+    } else if (key == "error_values") {
+      extend(s.error_values, at, value);
+    } else if (key == "stderr_is_logging") {
+      if (!value.is_boolean()) throw InputError(at + ": must be true or false");
+      s.stderr_is_logging = value.get<bool>();
+    } else {
+      throw InputError(at + ": unknown key (known: log_macros, log_functions, stderr_is_logging, "
+                            "io_functions, error_values)");
+    }
+  }
+}
+
 void read_rules(const Json& v, const std::string& where, Config& config) {
   if (!v.is_object()) throw InputError(where + ": must be an object");
   for (const auto& [rule_id, opts] : v.items()) {
@@ -164,10 +194,12 @@ Config parse_config(const std::string& path, std::string_view text) {
       read_path_map(value, where, config);
     } else if (key == "history") {
       read_history(value, where, config);
+    } else if (key == "signals") {
+      read_signals(value, where, config);
     } else if (key == "$schema" || key == "//") {
       // comments and editor hints are welcome
     } else {
-      throw InputError(where + ": unknown key (known: exclude, tests, modules, path_map, history, rules)");
+      throw InputError(where + ": unknown key (known: exclude, tests, modules, path_map, history, signals, rules)");
     }
   }
   return config;
@@ -208,6 +240,12 @@ nlohmann::ordered_json config_to_json(const Config& config) {
                   {"coupling_min_revs", h.coupling_min_revs},
                   {"coupling_min_shared", h.coupling_min_shared},
                   {"coupling_min_degree", h.coupling_min_degree}};
+  const SignalConfig& s = config.signals;
+  j["signals"] = {{"log_macros", s.log_macros},
+                  {"log_functions", s.log_functions},
+                  {"stderr_is_logging", s.stderr_is_logging},
+                  {"io_functions", s.io_functions},
+                  {"error_values", s.error_values}};
   nlohmann::ordered_json rules = nlohmann::ordered_json::object();
   for (const auto& [id, opts] : config.rule_options) {
     for (const auto& [name, value] : opts) rules[id][name] = value;

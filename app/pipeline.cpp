@@ -259,6 +259,7 @@ ScanResult run_scan(const ScanOptions& options, ProcessRunner& runner) {
                                          discovery.files, result.config.path_map);
     diags.insert(diags.end(), mapped.diagnostics.begin(), mapped.diagnostics.end());
     attach_coverage(report, mapped, texts, diags);
+    report.signals.coverage = true;
   }
   if (discovery.in_git) {
     std::set<std::string> paths;
@@ -266,7 +267,11 @@ ScanResult run_scan(const ScanOptions& options, ProcessRunner& runner) {
     GitHistory history = read_history(discovery.root, paths, options.since_days,
                                       result.config.history, runner);
     diags.insert(diags.end(), history.diagnostics.begin(), history.diagnostics.end());
-    if (history.available) attach_history(report, history);
+    if (history.available) {
+      attach_history(report, history);
+      report.signals.history = true;
+      report.signals.function_history = history.with_functions;
+    }
   } else {
     diags.push_back({Diagnostic::Level::kInfo, "history",
                      "not a git checkout: no history signals (history is null)", std::nullopt});

@@ -33,6 +33,24 @@ struct HistoryConfig {
   double coupling_min_degree = 0.3;
 };
 
+/// What the AST pass looks for ("signals" in .stepup.json). Patterns are
+/// globs ('*' matches anything, '::' included). A pattern holding "::" is
+/// matched against a callee's qualified name (template arguments and inline
+/// namespaces dropped; a leading "::" means the global namespace), any other
+/// against its plain name. The config's lists extend the defaults.
+struct SignalConfig {
+  std::vector<std::string> log_macros;     ///< macro names: "LOG", "SPDLOG_*"
+  std::vector<std::string> log_functions;  ///< callees: "spdlog::*", "::syslog"
+  bool stderr_is_logging = false;          ///< std::cerr / std::clog writes count
+  std::vector<std::string> io_functions;   ///< callees and constructed classes
+  /// Enumerators whose return is an error: "Status::*", "ErrorCode::kFailed".
+  std::vector<std::string> error_values;
+};
+
+/// The built-in patterns (logging, metrics and tracing APIs; DB, network,
+/// file and sleep calls).
+SignalConfig default_signal_config();
+
 /// Everything .stepup.json can set, with its default.
 struct Config {
   /// gitignore-like patterns: "dir/" matches a directory anywhere, a pattern
@@ -47,6 +65,7 @@ struct Config {
   std::vector<ModuleMapping> module_map;  ///< longest matching prefix wins
   std::vector<PathMapping> path_map;      ///< tried in order, first match wins
   HistoryConfig history;
+  SignalConfig signals = default_signal_config();
   /// Options of each rule, by rule id; filled from the rule registry's
   /// defaults and overridden by "rules" in the config.
   std::map<std::string, std::map<std::string, double>> rule_options;

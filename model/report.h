@@ -68,6 +68,15 @@ struct Finding {
   std::string detail;
 };
 
+/// Where a profile (--profile) says time goes: samples in which the
+/// function (or file) is the leaf frame, and samples in which it is on the
+/// stack at all (counted once per stack, however deep the recursion).
+/// Shares are of all the profile's samples.
+struct ProfileShare {
+  uint64_t self_samples = 0, total_samples = 0;
+  double self_share = 0, total_share = 0;
+};
+
 /// Everything known about one function definition.
 struct FunctionFacts {
   std::string name;            ///< as spelled: "parse_header", "operator==", "~Parser"
@@ -82,6 +91,10 @@ struct FunctionFacts {
   std::optional<FunctionHistory> history;
   int log_calls = 0;
   std::vector<Finding> findings;
+  /// Production evidence; null when its input was not given.
+  std::optional<ProfileShare> profile;  ///< --profile
+  std::optional<int64_t> errors;        ///< --errors: reports whose innermost repo frame is here
+  std::optional<int64_t> defects;       ///< --findings: static-analysis results inside it
 };
 
 /// Everything known about one repository file.
@@ -94,6 +107,9 @@ struct FileFacts {
   std::optional<History> history;
   std::vector<std::string> owners;  ///< from CODEOWNERS
   int log_calls = 0;
+  std::optional<ProfileShare> profile;
+  std::optional<int64_t> errors;
+  std::optional<int64_t> defects;
   std::vector<FunctionFacts> functions;  ///< sorted by line
 };
 
@@ -139,6 +155,16 @@ struct RuleSummary {
   std::string description;
 };
 
+/// Which signals the scan had; rules and reports say what was missing.
+struct SignalsPresent {
+  bool coverage = false;
+  bool history = false;
+  bool function_history = false;
+  bool profile = false;
+  bool errors = false;
+  bool findings = false;
+};
+
 struct Summary {
   int files = 0;
   int functions = 0;
@@ -158,6 +184,7 @@ struct Report {
   std::vector<Candidate> candidates;  ///< sorted by rank
   std::optional<std::vector<std::string>> resolved;
   std::vector<Diagnostic> diagnostics;
+  SignalsPresent signals;
   std::vector<RuleSummary> rules;  ///< every rule that ran
   int top = 10;  ///< how many candidates the text and Markdown summaries show
 };

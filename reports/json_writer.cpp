@@ -38,6 +38,17 @@ Json history_json(const History& h) {
               {"coupled", std::move(coupled)}};
 }
 
+Json profile_json(const ProfileShare& p) {
+  return Json{{"self_samples", p.self_samples},
+              {"total_samples", p.total_samples},
+              {"self_share", p.self_share},
+              {"total_share", p.total_share}};
+}
+
+Json count_or_null(const std::optional<int64_t>& v) {
+  return v ? Json(*v) : Json(nullptr);
+}
+
 Json function_json(const FunctionFacts& f) {
   Json findings = Json::array();
   for (const auto& x : f.findings) {
@@ -63,6 +74,9 @@ Json function_json(const FunctionFacts& f) {
        })},
       {"log_calls", f.log_calls},
       {"findings", std::move(findings)},
+      {"profile", optional_or_null(f.profile, profile_json)},
+      {"errors", count_or_null(f.errors)},
+      {"defects", count_or_null(f.defects)},
   };
 }
 
@@ -78,6 +92,9 @@ Json file_json(const FileFacts& f) {
       {"history", optional_or_null(f.history, history_json)},
       {"owners", f.owners},
       {"log_calls", f.log_calls},
+      {"profile", optional_or_null(f.profile, profile_json)},
+      {"errors", count_or_null(f.errors)},
+      {"defects", count_or_null(f.defects)},
       {"functions", std::move(functions)},
   };
 }
@@ -140,6 +157,13 @@ nlohmann::ordered_json report_to_json(const Report& r) {
         {"code_lines", r.summary.code_lines},
         {"line_coverage", optional_or_null(r.summary.line_coverage, [](double d) { return Json(d); })},
         {"candidates", r.summary.candidates}}},
+      {"signals",
+       {{"coverage", r.signals.coverage},
+        {"history", r.signals.history},
+        {"function_history", r.signals.function_history},
+        {"profile", r.signals.profile},
+        {"errors", r.signals.errors},
+        {"findings", r.signals.findings}}},
       {"modules", std::move(modules)},
       {"files", std::move(files)},
       {"candidates", std::move(candidates)},

@@ -1,13 +1,12 @@
 #include "scanner/coverage_map.h"
 
-#include <sys/stat.h>
-
 #include <algorithm>
 #include <cctype>
 #include <map>
 #include <unordered_map>
 
 #include "scanner/path_match.h"
+#include "scanner/path_resolver.h"
 
 namespace stepup {
 namespace {
@@ -15,155 +14,6 @@ namespace {
 bool has(std::string_view line, std::string_view marker) {
   return line.find(marker) != std::string_view::npos;
 }
-
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
-bool exists_here(const std::string& path) {
-  struct stat st;
-  return stat(path.c_str(), &st) == 0;
-}
-
-std::vector<std::string_view> components(std::string_view path) {
-  std::vector<std::string_view> out;
-  size_t start = 0;
-  while (start < path.size()) {
-    size_t end = path.find('/', start);
-    if (end == std::string_view::npos) end = path.size();
-    std::string_view part = path.substr(start, end - start);
-    if (!part.empty() && part != "." && part != "..") out.push_back(part);
-    start = end + 1;
-  }
-  return out;
-}
-
-/// Why a coverage path found no repo file.
-enum class Miss { kNone, kOutside, kExcluded, kUnmatched, kAmbiguous };
-
-/// Resolves coverage paths to repo file indexes, with a cache: a raw lcov
-/// capture names the same header once per TU.
-class PathResolver {
- public:
-  PathResolver(const std::string& root, const std::vector<SourceFile>& files,
-               const std::vector<PathMapping>& rules)
-      : root_(root), files_(files), rules_(rules) {
-    for (size_t i = 0; i < files.size(); ++i) {
-      int idx = static_cast<int>(i);
-      by_path_.emplace(files[i].path, idx);
-      auto [it, fresh] = by_lower_.emplace(lower(files[i].path), idx);
-      if (!fresh) it->second = -1;  // two files differ only in case
-      auto parts = components(files[i].path);
-      by_base_[lower(std::string(parts.back()))].push_back(idx);
-    }
-  }
-
-  int resolve(const FileCoverage& fc, Miss* miss) {
-    std::string key = fc.path;
-    for (const auto& b : fc.bases) key += '\n' + b;
-    auto cached = cache_.find(key);
-    if (cached != cache_.end()) {
-      *miss = cached->second.second;
-      return cached->second.first;
-    }
-    int found = lookup(fc, miss);
-    cache_.emplace(key, std::make_pair(found, *miss));
-    return found;
-  }
-
- private:
-  int lookup(const FileCoverage& fc, Miss* miss) {
-    *miss = Miss::kNone;
-    std::string path = fc.path;
-    for (const auto& rule : rules_) {
-      if (!rule.from.empty() && path.compare(0, rule.from.size(), rule.from) == 0) {
-        path = join_path(root_, rule.to + path.substr(rule.from.size()));
-        break;
-      }
-    }
-    std::vector<std::string> candidates;
-    if (!path.empty() && path[0] == '/') {
-      candidates.push_back(normalize_path(path));
-    } else {
-      for (const auto& base : fc.bases) {
-        candidates.push_back(join_path(join_path(root_, base), path));
-      }
-      candidates.push_back(join_path(root_, path));
-    }
-    for (const auto& c : candidates) {
-      auto it = by_path_.find(relative_to(root_, c));
-      if (it != by_path_.end()) return it->second;
-    }
-    for (const auto& c : candidates) {  // case-insensitive file systems
-      std::string rel = relative_to(root_, c);
-      auto it = by_lower_.find(lower(rel));
-      if (!rel.empty() && it != by_lower_.end() && it->second >= 0) return it->second;
-    }
-    for (const auto& c : candidates) {
-      if (!relative_to(root_, c).empty() && exists_here(c)) {
-        *miss = Miss::kExcluded;  // in the repo, but not scanned (excludes)
-        return -1;
-      }
-    }
-    if (path[0] == '/' && exists_here(candidates[0])) {
-      *miss = Miss::kOutside;  // a real file elsewhere: system or SDK header
-      return -1;
-    }
-    return suffix_match(normalize_path(path), miss);
-  }
-
-  // The path was written on another machine (a CI container, another
-  // checkout): the repo file whose trailing components match the most, if
-  // exactly one does and at least two components (or the whole path) match.
-  int suffix_match(const std::string& path, Miss* miss) {
-    auto parts = components(path);
-    if (parts.empty()) {
-      *miss = Miss::kUnmatched;
-      return -1;
-    }
-    auto it = by_base_.find(lower(std::string(parts.back())));
-    int best = -1;
-    size_t best_len = 0;
-    bool tie = false;
-    if (it != by_base_.end()) {
-      for (int idx : it->second) {
-        auto theirs = components(files_[idx].path);
-        size_t n = 0;
-        while (n < parts.size() && n < theirs.size() &&
-               lower(std::string(parts[parts.size() - 1 - n])) ==
-                   lower(std::string(theirs[theirs.size() - 1 - n]))) {
-          ++n;
-        }
-        if (n > best_len) {
-          best = idx;
-          best_len = n;
-          tie = false;
-        } else if (n == best_len) {
-          tie = true;
-        }
-      }
-    }
-    size_t needed = std::min<size_t>(2, parts.size());
-    if (best < 0 || best_len < needed) {
-      *miss = Miss::kUnmatched;
-      return -1;
-    }
-    if (tie) {
-      *miss = Miss::kAmbiguous;
-      return -1;
-    }
-    return best;
-  }
-
-  std::string root_;
-  const std::vector<SourceFile>& files_;
-  const std::vector<PathMapping>& rules_;
-  std::unordered_map<std::string, int> by_path_;
-  std::unordered_map<std::string, int> by_lower_;
-  std::unordered_map<std::string, std::vector<int>> by_base_;
-  std::unordered_map<std::string, std::pair<int, Miss>> cache_;
-};
 
 void merge_into(FileCoverage& into, const FileCoverage& from) {
   for (const auto& [line, hits] : from.lines) into.lines[line] += hits;
@@ -179,10 +29,9 @@ void merge_into(FileCoverage& into, const FileCoverage& from) {
     }
   }
   for (const auto& fn : from.functions) {
-    auto same = std::find_if(into.functions.begin(), into.functions.end(),
-                             [&](const FunctionCount& f) {
-                               return f.line == fn.line && f.name == fn.name;
-                             });
+    auto same = std::find_if(
+        into.functions.begin(), into.functions.end(),
+        [&](const FunctionCount& f) { return f.line == fn.line && f.name == fn.name; });
     if (same == into.functions.end()) {
       into.functions.push_back(fn);
     } else {
@@ -228,8 +77,7 @@ Exclusions exclusion_markers(std::string_view text) {
 }
 
 MappedCoverage map_coverage(const std::vector<CoverageData>& reports,
-                            const std::vector<std::string>& report_names,
-                            const std::string& root,
+                            const std::vector<std::string>& report_names, const std::string& root,
                             const std::vector<SourceFile>& files,
                             const std::vector<PathMapping>& path_map) {
   MappedCoverage out;
@@ -237,11 +85,11 @@ MappedCoverage map_coverage(const std::vector<CoverageData>& reports,
   PathResolver resolver(root, files, path_map);
   for (size_t r = 0; r < reports.size(); ++r) {
     const std::string& name = report_names[r];
-    std::map<Miss, std::vector<std::string>> misses;
+    std::map<PathMiss, std::vector<std::string>> misses;
     std::set<std::string> matched_paths;
     for (const FileCoverage& fc : reports[r].files) {
-      Miss miss = Miss::kNone;
-      int idx = resolver.resolve(fc, &miss);
+      PathMiss miss = PathMiss::kNone;
+      int idx = resolver.resolve(fc.path, fc.bases, &miss);
       if (idx < 0) {
         auto& list = misses[miss];
         if (std::find(list.begin(), list.end(), fc.path) == list.end()) list.push_back(fc.path);
@@ -254,23 +102,24 @@ MappedCoverage map_coverage(const std::vector<CoverageData>& reports,
     auto say = [&](Diagnostic::Level level, const std::string& message) {
       out.diagnostics.push_back({level, "coverage", name + ": " + message, std::nullopt});
     };
-    if (!misses[Miss::kOutside].empty()) {
+    if (!misses[PathMiss::kOutside].empty()) {
       say(Diagnostic::Level::kInfo,
-          std::to_string(misses[Miss::kOutside].size()) +
+          std::to_string(misses[PathMiss::kOutside].size()) +
               " file(s) outside the repository (system or third-party headers) ignored");
     }
-    if (!misses[Miss::kExcluded].empty()) {
-      say(Diagnostic::Level::kInfo, std::to_string(misses[Miss::kExcluded].size()) +
+    if (!misses[PathMiss::kExcluded].empty()) {
+      say(Diagnostic::Level::kInfo, std::to_string(misses[PathMiss::kExcluded].size()) +
                                         " file(s) in folders the scan excludes ignored: " +
-                                        listed(misses[Miss::kExcluded]));
+                                        listed(misses[PathMiss::kExcluded]));
     }
-    if (!misses[Miss::kAmbiguous].empty()) {
+    if (!misses[PathMiss::kAmbiguous].empty()) {
       say(Diagnostic::Level::kWarning,
-          std::to_string(misses[Miss::kAmbiguous].size()) +
+          std::to_string(misses[PathMiss::kAmbiguous].size()) +
               " file(s) match several repository files by suffix and were not used "
-              "(add path_map rules to .stepup.json): " + listed(misses[Miss::kAmbiguous]));
+              "(add path_map rules to .stepup.json): " +
+              listed(misses[PathMiss::kAmbiguous]));
     }
-    const auto& unmatched = misses[Miss::kUnmatched];
+    const auto& unmatched = misses[PathMiss::kUnmatched];
     if (!reports[r].files.empty() && matched_paths.empty()) {
       say(Diagnostic::Level::kError,
           "none of its " + std::to_string(reports[r].files.size()) +
