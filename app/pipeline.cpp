@@ -36,6 +36,7 @@ struct SourceFacts {
   TextFacts text;
   Exclusions exclusions;
   int lines = 0;  ///< number of lines, for coverage beyond the end
+  std::string source;  ///< the text, for the HTML file view (empty if binary)
 };
 
 // Reads each file once for the text facts; binary files are not parsed.
@@ -51,6 +52,7 @@ std::vector<SourceFacts> read_texts(const Discovery& d, std::vector<Diagnostic>&
                    (!text.empty() && text.back() != '\n');
     TextFacts& facts = out[i].text;
     facts = analyse_text(text);
+    if (!facts.binary) out[i].source = text;
     if (facts.binary) {
       diags.push_back({Diagnostic::Level::kWarning, "discover",
                        "binary content (NUL bytes) in a source file; not parsed",
@@ -95,13 +97,28 @@ void attach_coverage(Report& report, MappedCoverage& mapped,
                        file.path});
     }
     file.coverage = file_totals(fc);
-    for (FunctionFacts& fn : file.functions) fn.coverage = range_totals(fc, fn.line, fn.end_line);
+    file.line_hits = fc.lines;
+    for (FunctionFacts& fn : file.functions) {
+      fn.coverage = range_totals(fc, fn.line, fn.end_line);
+      for (auto it = fc.lines.lower_bound(fn.line); it != fc.lines.end() && it->first <= fn.end_line;
+           ++it) {
+        if (it->second == 0) fn.uncovered_lines.push_back(it->first);
+      }
+      for (auto it = fc.branches.lower_bound(fn.line);
+           it != fc.branches.end() && it->first <= fn.end_line; ++it) {
+        bool missed = std::any_of(it->second.begin(), it->second.end(), [](const BranchCount& b) {
+          return !b.exceptional && b.count == 0;
+        });
+        if (missed) fn.partial_branch_lines.push_back(it->first);
+      }
+    }
   }
 }
 
 // The semantic pass over the compile database's TUs (or guessed flags).
 ClangScanOutput parse_sources(const Discovery& discovery, const std::vector<SourceFacts>& texts,
-                              const ScanOptions& options, std::vector<Diagnostic>& diags) {
+                              const ScanOptions& options, const Config& config,
+                              std::vector<Diagnostic>& diags) {
   std::optional<CompileDatabase> db;
   if (auto path = find_compile_database(discovery.root, options.compile_commands)) {
     db = load_compile_database(*path);
@@ -120,6 +137,7 @@ ClangScanOutput parse_sources(const Discovery& discovery, const std::vector<Sour
   in.jobs = std::max(1, options.jobs);
   in.resource_dir = default_resource_dir();
   in.progress = options.progress;
+  in.signals = &config.signals;
   for (const auto& t : texts) in.skip.push_back(t.text.binary);
   std::error_code ec;
   if (!std::filesystem::exists(in.resource_dir + "/include/stddef.h", ec)) {
@@ -240,7 +258,7 @@ ScanResult run_scan(const ScanOptions& options, ProcessRunner& runner) {
   std::vector<Diagnostic> diags = discovery.diagnostics;
   std::vector<SourceFacts> texts = read_texts(discovery, diags);
 
-  ClangScanOutput scanned = parse_sources(discovery, texts, options, diags);
+  ClangScanOutput scanned = parse_sources(discovery, texts, options, result.config, diags);
   result.translation_units = scanned.tus;
 
   for (size_t i = 0; i < discovery.files.size(); ++i) {
@@ -251,6 +269,8 @@ ScanResult run_scan(const ScanOptions& options, ProcessRunner& runner) {
     f.is_test = src.is_test;
     f.code_lines = texts[i].text.code_lines;
     f.functions = std::move(scanned.functions[i]);
+    for (const FunctionFacts& fn : f.functions) f.log_calls += fn.log_calls;
+    f.source = std::move(texts[i].source);
     report.files.push_back(std::move(f));
   }
   if (!coverage.empty()) {

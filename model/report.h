@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -88,6 +89,10 @@ struct FunctionFacts {
   int params = 0;
   int max_nesting = 0;
   std::optional<Coverage> coverage;
+  /// With coverage: executable lines never run, and lines holding a branch
+  /// outcome never taken (exception-only branches left out).
+  std::vector<int> uncovered_lines;
+  std::vector<int> partial_branch_lines;
   std::optional<FunctionHistory> history;
   int log_calls = 0;
   std::vector<Finding> findings;
@@ -111,6 +116,10 @@ struct FileFacts {
   std::optional<int64_t> errors;
   std::optional<int64_t> defects;
   std::vector<FunctionFacts> functions;  ///< sorted by line
+  /// For the HTML file view only (not in report.json): executable line ->
+  /// hits, and the file's text as read at scan time.
+  std::map<int, int64_t> line_hits;
+  std::string source;
 };
 
 /// A module (by default: a directory) rolled up from its files.

@@ -63,11 +63,13 @@ Json function_json(const FunctionFacts& f) {
       {"cognitive", f.cognitive},
       {"params", f.params},
       {"max_nesting", f.max_nesting},
-      {"coverage", optional_or_null(f.coverage, [](const Coverage& c) {
+      {"coverage", optional_or_null(f.coverage, [&f](const Coverage& c) {
          return Json{{"lines_total", c.lines_total},
                      {"lines_covered", c.lines_covered},
                      {"branches_total", c.branches_total},
-                     {"branches_covered", c.branches_covered}};
+                     {"branches_covered", c.branches_covered},
+                     {"uncovered_lines", f.uncovered_lines},
+                     {"partial_branch_lines", f.partial_branch_lines}};
        })},
       {"history", optional_or_null(f.history, [](const FunctionHistory& h) {
          return Json{{"commits", h.commits}, {"fix_commits", h.fix_commits}, {"moved", h.moved}};

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "model/config.h"
 #include "model/report.h"
 #include "scanner/compile_db.h"
 #include "scanner/discover.h"
@@ -21,6 +22,8 @@ struct ClangScanInput {
   const CompileDatabase* db = nullptr;  ///< null: guessed flags
   int jobs = 1;
   std::string resource_dir;           ///< clang's, for <stddef.h> and co.
+  /// What the AST pass looks for; null: default_signal_config().
+  const SignalConfig* signals = nullptr;
   /// Called from worker threads after each TU: (done, total).
   std::function<void(int, int)> progress;
 };
