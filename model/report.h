@@ -11,6 +11,9 @@
 
 namespace stepup {
 
+/// The schema of report.json (CONTRACT.md); readers accept only this one.
+constexpr const char* kReportSchema = "stepup-report/1";
+
 /// One message about the scan itself: something partial, skipped or guessed.
 struct Diagnostic {
   enum class Level { kInfo, kWarning, kError };

@@ -8,8 +8,6 @@
 
 namespace stepup {
 
-constexpr const char* kReportSchema = "stepup-report/1";
-
 /// The report as an ordered JSON document, fields in the contract's order.
 nlohmann::ordered_json report_to_json(const Report& report);
 
