@@ -2,10 +2,12 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <boost/program_options.hpp>
 #include <charconv>
 #include <chrono>
 #include <cstdio>
+#include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <mutex>
@@ -16,12 +18,14 @@
 #include "app/config_loader.h"
 #include "app/pipeline.h"
 #include "model/errors.h"
+#include "reports/ticket_writer.h"
 #include "reports/writers.h"
+#include "rules/registry.h"
 #include "scanner/coverage_import.h"
 #include "scanner/coverage_map.h"
 #include "scanner/discover.h"
 #include "scanner/git_history.h"
-#include "rules/registry.h"
+#include "scanner/report_import.h"
 
 namespace po = boost::program_options;
 
@@ -33,6 +37,7 @@ constexpr const char* kUsage =
     "\n"
     "commands:\n"
     "  scan [REPO]       scan a C++ repository and write reports\n"
+    "  next [REPO]       print the best task (or -n N) as a ready-to-paste ticket\n"
     "  rules             list the rules, their kinds and options\n"
     "  config --dump     print the effective configuration\n"
     "  coverage FILE...  read coverage reports and print what stepup reads in them\n"
@@ -70,9 +75,7 @@ class Progress {
   void finish() {
     if (enabled_) std::fprintf(stderr, "\r\033[K");
   }
-  double seconds() const {
-    return std::chrono::duration<double>(Clock::now() - start_).count();
-  }
+  double seconds() const { return std::chrono::duration<double>(Clock::now() - start_).count(); }
 
  private:
   using Clock = std::chrono::steady_clock;
@@ -92,9 +95,8 @@ void print_top(const Report& report, int top) {
   for (const Candidate& c : report.candidates) {
     if (n++ >= top) break;
     std::ostringstream line;
-    line << std::setw(3) << c.rank << "  " << std::setw(5) << c.score << "  "
-         << std::left << std::setw(24) << c.kind << " " << std::setw(6) << c.effort
-         << "  " << c.title;
+    line << std::setw(3) << c.rank << "  " << std::setw(5) << c.score << "  " << std::left
+         << std::setw(24) << c.kind << " " << std::setw(6) << c.effort << "  " << c.title;
     std::cout << line.str() << '\n';
   }
 }
@@ -109,31 +111,43 @@ int parse_days(const std::string& text) {
   return days;
 }
 
+// The inputs `scan` and `next` share: what to read and how.
+void add_scan_inputs(po::options_description& desc, ScanOptions& opt, std::string& since) {
+  desc.add_options()(
+      "compile-commands,p", po::value(&opt.compile_commands),
+      "compile_commands.json, or the folder holding it (default: REPO/, then REPO/build*/)")(
+      "coverage,c", po::value(&opt.coverage)->composing(),
+      "coverage report (gcovr JSON, lcov, Cobertura XML, llvm-cov export JSON); "
+      "repeatable, hits add up")(
+      "coverage-build", po::value(&opt.coverage_build),
+      "run gcovr over the .gcda/.gcno files under DIR (REPO as its root)")(
+      "jobs,j", po::value(&opt.jobs)->default_value(default_jobs()), "parallel workers")(
+      "team", po::value(&opt.team),
+      "keep only files a CODEOWNERS owner (@org/team, @user) owns, in candidates and summaries")(
+      "since", po::value(&since)->default_value("365"),
+      "history window in days, counted back from HEAD's commit date")(
+      "config", po::value(&opt.config), "config file (default: REPO/.stepup.json)")(
+      "repo", po::value(&opt.repo)->default_value("."), "the repository (positional)");
+}
+
+void check_scan_inputs(ScanOptions& opt, const std::string& since) {
+  if (opt.jobs < 1 || opt.jobs > 1024) throw UsageError("--jobs must be from 1 to 1024");
+  opt.since_days = parse_days(since);
+}
+
 int cmd_scan(const std::vector<std::string>& args) {
   ScanOptions opt;
   std::string since;
-  std::string out_dir, formats = "json,html,sarif,md";
+  std::string out_dir, formats = kDefaultFormats;
   po::options_description desc("stepup scan [REPO] [options]");
-  desc.add_options()
-      ("help,h", "show this help")
-      ("compile-commands,p", po::value(&opt.compile_commands),
-       "compile_commands.json, or the folder holding it (default: REPO/, then REPO/build*/)")
-      ("coverage,c", po::value(&opt.coverage)->composing(),
-       "coverage report (gcovr JSON, lcov, Cobertura XML, llvm-cov export JSON); "
-       "repeatable, hits add up")
-      ("coverage-build", po::value(&opt.coverage_build),
-       "run gcovr over the .gcda/.gcno files under DIR (REPO as its root)")
-      ("out,o", po::value(&out_dir), "where reports go (default: REPO/stepup-report)")
-      ("format", po::value(&formats)->default_value(formats),
-       "comma list of report formats: json, html, sarif, md")
-      ("jobs,j", po::value(&opt.jobs)->default_value(default_jobs()), "parallel workers")
-      ("team", po::value(&opt.team),
-       "keep only files a CODEOWNERS owner (@org/team, @user) owns, in candidates and summaries")
-      ("since", po::value(&since)->default_value("365"),
-       "history window in days, counted back from HEAD's commit date")
-      ("config", po::value(&opt.config), "config file (default: REPO/.stepup.json)")
-      ("top", po::value(&opt.top)->default_value(10), "candidates shown in summaries")
-      ("repo", po::value(&opt.repo)->default_value("."), "the repository (positional)");
+  desc.add_options()("help,h", "show this help");
+  add_scan_inputs(desc, opt, since);
+  desc.add_options()("out,o", po::value(&out_dir),
+                     "where reports go (default: REPO/stepup-report)")(
+      "format", po::value(&formats)->default_value(formats),
+      "comma list of report formats: json, html, sarif, md, csv, tickets (a folder with "
+      "one Markdown file per top-N candidate)")("top", po::value(&opt.top)->default_value(10),
+                                                "candidates shown in summaries");
   po::positional_options_description pos;
   pos.add("repo", 1);
   po::variables_map vm = parse(desc, pos, args);
@@ -141,9 +155,8 @@ int cmd_scan(const std::vector<std::string>& args) {
     std::cout << desc;
     return kExitOk;
   }
-  if (opt.jobs < 1 || opt.jobs > 1024) throw UsageError("--jobs must be from 1 to 1024");
+  check_scan_inputs(opt, since);
   if (opt.top < 0) throw UsageError("--top must not be negative");
-  opt.since_days = parse_days(since);
   auto writers = select_writers(formats);
 
   Progress progress(isatty(STDERR_FILENO));
@@ -168,13 +181,117 @@ int cmd_scan(const std::vector<std::string>& args) {
   return kExitOk;
 }
 
+// Splits a comma list, dropping empty items.
+std::vector<std::string> comma_list(const std::string& text) {
+  std::vector<std::string> out;
+  std::stringstream ss(text);
+  std::string item;
+  while (std::getline(ss, item, ',')) {
+    if (!item.empty()) out.push_back(item);
+  }
+  return out;
+}
+
+/// The filters of `stepup next`.
+struct NextFilter {
+  std::vector<std::string> kinds, efforts;
+  std::string module, team;
+  bool newcomer = false;
+
+  bool keeps(const Candidate& c, const Report& r) const {
+    auto in = [](const std::vector<std::string>& list, const std::string& v) {
+      return list.empty() || std::find(list.begin(), list.end(), v) != list.end();
+    };
+    if (!in(kinds, c.kind) || !in(efforts, c.effort)) return false;
+    if (newcomer && !c.newcomer_friendly) return false;
+    if (!module.empty() && c.target.module != module &&
+        c.target.module.compare(0, module.size() + 1, module + "/") != 0) {
+      return false;
+    }
+    if (team.empty()) return true;
+    for (const FileFacts& f : r.files) {
+      bool target = c.target.file ? f.path == *c.target.file : f.module == c.target.module;
+      if (target && std::find(f.owners.begin(), f.owners.end(), team) != f.owners.end()) {
+        return true;
+      }
+    }
+    return false;
+  }
+};
+
+// The best task (or -n tasks) as ready-to-paste tickets.
+int cmd_next(const std::vector<std::string>& args) {
+  ScanOptions opt;
+  std::string since, report_path, kinds, efforts;
+  NextFilter filter;
+  int count = 1;
+  po::options_description desc(
+      "stepup next [REPO] [scan options | --report report.json] [filters]\n"
+      "Prints the best task as a ticket: title, why, first step, effort, definition of done "
+      "and, for add-tests, a Catch2 skeleton");
+  desc.add_options()("help,h", "show this help");
+  add_scan_inputs(desc, opt, since);
+  desc.add_options()("report", po::value(&report_path),
+                     "read candidates from this report.json instead of scanning")(
+      "kind", po::value(&kinds), "only these kinds (comma list): add-tests, refactor, ...")(
+      "module", po::value(&filter.module), "only this module (or the modules under it)")(
+      "effort", po::value(&efforts), "only these efforts (comma list of S, M, L)")(
+      "newcomer", po::bool_switch(&filter.newcomer), "only newcomer-friendly tasks")(
+      ",n", po::value(&count)->default_value(1), "how many tasks to print");
+  po::positional_options_description pos;
+  pos.add("repo", 1);
+  po::variables_map vm = parse(desc, pos, args);
+  if (vm.count("help")) {
+    std::cout << desc;
+    return kExitOk;
+  }
+  check_scan_inputs(opt, since);
+  if (count < 1) throw UsageError("-n must be at least 1");
+  filter.kinds = comma_list(kinds);
+  filter.efforts = comma_list(efforts);
+  for (const auto& e : filter.efforts) {
+    if (e != "S" && e != "M" && e != "L")
+      throw UsageError("--effort takes S, M or L, not '" + e + "'");
+  }
+  Report report;
+  if (!report_path.empty()) {
+    report = read_report_file(report_path);
+    filter.team = opt.team;
+    std::string root = vm["repo"].defaulted() ? report.repo_root : opt.repo;
+    for (FileFacts& f : report.files) {  // sources for the test skeleton
+      std::ifstream in(root + "/" + f.path, std::ios::binary);
+      if (!in) continue;
+      std::ostringstream text;
+      text << in.rdbuf();
+      f.source = text.str();
+    }
+  } else {
+    SystemProcessRunner runner;
+    report = run_scan(opt, runner).report;  // --team already kept the team's files
+  }
+  std::vector<const Candidate*> picked;
+  for (const Candidate& c : report.candidates) {
+    if (static_cast<int>(picked.size()) < count && filter.keeps(c, report)) picked.push_back(&c);
+  }
+  if (picked.empty()) {
+    std::cerr << "stepup: no candidate matches the filters (" << report.candidates.size()
+              << " candidate(s) in all)\n";
+    return kExitOk;
+  }
+  for (size_t i = 0; i < picked.size(); ++i) {
+    if (i) std::cout << "\n---\n\n";
+    std::cout << render_ticket(report, *picked[i]);
+  }
+  return kExitOk;
+}
+
 // Imports coverage reports without a repo and prints their totals as
 // JSON: what stepup reads in a report, before any path mapping.
 int cmd_coverage(const std::vector<std::string>& args) {
   std::vector<std::string> files;
   po::options_description desc("stepup coverage FILE... (gcovr JSON, lcov, Cobertura, llvm-cov)");
-  desc.add_options()("help,h", "show this help")(
-      "file", po::value(&files)->composing(), "coverage report (positional, repeatable)");
+  desc.add_options()("help,h", "show this help")("file", po::value(&files)->composing(),
+                                                 "coverage report (positional, repeatable)");
   po::positional_options_description pos;
   pos.add("file", -1);
   po::variables_map vm = parse(desc, pos, args);
@@ -207,8 +324,8 @@ int cmd_coverage(const std::vector<std::string>& args) {
 int cmd_history(const std::vector<std::string>& args) {
   std::string repo = ".", since = "365";
   po::options_description desc("stepup history [REPO] [--since DAYS] [--no-functions]");
-  desc.add_options()("help,h", "show this help")(
-      "since", po::value(&since)->default_value(since), "history window in days")(
+  desc.add_options()("help,h", "show this help")("since", po::value(&since)->default_value(since),
+                                                 "history window in days")(
       "no-functions", "per-file history only (reads numstat, not patches)")(
       "repo", po::value(&repo), "the repository (positional)");
   po::positional_options_description pos;
@@ -233,9 +350,12 @@ int cmd_history(const std::vector<std::string>& args) {
     if (it == h.files.end()) continue;
     const History& s = it->second.stats;
     commits_total += s.commits;
-    files[path] = {{"commits", s.commits},     {"fix_commits", s.fix_commits},
-                   {"authors", s.authors},     {"lines_added", s.lines_added},
-                   {"lines_deleted", s.lines_deleted}, {"coupled", s.coupled.size()},
+    files[path] = {{"commits", s.commits},
+                   {"fix_commits", s.fix_commits},
+                   {"authors", s.authors},
+                   {"lines_added", s.lines_added},
+                   {"lines_deleted", s.lines_deleted},
+                   {"coupled", s.coupled.size()},
                    {"changed_ranges", it->second.ranges.size()}};
   }
   nlohmann::ordered_json out = {{"available", h.available},
@@ -257,8 +377,8 @@ int cmd_rules(const std::vector<std::string>& args) {
   for (const RuleInfo& r : rule_registry()) {
     std::cout << r.id << "  (" << r.kind << ")\n  " << r.description << "\n";
     for (const RuleOption& o : r.options) {
-      std::cout << "    " << o.name << " = " << o.default_value << "  [" << o.min
-                << ", " << o.max << "]  " << o.help << "\n";
+      std::cout << "    " << o.name << " = " << o.default_value << "  [" << o.min << ", " << o.max
+                << "]  " << o.help << "\n";
     }
   }
   return kExitOk;
@@ -267,11 +387,10 @@ int cmd_rules(const std::vector<std::string>& args) {
 int cmd_config(const std::vector<std::string>& args) {
   std::string repo = ".", config;
   po::options_description desc("stepup config --dump [REPO] [--config FILE]");
-  desc.add_options()
-      ("help,h", "show this help")
-      ("dump", "print the effective configuration as JSON")
-      ("config", po::value(&config), "config file (default: REPO/.stepup.json)")
-      ("repo", po::value(&repo), "the repository (positional)");
+  desc.add_options()("help,h", "show this help")("dump",
+                                                 "print the effective configuration as JSON")(
+      "config", po::value(&config), "config file (default: REPO/.stepup.json)")(
+      "repo", po::value(&repo), "the repository (positional)");
   po::positional_options_description pos;
   pos.add("repo", 1);
   po::variables_map vm = parse(desc, pos, args);
@@ -303,6 +422,7 @@ int run_cli(int argc, char** argv) {
       return kExitOk;
     }
     if (cmd == "scan") return cmd_scan(rest);
+    if (cmd == "next") return cmd_next(rest);
     if (cmd == "rules") return cmd_rules(rest);
     if (cmd == "config") return cmd_config(rest);
     if (cmd == "coverage") return cmd_coverage(rest);

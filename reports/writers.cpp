@@ -6,12 +6,15 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 
 #include "model/errors.h"
-#include "reports/json_writer.h"
+#include "reports/csv_writer.h"
 #include "reports/html_writer.h"
+#include "reports/json_writer.h"
 #include "reports/markdown_writer.h"
 #include "reports/sarif_writer.h"
+#include "reports/ticket_writer.h"
 
 namespace fs = std::filesystem;
 
@@ -19,10 +22,12 @@ namespace stepup {
 
 const std::vector<WriterInfo>& writer_registry() {
   static const std::vector<WriterInfo> writers = {
-      {"json", "report.json", &write_json},
-      {"html", "index.html", &write_html},
-      {"sarif", "report.sarif", &write_sarif},
-      {"md", "summary.md", &write_markdown},
+      {"json", "report.json", &write_json, nullptr},
+      {"html", "index.html", &write_html, nullptr},
+      {"sarif", "report.sarif", &write_sarif, nullptr},
+      {"md", "summary.md", &write_markdown, nullptr},
+      {"csv", "report.csv", &write_csv, nullptr},
+      {"tickets", "tickets", nullptr, &ticket_files},
   };
   return writers;
 }
@@ -53,6 +58,20 @@ std::vector<const WriterInfo*> select_writers(const std::string& list) {
   return out;
 }
 
+namespace {
+
+/// Writes text to path, throwing InputError (naming shown) on failure.
+void write_file(const std::string& path, const std::string& shown,
+                const std::function<void(std::ostream&)>& render) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) throw InputError(shown + ": cannot write: " + std::strerror(errno));
+  render(out);
+  out.flush();
+  if (!out) throw InputError(shown + ": write failed: " + std::strerror(errno));
+}
+
+}  // namespace
+
 void write_reports(const Report& report, const std::string& out_dir,
                    const std::vector<const WriterInfo*>& writers) {
   std::error_code ec;
@@ -61,29 +80,35 @@ void write_reports(const Report& report, const std::string& out_dir,
     throw InputError(out_dir + ": cannot create output directory" +
                      (ec ? ": " + ec.message() : std::string()));
   }
+  const std::string suffix = ".tmp." + std::to_string(getpid());
   std::vector<std::pair<std::string, std::string>> done;  // temp, final
   auto cleanup = [&]() {
-    for (const auto& [tmp, final_path] : done) std::remove(tmp.c_str());
+    for (const auto& [tmp, final_path] : done) fs::remove_all(tmp, ec);
   };
-  for (const WriterInfo* w : writers) {
-    std::string final_path = out_dir + "/" + w->filename;
-    std::string tmp = out_dir + "/." + w->filename + ".tmp." + std::to_string(getpid());
-    {
-      std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-      if (!out) {
-        cleanup();
-        throw InputError(final_path + ": cannot write: " + std::strerror(errno));
-      }
+  try {
+    for (const WriterInfo* w : writers) {
+      std::string final_path = out_dir + "/" + w->filename;
+      std::string tmp = out_dir + "/." + w->filename + suffix;
       done.emplace_back(tmp, final_path);
-      w->write(report, out);
-      out.flush();
-      if (!out) {
-        cleanup();
-        throw InputError(final_path + ": write failed: " + std::strerror(errno));
+      if (w->write) {
+        write_file(tmp, final_path, [&](std::ostream& out) { w->write(report, out); });
+        continue;
+      }
+      fs::create_directory(tmp, ec);
+      if (ec) throw InputError(final_path + ": cannot create: " + ec.message());
+      for (const auto& [name, text] : w->write_folder(report)) {
+        write_file(tmp + "/" + name, final_path + "/" + name,
+                   [&text = text](std::ostream& out) { out << text; });
       }
     }
+  } catch (...) {
+    cleanup();
+    throw;
   }
   for (const auto& [tmp, final_path] : done) {
+    // A folder replaces the old one whole, so no stale file from an earlier
+    // run survives in it.
+    if (fs::is_directory(tmp, ec)) fs::remove_all(final_path, ec);
     if (std::rename(tmp.c_str(), final_path.c_str()) != 0) {
       int err = errno;
       cleanup();

@@ -3,6 +3,7 @@
 
 #include <ostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "model/report.h"
@@ -10,13 +11,20 @@
 namespace stepup {
 
 using WriterFn = void (*)(const Report&, std::ostream&);
+/// A format that writes a folder of files: (name inside it, content) pairs.
+using FolderWriterFn = std::vector<std::pair<std::string, std::string>> (*)(const Report&);
 
-/// A registry row: the --format name, the file it writes, the writer.
+/// A registry row: the --format name, the file (or folder) it writes, and
+/// its writer: `write` for one file, `write_folder` for a folder.
 struct WriterInfo {
   std::string name;
   std::string filename;
-  WriterFn write;
+  WriterFn write = nullptr;
+  FolderWriterFn write_folder = nullptr;
 };
+
+/// The formats written when --format is not given.
+constexpr const char* kDefaultFormats = "json,html,sarif,md";
 
 const std::vector<WriterInfo>& writer_registry();
 

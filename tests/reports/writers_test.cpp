@@ -57,7 +57,8 @@ TEST_CASE("html: repo strings never become markup, and the data round-trips") {
   CHECK(html.find("<script>window.__pwned") == std::string::npos);
   // Exactly the two script elements the page itself opens.
   size_t scripts = 0;
-  for (size_t p = html.find("<script"); p != std::string::npos; p = html.find("<script", p + 1)) ++scripts;
+  for (size_t p = html.find("<script"); p != std::string::npos; p = html.find("<script", p + 1))
+    ++scripts;
   CHECK(scripts == 2);
   CHECK(html.find("</script><script>window") == std::string::npos);
   CHECK(html.find("Content-Security-Policy") != std::string::npos);

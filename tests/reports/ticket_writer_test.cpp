@@ -1,0 +1,120 @@
+#include "reports/ticket_writer.h"
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+
+#include "reports/writers.h"
+#include "tests/support/temp_repo.h"
+
+using namespace stepup;
+using stepup::test::TempDir;
+
+namespace {
+
+// A function of 12 lines; gcov-style facts: lines 4, 5 and 9 never ran,
+// the `if` on line 3 took only one way, the loop on line 8 never ran.
+const char* kSource =
+    "#include \"net/parse.h\"\n"           // 1
+    "int parse(const char* s, int n) {\n"  // 2
+    "  if (s == nullptr) {\n"              // 3
+    "    return -1;\n"                     // 4
+    "  }\n"                                // 5
+    "  int sum = 0;\n"                     // 6
+    "  // a \"quoted\" comment\n"          // 7
+    "  for (int i = 0; i < n; ++i) {\n"    // 8
+    "    sum += s[i];\n"                   // 9
+    "  }\n"                                // 10
+    "  return sum;\n"                      // 11
+    "}\n";                                 // 12
+
+Report one_task(const std::string& kind) {
+  Report r;
+  FileFacts f;
+  f.path = "src/net/parse.cc";
+  f.module = "src/net";
+  f.source = kSource;
+  FunctionFacts fn;
+  fn.name = "parse";
+  fn.qualified_name = "net::parse";
+  fn.line = 2;
+  fn.end_line = 12;
+  fn.cognitive = 3;
+  fn.coverage = Coverage{7, 4, 4, 1, 0, 0, 4, 1};
+  fn.uncovered_lines = {4, 8, 9};
+  fn.partial_branch_lines = {3};
+  f.functions.push_back(fn);
+  r.files.push_back(f);
+  Candidate c;
+  c.id = "feedc0de00000001";
+  c.rank = 1;
+  c.rule = "untested-hotspot";
+  c.kind = kind;
+  c.score = 64;
+  c.target = {"src/net", f.path, fn.qualified_name, 2};
+  c.title = "Write tests for net::parse (src/net/parse.cc:2)";
+  c.why = {"7 lines, 4 covered", "4 branches, 1 covered"};
+  c.first_step = "Call parse with a null pointer.";
+  c.effort = "S";
+  c.newcomer_friendly = true;
+  r.candidates.push_back(c);
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("ticket_writer: an add-tests ticket has one SECTION per branch or decision to reach") {
+  Report r = one_task("add-tests");
+  std::string t = render_ticket(r, r.candidates[0]);
+  CHECK(t.find("# Write tests for net::parse (src/net/parse.cc:2)\n") == 0);
+  CHECK(t.find("- 7 lines, 4 covered\n") != std::string::npos);
+  CHECK(t.find("## First step\n\nCall parse with a null pointer.") != std::string::npos);
+  CHECK(t.find("rises from 57% to at least 80%") != std::string::npos);  // 4 of 7
+  // Line 3: partial branch; line 8: never-run loop header. Line 4 and 9 are
+  // never run but hold no decision, so they get no SECTION of their own.
+  CHECK(t.find("SECTION(\"line 3: if (s == nullptr) {\")") != std::string::npos);
+  CHECK(t.find("SECTION(\"line 8: for (int i = 0; i < n; ++i) {\")") != std::string::npos);
+  CHECK(t.find("SECTION(\"line 4") == std::string::npos);
+  CHECK(t.find("SECTION(\"line 9") == std::string::npos);
+  CHECK(t.find("#include \"src/net/parse.h\"") != std::string::npos);
+  CHECK(t.find("TEST_CASE(\"net::parse\", \"[stepup]\")") != std::string::npos);
+}
+
+TEST_CASE("ticket_writer: other kinds have their own definition of done and no skeleton") {
+  Report r = one_task("refactor");
+  std::string t = render_ticket(r, r.candidates[0]);
+  CHECK(t.find("cognitive complexity below 15 (now 3)") != std::string::npos);
+  CHECK(t.find("Test skeleton") == std::string::npos);
+}
+
+TEST_CASE("ticket_writer: hostile names cannot break the Markdown or the code fence") {
+  Report r = one_task("add-tests");
+  r.files[0].source =
+      std::string(kSource).replace(std::string(kSource).find("if (s"), 2, "if /* ``` </script> */");
+  r.candidates[0].title = "Write tests for <img src=x onerror=alert(1)>";
+  r.candidates[0].target.function = "ns::`evil`";
+  r.files[0].functions[0].qualified_name = "ns::`evil`";
+  std::string t = render_ticket(r, r.candidates[0]);
+  CHECK(t.find("<img") == std::string::npos);
+  CHECK(t.find("&lt;img src=x onerror=alert(1)&gt;") != std::string::npos);
+  CHECK(t.find("(`` ns::`evil` ``)") != std::string::npos);  // a longer fence, padded
+  CHECK(t.find("````cpp\n") != std::string::npos);           // longer than the ``` inside
+}
+
+TEST_CASE("ticket_writer: --format tickets replaces the folder, keeping no stale ticket") {
+  TempDir dir;
+  Report r = one_task("add-tests");
+  std::string out = dir.path() + "/out";
+  std::filesystem::create_directories(out + "/tickets");
+  std::ofstream(out + "/tickets/99-old.md") << "stale";
+  write_reports(r, out, select_writers("tickets,csv"));
+  std::vector<std::string> names;
+  for (const auto& e : std::filesystem::directory_iterator(out + "/tickets")) {
+    names.push_back(e.path().filename().string());
+  }
+  CHECK(names == std::vector<std::string>{"01-add-tests-feedc0de00000001.md"});
+  CHECK(std::filesystem::exists(out + "/report.csv"));
+  for (const auto& e : std::filesystem::directory_iterator(out)) {
+    CHECK(e.path().filename().string().find(".tmp.") == std::string::npos);
+  }
+}
