@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "app/config_loader.h"
+#include "app/gate.h"
 #include "app/pipeline.h"
 #include "model/errors.h"
 #include "reports/ticket_writer.h"
@@ -139,6 +140,7 @@ int cmd_scan(const std::vector<std::string>& args) {
   ScanOptions opt;
   std::string since;
   std::string out_dir, formats = kDefaultFormats;
+  std::vector<std::string> gate_texts;
   po::options_description desc("stepup scan [REPO] [options]");
   desc.add_options()("help,h", "show this help");
   add_scan_inputs(desc, opt, since);
@@ -157,6 +159,16 @@ int cmd_scan(const std::vector<std::string>& args) {
   }
   check_scan_inputs(opt, since);
   if (opt.top < 0) throw UsageError("--top must not be negative");
+  std::vector<GateExpr> gate;
+  for (const auto& text : gate_texts) {
+    gate.push_back(parse_gate(text));
+    if (gate.back().metric == "new-candidates" && opt.baseline.empty()) {
+      throw UsageError("--fail-on " + text + " needs --baseline");
+    }
+    if (gate.back().metric == "patch-coverage" && opt.diff_base.empty()) {
+      throw UsageError("--fail-on " + text + " needs --diff-base");
+    }
+  }
   auto writers = select_writers(formats);
 
   Progress progress(isatty(STDERR_FILENO));
@@ -165,6 +177,7 @@ int cmd_scan(const std::vector<std::string>& args) {
   ScanResult result = run_scan(opt, runner);
   progress.finish();
   if (out_dir.empty()) out_dir = result.report.repo_root + "/stepup-report";
+  result.report.gate = evaluate_gate(result.report, gate);
   write_reports(result.report, out_dir, writers);
 
   print_top(result.report, opt.top);
@@ -178,7 +191,22 @@ int cmd_scan(const std::vector<std::string>& args) {
                result.translation_units, result.report.summary.files,
                result.report.summary.functions, result.report.summary.candidates,
                progress.seconds(), warnings, out_dir.c_str());
-  return kExitOk;
+  if (const auto& p = result.report.patch) {
+    std::fprintf(
+        stderr,
+        "stepup: patch since %s: %d file(s), %lld changed line(s), %lld executable, "
+        "%lld covered%s\n",
+        p->base.c_str(), p->files_changed, static_cast<long long>(p->lines_changed),
+        static_cast<long long>(p->executable_lines), static_cast<long long>(p->lines_covered),
+        p->files_without_coverage.empty() ? "" : "; some changed files have no coverage data");
+  }
+  bool failed = false;
+  for (const GateCheck& g : result.report.gate) {
+    std::fprintf(stderr, "stepup: gate %s: %s (%s)\n", g.failed ? "FAILED" : "passed",
+                 g.expression.c_str(), g.message.c_str());
+    failed = failed || g.failed;
+  }
+  return failed ? kExitGateFailed : kExitOk;
 }
 
 // Splits a comma list, dropping empty items.

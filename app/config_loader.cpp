@@ -196,10 +196,19 @@ Config parse_config(const std::string& path, std::string_view text) {
       read_history(value, where, config);
     } else if (key == "signals") {
       read_signals(value, where, config);
+    } else if (key == "ci") {
+      if (!value.is_object()) throw InputError(where + ": must be an object");
+      for (const auto& [k, v] : value.items()) {
+        if (k != "worsened_margin") throw InputError(where + "." + k + ": unknown key (known: worsened_margin)");
+        if (!v.is_number_integer() || v.get<int64_t>() < 1 || v.get<int64_t>() > 100) {
+          throw InputError(where + "." + k + ": must be a whole number from 1 to 100");
+        }
+        config.ci.worsened_margin = v.get<int>();
+      }
     } else if (key == "$schema" || key == "//") {
       // comments and editor hints are welcome
     } else {
-      throw InputError(where + ": unknown key (known: exclude, tests, modules, path_map, history, signals, rules)");
+      throw InputError(where + ": unknown key (known: exclude, tests, modules, path_map, history, signals, ci, rules)");
     }
   }
   return config;
@@ -246,6 +255,7 @@ nlohmann::ordered_json config_to_json(const Config& config) {
                   {"stderr_is_logging", s.stderr_is_logging},
                   {"io_functions", s.io_functions},
                   {"error_values", s.error_values}};
+  j["ci"] = {{"worsened_margin", config.ci.worsened_margin}};
   nlohmann::ordered_json rules = nlohmann::ordered_json::object();
   for (const auto& [id, opts] : config.rule_options) {
     for (const auto& [name, value] : opts) rules[id][name] = value;

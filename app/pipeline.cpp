@@ -4,11 +4,12 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <sstream>
 #include <set>
 #include <sstream>
 
+#include "app/baseline.h"
 #include "app/config_loader.h"
+#include "app/patch_mode.h"
 #include "model/errors.h"
 #include "rules/registry.h"
 #include "scanner/clang_scan.h"
@@ -17,7 +18,9 @@
 #include "scanner/coverage_import.h"
 #include "scanner/coverage_map.h"
 #include "scanner/discover.h"
+#include "scanner/git_diff.h"
 #include "scanner/git_history.h"
+#include "scanner/report_import.h"
 #include "scanner/source_text.h"
 
 namespace stepup {
@@ -35,7 +38,7 @@ std::optional<std::string> head_commit(const std::string& root, ProcessRunner& r
 struct SourceFacts {
   TextFacts text;
   Exclusions exclusions;
-  int lines = 0;  ///< number of lines, for coverage beyond the end
+  int lines = 0;       ///< number of lines, for coverage beyond the end
   std::string source;  ///< the text, for the HTML file view (empty if binary)
 };
 
@@ -55,8 +58,7 @@ std::vector<SourceFacts> read_texts(const Discovery& d, std::vector<Diagnostic>&
     if (!facts.binary) out[i].source = text;
     if (facts.binary) {
       diags.push_back({Diagnostic::Level::kWarning, "discover",
-                       "binary content (NUL bytes) in a source file; not parsed",
-                       d.files[i].path});
+                       "binary content (NUL bytes) in a source file; not parsed", d.files[i].path});
     } else if (!facts.valid_utf8) {
       diags.push_back({Diagnostic::Level::kInfo, "discover",
                        "not valid UTF-8; names with invalid bytes are shown with "
@@ -100,8 +102,8 @@ void attach_coverage(Report& report, MappedCoverage& mapped,
     file.line_hits = fc.lines;
     for (FunctionFacts& fn : file.functions) {
       fn.coverage = range_totals(fc, fn.line, fn.end_line);
-      for (auto it = fc.lines.lower_bound(fn.line); it != fc.lines.end() && it->first <= fn.end_line;
-           ++it) {
+      for (auto it = fc.lines.lower_bound(fn.line);
+           it != fc.lines.end() && it->first <= fn.end_line; ++it) {
         if (it->second == 0) fn.uncovered_lines.push_back(it->first);
       }
       for (auto it = fc.branches.lower_bound(fn.line);
@@ -110,6 +112,14 @@ void attach_coverage(Report& report, MappedCoverage& mapped,
           return !b.exceptional && b.count == 0;
         });
         if (missed) fn.partial_branch_lines.push_back(it->first);
+      }
+    }
+    for (const auto& [line, outcomes] : fc.branches) {
+      auto& [total, covered] = file.line_branches[line];
+      for (const BranchCount& b : outcomes) {
+        if (b.exceptional) continue;
+        ++total;
+        covered += b.count > 0;
       }
     }
   }
@@ -179,7 +189,8 @@ void attach_owners(Report& report, const std::string& root, const std::string& t
   std::optional<std::string> where = find_codeowners(root);
   if (!where) {
     if (!team.empty()) {
-      throw InputError("--team " + team + ": the repository has no CODEOWNERS file "
+      throw InputError("--team " + team +
+                       ": the repository has no CODEOWNERS file "
                        "(.github/CODEOWNERS, CODEOWNERS or docs/CODEOWNERS)");
     }
     return;
@@ -252,8 +263,16 @@ ScanResult run_scan(const ScanOptions& options, ProcessRunner& runner) {
 
   // Coverage is read before the expensive parse, so bad input fails fast.
   std::vector<std::string> coverage_names;
-  std::vector<CoverageData> coverage =
-      import_all(options, discovery.root, runner, &coverage_names);
+  std::vector<CoverageData> coverage = import_all(options, discovery.root, runner, &coverage_names);
+
+  std::optional<Report> baseline;
+  if (!options.baseline.empty()) baseline = read_report_file(options.baseline);
+  std::optional<ChangedLines> changed;
+  if (!options.diff_base.empty()) {
+    if (!discovery.in_git)
+      throw InputError("--diff-base: " + discovery.root + " is not a git checkout");
+    changed = read_changed_lines(discovery.root, options.diff_base, runner);
+  }
 
   std::vector<Diagnostic> diags = discovery.diagnostics;
   std::vector<SourceFacts> texts = read_texts(discovery, diags);
@@ -275,8 +294,8 @@ ScanResult run_scan(const ScanOptions& options, ProcessRunner& runner) {
   }
   if (!coverage.empty()) {
     for (auto& c : coverage) diags.insert(diags.end(), c.diagnostics.begin(), c.diagnostics.end());
-    MappedCoverage mapped = map_coverage(coverage, coverage_names, discovery.root,
-                                         discovery.files, result.config.path_map);
+    MappedCoverage mapped = map_coverage(coverage, coverage_names, discovery.root, discovery.files,
+                                         result.config.path_map);
     diags.insert(diags.end(), mapped.diagnostics.begin(), mapped.diagnostics.end());
     attach_coverage(report, mapped, texts, diags);
     report.signals.coverage = true;
@@ -284,8 +303,8 @@ ScanResult run_scan(const ScanOptions& options, ProcessRunner& runner) {
   if (discovery.in_git) {
     std::set<std::string> paths;
     for (const auto& f : discovery.files) paths.insert(f.path);
-    GitHistory history = read_history(discovery.root, paths, options.since_days,
-                                      result.config.history, runner);
+    GitHistory history =
+        read_history(discovery.root, paths, options.since_days, result.config.history, runner);
     diags.insert(diags.end(), history.diagnostics.begin(), history.diagnostics.end());
     if (history.available) {
       attach_history(report, history);
@@ -300,6 +319,8 @@ ScanResult run_scan(const ScanOptions& options, ProcessRunner& runner) {
   roll_up(report);
   report.diagnostics = std::move(diags);
   apply_rules(report, result.config.rule_options);
+  if (baseline) compare_with_baseline(report, *baseline, result.config.ci.worsened_margin);
+  if (changed) apply_patch_mode(report, *changed, options.diff_base);
   return result;
 }
 

@@ -22,6 +22,8 @@ struct ScanOptions {
   int since_days = 365;  ///< --since: the history window
   std::string team;      ///< --team: keep only what this CODEOWNERS owner owns
   int top = 10;
+  std::string baseline;   ///< --baseline: an earlier report.json
+  std::string diff_base;  ///< --diff-base: patch mode against this revision
   /// Called from worker threads after each translation unit: (done, total).
   std::function<void(int, int)> progress;
 };

@@ -51,6 +51,13 @@ struct SignalConfig {
 /// file and sleep calls).
 SignalConfig default_signal_config();
 
+/// CI mode ("ci" in .stepup.json).
+struct CiConfig {
+  /// With --baseline, a candidate whose score rose by at least this much is
+  /// "worsened".
+  int worsened_margin = 5;
+};
+
 /// Everything .stepup.json can set, with its default.
 struct Config {
   /// gitignore-like patterns: "dir/" matches a directory anywhere, a pattern
@@ -66,6 +73,7 @@ struct Config {
   std::vector<PathMapping> path_map;      ///< tried in order, first match wins
   HistoryConfig history;
   SignalConfig signals = default_signal_config();
+  CiConfig ci;
   /// Options of each rule, by rule id; filled from the rule registry's
   /// defaults and overridden by "rules" in the config.
   std::map<std::string, std::map<std::string, double>> rule_options;

@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace stepup {
@@ -122,6 +123,9 @@ struct FileFacts {
   /// For the HTML file view only (not in report.json): executable line ->
   /// hits, and the file's text as read at scan time.
   std::map<int, int64_t> line_hits;
+  /// Branch outcomes per line, (total, covered), exception-only ones left
+  /// out: for patch branch coverage (not in report.json).
+  std::map<int, std::pair<int, int>> line_branches;
   std::string source;
 };
 
@@ -185,6 +189,30 @@ struct Summary {
   int candidates = 0;
 };
 
+/// One --fail-on expression and what it measured.
+struct GateCheck {
+  std::string expression;           ///< as given: "max-score>=70"
+  std::optional<double> measured;   ///< null: nothing to measure (no coverage...)
+  bool failed = false;
+  std::string message;              ///< "max score 80 >= 70"
+};
+
+/// Patch mode (--diff-base): the changed lines and their coverage.
+struct PatchSummary {
+  std::string base;  ///< the revision given
+  int files_changed = 0;             ///< scanned files with changed lines
+  int64_t lines_changed = 0;         ///< added or modified lines in them
+  int64_t executable_lines = 0;      ///< of those, lines the coverage data knows
+  int64_t lines_covered = 0;
+  int64_t branches_total = 0, branches_covered = 0;  ///< on changed lines
+  std::optional<double> line_coverage;    ///< null when no executable line changed
+  std::optional<double> branch_coverage;  ///< null when no branch is on a changed line
+  /// Changed files the coverage data does not mention at all.
+  std::vector<std::string> files_without_coverage;
+  /// Changed lines per file, for the HTML view (not in report.json).
+  std::map<std::string, std::vector<int>> changed;
+};
+
 /// The whole result of a scan; every writer in reports/ is a view of it.
 struct Report {
   std::string tool_version;
@@ -197,6 +225,8 @@ struct Report {
   std::optional<std::vector<std::string>> resolved;
   std::vector<Diagnostic> diagnostics;
   SignalsPresent signals;
+  std::vector<GateCheck> gate;          ///< with --fail-on only
+  std::optional<PatchSummary> patch;    ///< with --diff-base only
   std::vector<RuleSummary> rules;  ///< every rule that ran
   int top = 10;  ///< how many candidates the text and Markdown summaries show
 };

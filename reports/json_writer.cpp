@@ -171,6 +171,30 @@ nlohmann::ordered_json report_to_json(const Report& r) {
       {"candidates", std::move(candidates)},
   };
   if (r.resolved) doc["resolved"] = *r.resolved;
+  if (r.patch) {
+    const PatchSummary& p = *r.patch;
+    auto fraction = [](const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); };
+    doc["patch"] = {{"base", p.base},
+                    {"files_changed", p.files_changed},
+                    {"lines_changed", p.lines_changed},
+                    {"executable_lines", p.executable_lines},
+                    {"lines_covered", p.lines_covered},
+                    {"line_coverage", fraction(p.line_coverage)},
+                    {"branches_total", p.branches_total},
+                    {"branches_covered", p.branches_covered},
+                    {"branch_coverage", fraction(p.branch_coverage)},
+                    {"files_without_coverage", p.files_without_coverage}};
+  }
+  if (!r.gate.empty()) {
+    Json gate = Json::array();
+    for (const GateCheck& g : r.gate) {
+      gate.push_back({{"expression", g.expression},
+                      {"measured", g.measured ? Json(*g.measured) : Json(nullptr)},
+                      {"failed", g.failed},
+                      {"message", g.message}});
+    }
+    doc["gate"] = std::move(gate);
+  }
   doc["diagnostics"] = std::move(diagnostics);
   return doc;
 }

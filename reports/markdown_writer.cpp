@@ -1,6 +1,7 @@
 #include "reports/markdown_writer.h"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace stepup {
 
@@ -56,15 +57,71 @@ std::string markdown_code(const std::string& text) {
   return fence + (pad ? " " + body + " " : body) + fence;
 }
 
+namespace {
+
+std::string pct(double fraction) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%.1f%%", fraction * 100);
+  return buf;
+}
+
+void write_gate(const Report& r, std::ostream& out) {
+  if (r.gate.empty()) return;
+  bool failed =
+      std::any_of(r.gate.begin(), r.gate.end(), [](const GateCheck& g) { return g.failed; });
+  out << "**Quality gate: " << (failed ? "failed" : "passed") << "**\n\n";
+  for (const GateCheck& g : r.gate) {
+    out << "- " << (g.failed ? "❌ " : "✅ ") << markdown_code(g.expression) << ": "
+        << markdown_cell(g.message) << "\n";
+  }
+  out << "\n";
+}
+
+void write_patch(const Report& r, std::ostream& out) {
+  if (!r.patch) return;
+  const PatchSummary& p = *r.patch;
+  out << "**Patch since " << markdown_code(p.base) << ":** " << p.files_changed << " file(s), "
+      << p.lines_changed << " changed line(s), " << p.executable_lines << " executable";
+  if (p.line_coverage) out << ", line coverage " << pct(*p.line_coverage);
+  if (p.branch_coverage) out << ", branch coverage " << pct(*p.branch_coverage);
+  out << ".\n\n";
+  if (!p.files_without_coverage.empty()) {
+    out << "Changed files with no coverage data at all (not counted above):\n";
+    for (const auto& f : p.files_without_coverage) out << "- " << markdown_code(f) << "\n";
+    out << "\n";
+  }
+}
+
+void write_baseline(const Report& r, std::ostream& out) {
+  if (!r.resolved) return;
+  int fresh = 0, worse = 0;
+  for (const Candidate& c : r.candidates) {
+    fresh += c.status && *c.status == "new";
+    worse += c.status && *c.status == "worsened";
+  }
+  out << "**Since the baseline:** " << fresh << " new, " << worse << " worsened, "
+      << r.resolved->size() << " resolved.\n\n";
+  int shown = 0;
+  for (const Candidate& c : r.candidates) {
+    if (!c.status || *c.status == "unchanged" || shown >= std::max(0, r.top)) continue;
+    if (shown++ == 0) out << "| status | score | kind | task |\n|---|---|---|---|\n";
+    out << "| " << *c.status << " | " << c.score << " | " << c.kind << " | "
+        << markdown_cell(c.title) << " |\n";
+  }
+  if (shown) out << "\n";
+}
+
+}  // namespace
+
 void write_markdown(const Report& r, std::ostream& out) {
   out << "## stepup: where to step up next\n\n";
+  write_gate(r, out);
   out << r.summary.files << " files, " << r.summary.functions << " functions, "
       << r.summary.code_lines << " code lines";
-  if (r.summary.line_coverage) {
-    out << ", line coverage " << static_cast<int>(*r.summary.line_coverage * 1000 + 0.5) / 10.0
-        << "%";
-  }
+  if (r.summary.line_coverage) out << ", line coverage " << pct(*r.summary.line_coverage);
   out << ". " << r.summary.candidates << " candidate task(s).\n\n";
+  write_patch(r, out);
+  write_baseline(r, out);
   if (!r.candidates.empty()) {
     out << "| # | score | kind | task | effort | newcomer |\n"
         << "|---|---|---|---|---|---|\n";

@@ -1,0 +1,89 @@
+#include "app/patch_mode.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace stepup {
+namespace {
+
+bool any_in(const std::vector<int>& sorted, int first, int last) {
+  auto it = std::lower_bound(sorted.begin(), sorted.end(), first);
+  return it != sorted.end() && *it <= last;
+}
+
+}  // namespace
+
+void apply_patch_mode(Report& r, const ChangedLines& changed, const std::string& base) {
+  PatchSummary p;
+  p.base = base;
+  std::set<std::string> changed_modules;
+  std::map<std::string, const FileFacts*> by_path;
+  for (const FileFacts& f : r.files) {
+    auto it = changed.find(f.path);
+    if (it == changed.end()) continue;
+    by_path[f.path] = &f;
+    const std::vector<int>& lines = it->second;
+    ++p.files_changed;
+    p.lines_changed += static_cast<int64_t>(lines.size());
+    p.changed[f.path] = lines;
+    changed_modules.insert(f.module);
+    if (!f.coverage) {
+      if (!f.is_test) p.files_without_coverage.push_back(f.path);
+      continue;
+    }
+    for (int line : lines) {
+      auto hit = f.line_hits.find(line);
+      if (hit != f.line_hits.end()) {
+        ++p.executable_lines;
+        p.lines_covered += hit->second > 0;
+      }
+      auto br = f.line_branches.find(line);
+      if (br != f.line_branches.end()) {
+        p.branches_total += br->second.first;
+        p.branches_covered += br->second.second;
+      }
+    }
+  }
+  if (p.executable_lines > 0) {
+    p.line_coverage =
+        static_cast<double>(p.lines_covered) / static_cast<double>(p.executable_lines);
+  }
+  if (p.branches_total > 0) {
+    p.branch_coverage =
+        static_cast<double>(p.branches_covered) / static_cast<double>(p.branches_total);
+  }
+
+  auto on_changed_code = [&](const Candidate& c) {
+    if (!c.target.file) return changed_modules.count(c.target.module) > 0;
+    auto f = by_path.find(*c.target.file);
+    if (f == by_path.end()) return false;
+    if (!c.target.function) return true;
+    const std::vector<int>& lines = changed.at(*c.target.file);
+    for (const FunctionFacts& fn : f->second->functions) {
+      if (fn.qualified_name == *c.target.function && any_in(lines, fn.line, fn.end_line)) {
+        return true;
+      }
+    }
+    return false;
+  };
+  std::vector<Candidate> kept;
+  for (Candidate& c : r.candidates) {
+    if (on_changed_code(c)) kept.push_back(std::move(c));
+  }
+  std::map<std::string, int> module_score;
+  for (size_t i = 0; i < kept.size(); ++i) {
+    kept[i].rank = static_cast<int>(i) + 1;
+    int& s = module_score[kept[i].target.module];
+    s = std::max(s, kept[i].score);
+  }
+  for (ModuleFacts& m : r.modules) {
+    auto it = module_score.find(m.name);
+    m.score = it == module_score.end() ? 0 : it->second;
+  }
+  r.candidates = std::move(kept);
+  r.summary.candidates = static_cast<int>(r.candidates.size());
+  r.patch = std::move(p);
+}
+
+}  // namespace stepup
