@@ -114,21 +114,23 @@ int parse_days(const std::string& text) {
 
 // The inputs `scan` and `next` share: what to read and how.
 void add_scan_inputs(po::options_description& desc, ScanOptions& opt, std::string& since) {
-  desc.add_options()(
-      "compile-commands,p", po::value(&opt.compile_commands),
-      "compile_commands.json, or the folder holding it (default: REPO/, then REPO/build*/)")(
-      "coverage,c", po::value(&opt.coverage)->composing(),
-      "coverage report (gcovr JSON, lcov, Cobertura XML, llvm-cov export JSON); "
-      "repeatable, hits add up")(
-      "coverage-build", po::value(&opt.coverage_build),
-      "run gcovr over the .gcda/.gcno files under DIR (REPO as its root)")(
-      "jobs,j", po::value(&opt.jobs)->default_value(default_jobs()), "parallel workers")(
-      "team", po::value(&opt.team),
-      "keep only files a CODEOWNERS owner (@org/team, @user) owns, in candidates and summaries")(
-      "since", po::value(&since)->default_value("365"),
-      "history window in days, counted back from HEAD's commit date")(
-      "config", po::value(&opt.config), "config file (default: REPO/.stepup.json)")(
-      "repo", po::value(&opt.repo)->default_value("."), "the repository (positional)");
+  // clang-format off
+  desc.add_options()
+      ("compile-commands,p", po::value(&opt.compile_commands),
+       "compile_commands.json, or the folder holding it (default: REPO/, then REPO/build*/)")
+      ("coverage,c", po::value(&opt.coverage)->composing(),
+       "coverage report (gcovr JSON, lcov, Cobertura XML, llvm-cov export JSON); "
+       "repeatable, hits add up")
+      ("coverage-build", po::value(&opt.coverage_build),
+       "run gcovr over the .gcda/.gcno files under DIR (REPO as its root)")
+      ("jobs,j", po::value(&opt.jobs)->default_value(default_jobs()), "parallel workers")
+      ("team", po::value(&opt.team),
+       "keep only files a CODEOWNERS owner (@org/team, @user) owns, in candidates and summaries")
+      ("since", po::value(&since)->default_value("365"),
+       "history window in days, counted back from HEAD's commit date")
+      ("config", po::value(&opt.config), "config file (default: REPO/.stepup.json)")
+      ("repo", po::value(&opt.repo)->default_value("."), "the repository (positional)");
+  // clang-format on
 }
 
 void check_scan_inputs(ScanOptions& opt, const std::string& since) {
@@ -144,12 +146,22 @@ int cmd_scan(const std::vector<std::string>& args) {
   po::options_description desc("stepup scan [REPO] [options]");
   desc.add_options()("help,h", "show this help");
   add_scan_inputs(desc, opt, since);
-  desc.add_options()("out,o", po::value(&out_dir),
-                     "where reports go (default: REPO/stepup-report)")(
-      "format", po::value(&formats)->default_value(formats),
-      "comma list of report formats: json, html, sarif, md, csv, tickets (a folder with "
-      "one Markdown file per top-N candidate)")("top", po::value(&opt.top)->default_value(10),
-                                                "candidates shown in summaries");
+  // clang-format off
+  desc.add_options()
+      ("out,o", po::value(&out_dir), "where reports go (default: REPO/stepup-report)")
+      ("format", po::value(&formats)->default_value(formats),
+       "comma list of report formats: json, html, sarif, md, csv, tickets (a folder with "
+       "one Markdown file per top-N candidate)")
+      ("top", po::value(&opt.top)->default_value(10), "candidates shown in summaries")
+      ("baseline", po::value(&opt.baseline),
+       "an earlier report.json: candidates get a status (new, worsened, unchanged) and "
+       "resolved ones are listed")
+      ("diff-base", po::value(&opt.diff_base),
+       "patch mode: judge only code changed since REV (git diff -U0 REV) and report its coverage")
+      ("fail-on", po::value(&gate_texts)->composing(),
+       "quality gate, repeatable; exit 1 when any holds: max-score>=N, new-candidates>N, "
+       "line-coverage<F, patch-coverage<F");
+  // clang-format on
   po::positional_options_description pos;
   pos.add("repo", 1);
   po::variables_map vm = parse(desc, pos, args);
@@ -259,13 +271,15 @@ int cmd_next(const std::vector<std::string>& args) {
       "and, for add-tests, a Catch2 skeleton");
   desc.add_options()("help,h", "show this help");
   add_scan_inputs(desc, opt, since);
-  desc.add_options()("report", po::value(&report_path),
-                     "read candidates from this report.json instead of scanning")(
-      "kind", po::value(&kinds), "only these kinds (comma list): add-tests, refactor, ...")(
-      "module", po::value(&filter.module), "only this module (or the modules under it)")(
-      "effort", po::value(&efforts), "only these efforts (comma list of S, M, L)")(
-      "newcomer", po::bool_switch(&filter.newcomer), "only newcomer-friendly tasks")(
-      ",n", po::value(&count)->default_value(1), "how many tasks to print");
+  // clang-format off
+  desc.add_options()
+      ("report", po::value(&report_path), "read candidates from this report.json instead of scanning")
+      ("kind", po::value(&kinds), "only these kinds (comma list): add-tests, refactor, ...")
+      ("module", po::value(&filter.module), "only this module (or the modules under it)")
+      ("effort", po::value(&efforts), "only these efforts (comma list of S, M, L)")
+      ("newcomer", po::bool_switch(&filter.newcomer), "only newcomer-friendly tasks")
+      (",n", po::value(&count)->default_value(1), "how many tasks to print");
+  // clang-format on
   po::positional_options_description pos;
   pos.add("repo", 1);
   po::variables_map vm = parse(desc, pos, args);
@@ -318,8 +332,8 @@ int cmd_next(const std::vector<std::string>& args) {
 int cmd_coverage(const std::vector<std::string>& args) {
   std::vector<std::string> files;
   po::options_description desc("stepup coverage FILE... (gcovr JSON, lcov, Cobertura, llvm-cov)");
-  desc.add_options()("help,h", "show this help")("file", po::value(&files)->composing(),
-                                                 "coverage report (positional, repeatable)");
+  desc.add_options()("help,h", "show this help")(
+      "file", po::value(&files)->composing(), "coverage report (positional, repeatable)");
   po::positional_options_description pos;
   pos.add("file", -1);
   po::variables_map vm = parse(desc, pos, args);
@@ -352,8 +366,8 @@ int cmd_coverage(const std::vector<std::string>& args) {
 int cmd_history(const std::vector<std::string>& args) {
   std::string repo = ".", since = "365";
   po::options_description desc("stepup history [REPO] [--since DAYS] [--no-functions]");
-  desc.add_options()("help,h", "show this help")("since", po::value(&since)->default_value(since),
-                                                 "history window in days")(
+  desc.add_options()("help,h", "show this help")(
+      "since", po::value(&since)->default_value(since), "history window in days")(
       "no-functions", "per-file history only (reads numstat, not patches)")(
       "repo", po::value(&repo), "the repository (positional)");
   po::positional_options_description pos;
@@ -378,12 +392,9 @@ int cmd_history(const std::vector<std::string>& args) {
     if (it == h.files.end()) continue;
     const History& s = it->second.stats;
     commits_total += s.commits;
-    files[path] = {{"commits", s.commits},
-                   {"fix_commits", s.fix_commits},
-                   {"authors", s.authors},
-                   {"lines_added", s.lines_added},
-                   {"lines_deleted", s.lines_deleted},
-                   {"coupled", s.coupled.size()},
+    files[path] = {{"commits", s.commits},     {"fix_commits", s.fix_commits},
+                   {"authors", s.authors},     {"lines_added", s.lines_added},
+                   {"lines_deleted", s.lines_deleted}, {"coupled", s.coupled.size()},
                    {"changed_ranges", it->second.ranges.size()}};
   }
   nlohmann::ordered_json out = {{"available", h.available},
@@ -405,8 +416,8 @@ int cmd_rules(const std::vector<std::string>& args) {
   for (const RuleInfo& r : rule_registry()) {
     std::cout << r.id << "  (" << r.kind << ")\n  " << r.description << "\n";
     for (const RuleOption& o : r.options) {
-      std::cout << "    " << o.name << " = " << o.default_value << "  [" << o.min << ", " << o.max
-                << "]  " << o.help << "\n";
+      std::cout << "    " << o.name << " = " << o.default_value << "  [" << o.min
+                << ", " << o.max << "]  " << o.help << "\n";
     }
   }
   return kExitOk;
@@ -415,10 +426,11 @@ int cmd_rules(const std::vector<std::string>& args) {
 int cmd_config(const std::vector<std::string>& args) {
   std::string repo = ".", config;
   po::options_description desc("stepup config --dump [REPO] [--config FILE]");
-  desc.add_options()("help,h", "show this help")("dump",
-                                                 "print the effective configuration as JSON")(
-      "config", po::value(&config), "config file (default: REPO/.stepup.json)")(
-      "repo", po::value(&repo), "the repository (positional)");
+  desc.add_options()
+      ("help,h", "show this help")
+      ("dump", "print the effective configuration as JSON")
+      ("config", po::value(&config), "config file (default: REPO/.stepup.json)")
+      ("repo", po::value(&repo), "the repository (positional)");
   po::positional_options_description pos;
   pos.add("repo", 1);
   po::variables_map vm = parse(desc, pos, args);

@@ -4,55 +4,10 @@
 #include <charconv>
 
 #include "model/errors.h"
+#include "scanner/git_log.h"
 
 namespace stepup {
 namespace {
-
-// git's C-style quoting of unusual paths: "a\tb\303\251".
-std::string unquote(std::string_view s) {
-  if (s.size() < 2 || s.front() != '"' || s.back() != '"') return std::string(s);
-  std::string out;
-  for (size_t i = 1; i + 1 < s.size(); ++i) {
-    char c = s[i];
-    if (c != '\\' || i + 2 >= s.size()) {
-      out += c;
-      continue;
-    }
-    char e = s[++i];
-    if (e >= '0' && e <= '7' && i + 2 < s.size() - 1) {
-      int v = (e - '0') * 64 + (s[i + 1] - '0') * 8 + (s[i + 2] - '0');
-      out += static_cast<char>(v);
-      i += 2;
-      continue;
-    }
-    switch (e) {
-      case 'n':
-        out += '\n';
-        break;
-      case 't':
-        out += '\t';
-        break;
-      case 'a':
-        out += '\a';
-        break;
-      case 'b':
-        out += '\b';
-        break;
-      case 'f':
-        out += '\f';
-        break;
-      case 'r':
-        out += '\r';
-        break;
-      case 'v':
-        out += '\v';
-        break;
-      default:
-        out += e;
-    }
-  }
-  return out;
-}
 
 // "c" or "c,d" after the '+' of a hunk header.
 bool parse_range(std::string_view s, long* start, long* count) {
@@ -79,7 +34,10 @@ ChangedLines parse_unified_diff(std::string_view text, const std::string& name) 
     std::string_view line = text.substr(start, end - start);
     start = end + 1;
     if (line.rfind("+++ ", 0) == 0) {
-      std::string path = unquote(line.substr(4));
+      std::string_view rest = line.substr(4);
+      // git ends the name with a tab when it holds a space (for patch(1)).
+      if (!rest.empty() && rest.back() == '\t') rest.remove_suffix(1);
+      std::string path = rest == "/dev/null" ? std::string(rest) : unquote_git_path(rest);
       if (path == "/dev/null") {
         current = nullptr;
       } else {

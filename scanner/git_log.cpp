@@ -192,6 +192,8 @@ bool parse_hunk(std::string_view line, Hunk& h) {
 
 // The path of a "--- a/x" or "+++ b/x" line; "" for /dev/null.
 std::string side_path(std::string_view rest) {
+  // git ends the name with a tab when it holds a space (for patch(1)).
+  if (!rest.empty() && rest.back() == '\t') rest.remove_suffix(1);
   if (rest == "/dev/null") return "";
   std::string p = unquote_git_path(rest);
   return p.size() > 2 && (p[0] == 'a' || p[0] == 'b') && p[1] == '/' ? p.substr(2) : p;

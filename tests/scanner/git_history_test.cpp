@@ -293,3 +293,18 @@ TEST_CASE("git's quoted paths are unquoted") {
   CHECK(unquote_git_path("\"caf\\303\\251.cc\"") == "caf\xc3\xa9.cc");
   CHECK(unquote_git_path("plain.cc") == "plain.cc");
 }
+
+TEST_CASE("a path holding a space keeps its history (git ends it with a tab in patches)") {
+  test::TempDir repo;
+  repo.write("src/a b.cpp", "int f() {\n  return 1;\n}\n");
+  test::git_commit_all(repo.path(), "add", "2026-01-10T10:00:00+00:00");
+  repo.write("src/a b.cpp", "int f() {\n  return 2;\n}\n");
+  test::git_commit_all(repo.path(), "fix: wrong value", "2026-01-11T10:00:00+00:00");
+  SystemProcessRunner runner;
+  HistoryConfig config;
+  GitHistory h = read_history(repo.path(), {"src/a b.cpp"}, 365, config, runner);
+  REQUIRE(h.files.count("src/a b.cpp") == 1);
+  CHECK(h.files.at("src/a b.cpp").stats.commits == 2);
+  CHECK(h.files.at("src/a b.cpp").stats.fix_commits == 1);
+  CHECK(function_history(h, h.files.at("src/a b.cpp"), 1, 3).commits == 2);
+}
