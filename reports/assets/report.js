@@ -1,7 +1,8 @@
 // stepup's index.html: renders the report embedded as JSON in #stepup-data.
 // Vanilla JS, no library, nothing loaded. Every string from the report (paths,
 // names, authors, messages) reaches the DOM as text: textContent,
-// createTextNode or setAttribute on a fixed attribute name, never innerHTML.
+// createTextNode or setAttribute on a fixed attribute name; nothing is ever
+// parsed as markup.
 (function () {
   'use strict';
   var t0 = performance.now();
@@ -251,8 +252,8 @@
     if (max <= 0) return [0];
     var step = Math.pow(10, Math.floor(Math.log10(max / n)));
     [1, 2, 5, 10].some(function (m) { if (max / (step * m) <= n) { step *= m; return true; } return false; });
-    var out = [];
-    for (var v = 0; v <= max + 1e-9; v += step) out.push(v);
+    var out = [], top = Math.ceil(max / step - 1e-9) * step;
+    for (var i = 0; i * step <= top + 1e-9; i++) out.push(i * step);
     return out;
   }
 
@@ -701,12 +702,12 @@
     body.appendChild(add(el('h3', null, 'Functions'), el('small', null, 'click one to jump to its source')));
     body.appendChild(functionTable(f, function (fn) { jumpTo(srcBox, fn.line); }));
     body.appendChild(el('h3', null, 'Source'));
-    renderSource(body, srcBox, f, cands);
+    var c = focusCand || cands[0];
+    focusCand = null;
+    renderSource(body, srcBox, f, cands, c);
     drawer.classList.add('open');
     scrim.classList.add('open');
     drawer.scrollTop = 0;
-    var c = focusCand || cands[0];
-    focusCand = null;
     if (c && c.target.line) jumpTo(srcBox, c.target.line);
   }
 
@@ -718,7 +719,7 @@
     drawer.scrollTop += row.getBoundingClientRect().top - drawer.getBoundingClientRect().top - 160;
   }
 
-  function renderSource(body, srcBox, f, cands) {
+  function renderSource(body, srcBox, f, cands, focus) {
     var src = V.sources[f.path];
     if (!src) {
       var why = V.omitted[f.path] ||
@@ -728,23 +729,27 @@
     }
     var hits = {};
     src.hits.forEach(function (h) { hits[h[0]] = h[1]; });
-    var partial = {}, target = {}, targetStart = {};
+    var partial = {}, target = {}, targetStart = {}, focused = {};
     f.functions.forEach(function (fn) {
       if (fn.coverage && fn.coverage.partial_branch_lines) fn.coverage.partial_branch_lines.forEach(function (l) { partial[l] = 1; });
     });
-    // The candidate's lines: its function's extent, or its one line.
+    // Candidates' lines: each one's function extent, or its one line; the
+    // candidate the view was opened for is 'focus'.
     cands.forEach(function (c) {
       var fn = null;
       f.functions.forEach(function (x) { if (x.qualified_name === c.target.function && (!c.target.line || (x.line <= c.target.line && c.target.line <= x.end_line))) fn = fn || x; });
       var from = fn ? fn.line : c.target.line, to = fn ? fn.end_line : c.target.line;
       if (!from) return;
       targetStart[from] = 1;
-      for (var l = from; l <= to; l++) target[l] = 1;
+      for (var l = from; l <= to; l++) {
+        target[l] = 1;
+        if (c === focus) focused[l] = 1;
+      }
     });
     var hasHits = src.hits.length > 0;
     if (hasHits) {
       body.appendChild(add(el('div', 'srckey'), el('span', 'k-cov', 'covered'), el('span', 'k-unc', 'not covered'),
-        el('span', 'k-part', 'branch partly taken'), el('span', 'k-target', 'candidate task lines'), el('span', null, 'hits at the left')));
+        el('span', 'k-part', 'branch partly taken'), el('span', 'k-target', 'candidate task lines'), el('span', 'k-focus', 'the task opened'), el('span', null, 'hits at the left')));
     } else {
       body.appendChild(add(el('div', 'srckey'), el('span', 'k-target', 'candidate task lines'), el('span', null, 'no coverage data for this file')));
     }
@@ -756,6 +761,7 @@
       if (n in hits) cls += hits[n] === 0 ? ' uncovered' : partial[n] ? ' partial' : ' covered';
       if (target[n]) cls += ' target';
       if (targetStart[n]) cls += ' target-start';
+      if (focused[n]) cls += ' focus';
       var row = el('div', cls);
       row.setAttribute('data-line', n);
       add(row, el('span', 'ln', n), el('span', 'hits', n in hits ? (hits[n] === 0 ? '0' : fmt(hits[n]) + '×') : ''),

@@ -158,11 +158,19 @@ test('the example report: rows, sorting, filters, file view with coverage shadin
     // The top candidate's file view marks its function's lines.
     await page.click(`#cand-table tr[data-id="${top.id}"] + tr.detail button.link`);
     await page.waitForSelector('#file-view.open');
-    const fn = topFile.functions.find((x) => x.qualified_name === top.target.function);
-    const marked = await page.$$eval('#source .line.target', (ls) => ls.map((l) => Number(l.getAttribute('data-line'))));
-    const expected = [];
-    for (let l = fn.line; l <= fn.end_line; l++) expected.push(l);
-    assert.deepEqual(marked, expected);
+    // Every candidate's function in the file is marked; the one opened is
+    // the focus.
+    const lines = (sel) => page.$$eval(sel, (ls) => ls.map((l) => Number(l.getAttribute('data-line'))));
+    const extent = (c) => {
+      const fn = topFile.functions.find((x) => x.qualified_name === c.target.function);
+      const out = [];
+      for (let l = fn.line; l <= fn.end_line; l++) out.push(l);
+      return out;
+    };
+    const inFile = cands.filter((c) => c.target.file === topFile.path);
+    const union = [...new Set(inFile.flatMap(extent))].sort((a, b) => a - b);
+    assert.deepEqual(await lines('#source .line.target'), union);
+    assert.deepEqual(await lines('#source .line.focus'), extent(top));
     // This file has no tests at all (the example's README): every executable
     // line is uncovered.
     if (topFile.coverage && topFile.coverage.lines_covered === 0) {
