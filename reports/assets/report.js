@@ -675,7 +675,8 @@
     if (f.history) {
       add(facts, fact('commits', f.history.commits), fact('fix commits', f.history.fix_commits), fact('authors', f.history.authors),
         fact('last change', f.history.last_change || '–'),
-        fact('main author', f.history.main_author ? f.history.main_author + ' (' + Math.round(100 * f.history.main_author_share) + '%)' : '–'));
+        fact('main author, ' + Math.round(100 * f.history.main_author_share) + '% of its commits', f.history.main_author || '–'));
+      facts.lastChild.className = 'wide';
     }
     body.appendChild(facts);
 

@@ -129,7 +129,7 @@ test('the example report: rows, sorting, filters, file view with coverage shadin
     // The treemap has one rectangle per file with code; clicking one opens
     // its file view, whose shading agrees with report.json's coverage.
     assert.equal(await page.locator('#treemap rect.tm-file').count(), shop.files.filter((f) => f.code_lines > 0).length);
-    const covered = shop.files.filter((f) => f.coverage && f.coverage.lines_covered > 0 &&
+    const covered = shop.files.filter((f) => !f.is_test && f.coverage && f.coverage.lines_covered > 0 &&
       f.coverage.lines_covered < f.coverage.lines_total && f.functions.some((x) => x.coverage && x.coverage.partial_branch_lines.length))
       .sort((a, b) => b.code_lines - a.code_lines)[0];
     assert.ok(covered, 'a partly covered file with partly taken branches');
@@ -150,6 +150,7 @@ test('the example report: rows, sorting, filters, file view with coverage shadin
       }
     }
     assert.ok(count('partial') > 0);
+    await page.locator('#source .line.partial').first().scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SHOT_DIR, 'file-view.png') });
     await page.keyboard.press('Escape');
     await page.waitForSelector('#file-view.open', { state: 'detached', timeout: 2000 }).catch(() => {});
@@ -278,11 +279,17 @@ test('a large report renders in under a second', async () => {
     assert.ok(ms < 1000, `render took ${ms} ms`);
     assert.equal((await rowIds(page)).length, 200);
     assert.equal(await page.locator('#treemap rect.tm-file').count(), 5000);
-    const t0 = Date.now();
-    await page.click('#cand-table th[data-col="owner"]');
-    await page.click('#cand-more');
+    // Sorting 5,000 rows and showing 200 more, timed inside the page (the
+    // handlers run synchronously within click()).
+    const sortMs = await page.evaluate(() => {
+      const t = performance.now();
+      document.querySelector('#cand-table th[data-col="owner"]').click();
+      document.getElementById('cand-more').click();
+      return performance.now() - t;
+    });
+    console.log(`sort by owner and show more: ${sortMs.toFixed(0)} ms`);
+    assert.ok(sortMs < 1000, `sorting took ${sortMs} ms`);
     assert.equal((await rowIds(page)).length, 400);
-    assert.ok(Date.now() - t0 < 1000);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
