@@ -83,9 +83,16 @@
     tip.style.top = (ev.clientY + 14) + 'px';
   }
   function hideTip() { tip.style.display = 'none'; }
-  function hover(node, textFn) {
-    node.addEventListener('mousemove', function (ev) { showTip(ev, textFn()); });
-    node.addEventListener('mouseleave', hideTip);
+  // One listener per chart, not per shape: 5,000 files stay cheap. Shapes
+  // name their file in data-path; clicking one opens its file view.
+  function delegate(svg, textFn) {
+    function fileOf(ev) {
+      var p = ev.target.getAttribute && ev.target.getAttribute('data-path');
+      return p === null || p === undefined ? null : fileByPath[p];
+    }
+    svg.addEventListener('mousemove', function (ev) { var f = fileOf(ev); if (f) showTip(ev, textFn(f)); else hideTip(); });
+    svg.addEventListener('mouseleave', hideTip);
+    svg.addEventListener('click', function (ev) { var f = fileOf(ev); if (f) openFile(f.path); });
   }
 
   // ---- indexes ---------------------------------------------------------------
@@ -214,11 +221,6 @@
         var value = mode === 'coverage' ? coverageColor(ratio(f.coverage)) : scoreColor(fileScore[f.path] || 0);
         var rect = sv('rect', { x: r.x, y: r.y, width: Math.max(0, r.w), height: Math.max(0, r.h), fill: value, class: 'tm-file' });
         rect.setAttribute('data-path', f.path);
-        rect.addEventListener('click', function () { openFile(f.path); });
-        hover(rect, function () {
-          return f.path + '\n' + fmt(f.code_lines) + ' code lines · score ' + (fileScore[f.path] || 0) +
-            ' · coverage ' + pctText(ratio(f.coverage)) + (f.history ? ' · ' + f.history.commits + ' commits' : '');
-        });
         g.appendChild(rect);
         if (r.w > 70 && r.h > 16) {
           var name = basename(f.path), maxChars = Math.floor((r.w - 8) / 5.6);
@@ -236,6 +238,10 @@
         g.appendChild(t);
       }
       svg.appendChild(g);
+    });
+    delegate(svg, function (f) {
+      return f.path + '\n' + fmt(f.code_lines) + ' code lines · score ' + (fileScore[f.path] || 0) +
+        ' · coverage ' + pctText(ratio(f.coverage)) + (f.history ? ' · ' + f.history.commits + ' commits' : '');
     });
     box.appendChild(svg);
     var legend = el('div', 'legend'), ramp = el('span', 'ramp');
@@ -306,8 +312,6 @@
       var c = sv('circle', { cx: X(p.x), cy: Y(p.y), r: (3 + 9 * Math.sqrt(p.f.code_lines / maxLines)).toFixed(1),
         fill: scoreColor(fileScore[p.f.path] || 0), class: 'sc-dot' });
       c.setAttribute('data-path', p.f.path);
-      c.addEventListener('click', function () { openFile(p.f.path); });
-      hover(c, function () { return p.f.path + '\n' + p.x + ' commits · cognitive ' + (mode === 'max' ? 'max ' : 'sum ') + p.y; });
       svg.appendChild(c);
     });
     // Label the hotspots: the files furthest into the upper right.
@@ -323,6 +327,10 @@
       var t = sv('text', { x: right ? x - 8 : x + 8, y: y, 'text-anchor': right ? 'end' : 'start', class: 'sc-label' });
       t.textContent = name;
       svg.appendChild(t);
+    });
+    delegate(svg, function (f) {
+      return f.path + '\n' + (f.history ? f.history.commits : 0) + ' commits · cognitive ' +
+        (mode === 'max' ? 'max ' + maxOf(f, 'cognitive') : 'sum ' + sumOf(f, 'cognitive'));
     });
     box.appendChild(svg);
     box.appendChild(el('div', 'legend', 'dot size = code lines · colour = file score · upper right = changed often and hard to change'));
@@ -358,8 +366,9 @@
     add(grid, tmPanel, scPanel);
     s.appendChild(grid);
     renderTreemap(tmBox, 'score');
-    renderScatter(scBox, 'sum');
+    drawScatter = function () { renderScatter(scBox, 'sum'); };
   }
+  var drawScatter = null;
 
   // ---- a generic sortable table (functions, modules, diagnostics) ---------------------
   // cols: [{title, key: item -> sortable value, cell?: item -> node|string, num?}]
@@ -787,14 +796,21 @@
     ], R.diagnostics, { sortCol: 0, sortDir: 1 }));
   }
 
-  renderSummary();
-  renderMaps();
-  renderCandidates();
-  renderModules();
-  renderDiagnostics();
-  var foot = el('footer', null, 'stepup ' + R.tool.version + ' · schema ' + R.schema + ' · the same data is in report.json');
-  document.body.appendChild(foot);
-  route();
-  window.__stepupRenderMs = performance.now() - t0;
-  document.documentElement.setAttribute('data-ready', '1');
+  // Rendered in steps, each its own task, so the browser paints between
+  // them and no single task freezes the page on a large report.
+  var steps = [renderSummary, renderMaps, function () { drawScatter(); }, renderCandidates, renderModules, renderDiagnostics, function () {
+    document.body.appendChild(el('footer', null, 'stepup ' + R.tool.version + ' · schema ' + R.schema +
+      ' · the same data is in report.json'));
+    route();
+    window.__stepupRenderMs = performance.now() - t0;
+    document.documentElement.setAttribute('data-ready', '1');
+  }];
+  // Sections keep their order whatever step runs: each appends to app.
+  window.__stepupSteps = [Math.round(performance.now() - t0)];  // ms per step, for the tests' log
+  (function next() {
+    var t = performance.now();
+    steps.shift()();
+    window.__stepupSteps.push(Math.round(performance.now() - t));
+    if (steps.length) setTimeout(next, 0);
+  })();
 })();
