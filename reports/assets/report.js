@@ -256,7 +256,8 @@
   // ---- churn x complexity scatter (Feathers' quadrant) ------------------------------
   function niceTicks(max, n) {
     if (max <= 0) return [0];
-    var step = Math.pow(10, Math.floor(Math.log10(max / n)));
+    // Counts (commits, complexity) are whole numbers: steps of 1 at least.
+    var step = Math.max(1, Math.pow(10, Math.floor(Math.log10(max / n))));
     [1, 2, 5, 10].some(function (m) { if (max / (step * m) <= n) { step *= m; return true; } return false; });
     var out = [], top = Math.ceil(max / step - 1e-9) * step;
     for (var i = 0; i * step <= top + 1e-9; i++) out.push(i * step);
@@ -265,7 +266,7 @@
 
   function renderScatter(box, mode) {
     clear(box);
-    var W = 600, H = 520, L = 52, T = 16, Rm = 16, B = 42;
+    var W = 600, H = 520, L = 52, T = 28, Rm = 18, B = 42;
     var pts = R.files.filter(function (f) { return !f.is_test && f.functions.length; }).map(function (f) {
       return { f: f, x: f.history ? f.history.commits : 0, y: mode === 'max' ? maxOf(f, 'cognitive') : sumOf(f, 'cognitive') };
     });
@@ -280,8 +281,8 @@
     svg.id = 'scatter';
     // The upper-right quadrant: changed often and hard to change.
     svg.appendChild(sv('rect', { x: X(xmax / 2), y: T, width: pw / 2, height: ph / 2, class: 'sc-hot' }));
-    var hl = sv('text', { x: L + pw - 6, y: T + 14, 'text-anchor': 'end', class: 'sc-hotlabel' });
-    hl.textContent = 'hotspots: high churn, high complexity';
+    var hl = sv('text', { x: L + pw, y: T - 10, 'text-anchor': 'end', class: 'sc-hotlabel' });
+    hl.textContent = 'shaded: hotspots, high churn and high complexity';
     svg.appendChild(hl);
     xt.forEach(function (v) {
       svg.appendChild(sv('line', { x1: X(v), x2: X(v), y1: T, y2: T + ph, class: 'sc-grid' }));
