@@ -15,6 +15,7 @@ packages=(
   libpugixml-dev                   # Cobertura / XML importers
   gcovr lcov                       # coverage tools (run by stepup and by tests)
   time                             # /usr/bin/time -v for benchmark peak memory
+  chromium nodejs                  # browser test of index.html (tests/browser)
 )
 
 missing=()
@@ -24,14 +25,29 @@ for p in "${packages[@]}"; do
   fi
 done
 
+# Debian's npm, unless a nodejs that bundles its own npm is installed.
+if ! command -v npm >/dev/null 2>&1; then missing+=(npm); fi
+
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all ${#packages[@]} packages present"
-  exit 0
+else
+  echo "install-deps: installing ${missing[*]}"
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-echo "install-deps: installing ${missing[*]}"
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+# playwright-core (drives /usr/bin/chromium; it downloads no browser) at the
+# version package-lock.json pins; skipped when that version is already there.
+browser="$(cd "$(dirname "$0")/.." && pwd)/tests/browser"
+lock="$browser/package-lock.json" mod="$browser/node_modules/playwright-core/package.json"
+want=$(node -p "require(process.argv[1]).packages['node_modules/playwright-core'].version" "$lock")
+have=$(node -p "try { require(process.argv[1]).version } catch (e) { '' }" "$mod")
+if [ -n "$want" ] && [ "$want" = "$have" ]; then
+  echo "install-deps: playwright-core $have present"
+else
+  echo "install-deps: npm ci in tests/browser (playwright-core $want)"
+  (cd "$browser" && npm ci --no-audit --no-fund --loglevel=error)
+fi

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# run.sh STEPUP WORKDIR
+#
+# The browser test, as CTest runs it: gives the example its history, builds
+# and tests it with coverage, scans it with STEPUP into WORKDIR/shop-report,
+# scans the hostile-names fixture (tests/fixtures/xss) into
+# WORKDIR/xss-report, then drives Debian's headless Chromium over both
+# index.html files (report.test.js). Screenshots land in WORKDIR.
+# Exit 77 (CTest: skipped) only when node or chromium is absent;
+# scripts/install-deps.sh installs both, so CI always runs it.
+set -euo pipefail
+[[ $# -eq 2 ]] || { echo "usage: $0 STEPUP WORKDIR" >&2; exit 2; }
+stepup=$1
+work=$2
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+
+if ! command -v node >/dev/null || [[ ! -x /usr/bin/chromium ]]; then
+  echo "SKIP: the browser test needs node and /usr/bin/chromium (scripts/install-deps.sh installs them)"
+  exit 77
+fi
+if [[ ! -d $here/node_modules/playwright-core ]]; then
+  echo "browser test: tests/browser/node_modules/playwright-core is missing; run scripts/install-deps.sh" >&2
+  exit 1
+fi
+
+rm -rf "$work"
+mkdir -p "$work"
+bash "$root/examples/make-history.sh" "$work/shop" >/dev/null
+cmake -S "$work/shop" -B "$work/shop/build" -DSHOP_COVERAGE=ON >/dev/null
+cmake --build "$work/shop/build" -j2 >/dev/null
+(cd "$work/shop/build" && ctest >/dev/null)
+"$stepup" scan "$work/shop" --coverage-build "$work/shop/build" -o "$work/shop-report" -j 2 >/dev/null
+
+bash "$root/tests/fixtures/xss/make-repo.sh" "$work/xss"
+"$stepup" scan "$work/xss" -o "$work/xss-report" -j 2 >/dev/null
+
+SHOP_HTML="$work/shop-report/index.html" SHOP_JSON="$work/shop-report/report.json" \
+XSS_HTML="$work/xss-report/index.html" XSS_JSON="$work/xss-report/report.json" \
+SHOT_DIR="$work" \
+  node --test --test-reporter=spec "$here/report.test.js"
