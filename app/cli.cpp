@@ -123,6 +123,15 @@ int cmd_scan(const std::vector<std::string>& args) {
        "repeatable, hits add up")
       ("coverage-build", po::value(&opt.coverage_build),
        "run gcovr over the .gcda/.gcno files under DIR (REPO as its root)")
+      ("profile", po::value(&opt.profiles)->composing(),
+       "collapsed stacks (\"frame;frame;leaf COUNT\", e.g. perf script | stackcollapse-perf.pl); "
+       "repeatable")
+      ("errors", po::value(&opt.errors)->composing(),
+       "error or crash reports: JSON, JSON Lines, sanitizer/gdb backtraces or lines naming "
+       "path:line; repeatable")
+      ("findings", po::value(&opt.findings)->composing(),
+       "static-analysis results: SARIF 2.1.0, cppcheck XML (--xml), clang-tidy output; "
+       "repeatable")
       ("out,o", po::value(&out_dir), "where reports go (default: REPO/stepup-report)")
       ("format", po::value(&formats)->default_value(formats),
        "comma list of report formats: json, html, sarif, md")

@@ -17,6 +17,7 @@
 #include "scanner/coverage_import.h"
 #include "scanner/coverage_map.h"
 #include "scanner/discover.h"
+#include "scanner/evidence_map.h"
 #include "scanner/git_history.h"
 #include "scanner/source_text.h"
 
@@ -254,6 +255,7 @@ ScanResult run_scan(const ScanOptions& options, ProcessRunner& runner) {
   std::vector<std::string> coverage_names;
   std::vector<CoverageData> coverage =
       import_all(options, discovery.root, runner, &coverage_names);
+  EvidenceInputs evidence = load_evidence(options.profiles, options.errors, options.findings);
 
   std::vector<Diagnostic> diags = discovery.diagnostics;
   std::vector<SourceFacts> texts = read_texts(discovery, diags);
@@ -272,6 +274,11 @@ ScanResult run_scan(const ScanOptions& options, ProcessRunner& runner) {
     for (const FunctionFacts& fn : f.functions) f.log_calls += fn.log_calls;
     f.source = std::move(texts[i].source);
     report.files.push_back(std::move(f));
+  }
+  if (!options.profiles.empty() || !options.errors.empty() || !options.findings.empty()) {
+    // Before --team filters files: report.files is still indexed like discovery.files.
+    PathResolver resolver(discovery.root, discovery.files, result.config.path_map);
+    attach_evidence(report, evidence, resolver, diags);
   }
   if (!coverage.empty()) {
     for (auto& c : coverage) diags.insert(diags.end(), c.diagnostics.begin(), c.diagnostics.end());
