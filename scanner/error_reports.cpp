@@ -115,13 +115,15 @@ class TextReader {
       }
       return;
     }
-    if (t.empty() || is_separator(t)) return flush();
     if (sanitizer_start(t)) {
       flush();
       open(no);
       sanitizer_ = true;
       return;
     }
+    // Blank lines and separators end a backtrace; "==PID==ABORTING" and
+    // other sanitizer chatter outside a report say nothing of their own.
+    if (t.empty() || is_separator(t) || sanitizer_marker(t, "")) return flush();
     if (frame) {
       if (open_ && n == 0) flush();
       if (!open_) open(no);
