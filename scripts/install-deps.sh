@@ -15,6 +15,8 @@ packages=(
   libpugixml-dev                   # Cobertura / XML importers
   gcovr lcov                       # coverage tools (run by stepup and by tests)
   time                             # /usr/bin/time -v for benchmark peak memory
+  cppcheck clang-tidy              # static-analysis findings the tests produce (--findings)
+  valgrind linux-perf              # real profiles the tests produce (--profile)
 )
 
 missing=()
