@@ -260,9 +260,8 @@ std::vector<ErrorFrame> frames_from_string(std::string_view s) {
 // Sentry: exception.values[], the last one being the exception raised;
 // each stacktrace lists its frames outermost first.
 std::vector<ErrorFrame> sentry_frames(const json& exception) {
-  const json* values = exception.is_object() && exception.contains("values")
-                           ? &exception["values"]
-                           : &exception;
+  const json* values =
+      exception.is_object() && exception.contains("values") ? &exception["values"] : &exception;
   if (!values->is_array()) bad("\"exception\" must hold an array \"values\"");
   for (auto it = values->rbegin(); it != values->rend(); ++it) {
     if (!it->is_object()) bad("\"exception.values\" must hold objects");

@@ -80,15 +80,16 @@ void profile_diagnostic(const std::string& name, const ProfileMisses& m, uint64_
     if (!m.examples.empty()) msg += " (e.g. " + listed(m.examples, m.frames) + ")";
     bool none = total > 0 && m.samples == total;
     if (none) msg += "; if the names are right, was the profile taken of this code?";
-    diags.push_back({none ? Diagnostic::Level::kWarning : Diagnostic::Level::kInfo, "profile",
-                     msg, std::nullopt});
+    diags.push_back({none ? Diagnostic::Level::kWarning : Diagnostic::Level::kInfo, "profile", msg,
+                     std::nullopt});
   }
   if (m.ambiguous > 0) {
     diags.push_back({Diagnostic::Level::kInfo, "profile",
                      name + ": " + std::to_string(m.ambiguous) +
                          " frame(s) matched several functions of that name (overloads or "
                          "definitions in several files) and went to the first by file and line "
-                         "(e.g. " + listed(m.ambiguous_examples, m.ambiguous) + ")",
+                         "(e.g. " +
+                         listed(m.ambiguous_examples, m.ambiguous) + ")",
                      std::nullopt});
   }
 }
@@ -328,7 +329,8 @@ FunctionIndex::Match FunctionIndex::find(const FrameName& name) const {
   if (it == suffix_.end()) return {};
   // Several qualified names end this way ("a::Parser::parse" and
   // "b::Parser::parse"): no guess.
-  const std::string& first = files_[it->second[0].file].functions[it->second[0].function].qualified_name;
+  const std::string& first =
+      files_[it->second[0].file].functions[it->second[0].function].qualified_name;
   for (FunctionRef r : it->second) {
     if (files_[r.file].functions[r.function].qualified_name != first) return {};
   }
@@ -353,7 +355,7 @@ int function_at(const FileFacts& file, int line) {
   int best = -1;
   for (size_t i = 0; i < file.functions.size(); ++i) {
     const FunctionFacts& f = file.functions[i];
-    if (f.line > line) break;  // sorted by line
+    if (f.line > line) break;                            // sorted by line
     if (line <= f.end_line) best = static_cast<int>(i);  // a later start is further in
   }
   return best;
@@ -367,8 +369,7 @@ EvidenceInputs load_evidence(const std::vector<std::string>& profiles,
   for (const auto& path : profiles) {
     std::string text = read_evidence_file(path, "--profile");
     in.profiles.emplace_back(path, parse_collapsed(text, path));
-    samples = add_u64(samples, in.profiles.back().second.total_samples,
-                      "--profile files together");
+    samples = add_u64(samples, in.profiles.back().second.total_samples, "--profile files together");
   }
   int64_t reports = 0;
   for (const auto& path : errors) {

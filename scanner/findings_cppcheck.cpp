@@ -23,8 +23,8 @@ class CppcheckReader {
         doc.load_buffer(text_.data(), text_.size(), pugi::parse_default, pugi::encoding_utf8);
     if (!parsed) {
       size_t offset = static_cast<size_t>(std::max<ptrdiff_t>(parsed.offset, 0));
-      throw InputError(name_ + ":" + line_col(text_, offset) + ": byte " +
-                       std::to_string(offset) + ": " + parsed.description());
+      throw InputError(name_ + ":" + line_col(text_, offset) + ": byte " + std::to_string(offset) +
+                       ": " + parsed.description());
     }
     pugi::xml_node root = doc.document_element();
     if (std::string_view(root.name()) != "results") {
@@ -51,8 +51,8 @@ class CppcheckReader {
     if (s.empty()) return 0;
     std::optional<int64_t> n = parse_int64(s);
     if (!n || *n < 0 || *n > INT_MAX) {
-      fail(node, std::string(attr) + " \"" + std::string(s.substr(0, 20)) +
-                     "\" is not a line number");
+      fail(node,
+           std::string(attr) + " \"" + std::string(s.substr(0, 20)) + "\" is not a line number");
     }
     return static_cast<int>(*n);
   }

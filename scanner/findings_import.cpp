@@ -41,8 +41,9 @@ FindingsData import_findings(std::string_view text, const std::string& name) {
     case FindingsFormat::kUnknown:
       break;
   }
-  throw InputError(name + ":1: not a findings format stepup reads (SARIF 2.1.0, cppcheck "
-                          "XML version 2, clang-tidy text output)");
+  throw InputError(name +
+                   ":1: not a findings format stepup reads (SARIF 2.1.0, cppcheck "
+                   "XML version 2, clang-tidy text output)");
 }
 
 std::string read_evidence_file(const std::string& path, const std::string& what) {

@@ -10,11 +10,11 @@ namespace stepup {
 
 /// One static-analysis result at one place.
 struct StaticFinding {
-  std::string tool;     ///< "cppcheck", "clang-tidy", SARIF's tool.driver.name
-  std::string rule;     ///< "nullPointer", "bugprone-use-after-move"
+  std::string tool;  ///< "cppcheck", "clang-tidy", SARIF's tool.driver.name
+  std::string rule;  ///< "nullPointer", "bugprone-use-after-move"
   std::string message;
-  std::string path;     ///< as written (SARIF URIs decoded to paths)
-  int line = 0;         ///< 0: the whole file
+  std::string path;  ///< as written (SARIF URIs decoded to paths)
+  int line = 0;      ///< 0: the whole file
   int column = 0;
 };
 

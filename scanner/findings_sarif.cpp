@@ -22,8 +22,7 @@ std::string percent_decode(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size() && hex_value(s[i + 1]) >= 0 &&
-        hex_value(s[i + 2]) >= 0) {
+    if (s[i] == '%' && i + 2 < s.size() && hex_value(s[i + 1]) >= 0 && hex_value(s[i + 2]) >= 0) {
       out += static_cast<char>(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2]));
       i += 2;
     } else {
@@ -71,8 +70,8 @@ class SarifReader {
                     const std::string& path) const {
     auto it = obj.find(key);
     if (it == obj.end() || it->is_null()) return nullptr;
-    bool ok = it->type() == kind ||
-              (kind == json::value_t::number_integer && it->is_number_unsigned());
+    bool ok =
+        it->type() == kind || (kind == json::value_t::number_integer && it->is_number_unsigned());
     if (!ok) fail(path + "." + key, std::string("must be ") + json(kind).type_name());
     return &*it;
   }
@@ -122,7 +121,8 @@ class SarifReader {
     if (const json* idx = child(result, "ruleIndex", json::value_t::number_integer, path)) {
       int64_t i = idx->get<int64_t>();
       if (rules_ && i >= 0 && static_cast<size_t>(i) < rules_->size() && (*rules_)[i].is_object()) {
-        return text((*rules_)[i], "id", run_path_ + ".tool.driver.rules[" + std::to_string(i) + "]");
+        return text((*rules_)[i], "id",
+                    run_path_ + ".tool.driver.rules[" + std::to_string(i) + "]");
       }
     }
     return {};
@@ -142,7 +142,8 @@ class SarifReader {
       f.message = text(*msg, "text", path + ".message");
     }
     const json* locations = child(result, "locations", json::value_t::array, path);
-    if (!locations || locations->empty() || !read_location((*locations)[0], path + ".locations[0]", &f)) {
+    if (!locations || locations->empty() ||
+        !read_location((*locations)[0], path + ".locations[0]", &f)) {
       ++out_.skipped;
       return;
     }

@@ -75,8 +75,7 @@ CollapsedProfile parse_collapsed(std::string_view text, const std::string& name)
     CollapsedProfile::Stack stack;
     if (!parse_uint64(count, &stack.samples)) {
       if (all_digits(count)) fail("sample count " + std::string(count) + " exceeds 2^64-1");
-      fail("sample count \"" + std::string(count.substr(0, 40)) +
-           "\" is not an unsigned integer");
+      fail("sample count \"" + std::string(count.substr(0, 40)) + "\" is not an unsigned integer");
     }
     std::string_view frames = trim(line.substr(0, space));
     for (size_t f = 0; f <= frames.size();) {

@@ -31,13 +31,12 @@ TEST_CASE("error_reports: a JSON array with frames as strings and objects") {
 }
 
 TEST_CASE("error_reports: JSON Lines, Sentry events, exact huge counts") {
-  std::string text =
-      R"({"count": 9223372036854775806, "frames": ["x.cc:1"]})"
-      "\n\n"
-      R"({"exception": {"values": [{"stacktrace": {"frames": [)"
-      R"({"filename": "main.cc", "lineno": 3, "function": "main"},)"
-      R"({"abs_path": "/ci/src/a.cc", "lineno": 9, "function": "a::f"}]}}]}})"
-      "\n";
+  std::string text = R"({"count": 9223372036854775806, "frames": ["x.cc:1"]})"
+                     "\n\n"
+                     R"({"exception": {"values": [{"stacktrace": {"frames": [)"
+                     R"({"filename": "main.cc", "lineno": 3, "function": "main"},)"
+                     R"({"abs_path": "/ci/src/a.cc", "lineno": 9, "function": "a::f"}]}}]}})"
+                     "\n";
   ErrorReports r = parse_error_reports(text, "e.jsonl");
   CHECK(r.format == "json-lines");
   REQUIRE(r.reports.size() == 2);
@@ -47,7 +46,9 @@ TEST_CASE("error_reports: JSON Lines, Sentry events, exact huge counts") {
   CHECK(r.reports[1].frames[0].function == "a::f");
   CHECK(r.reports[1].frames[0].path == "/ci/src/a.cc");
   CHECK(r.reports[1].frames[1].function == "main");
-  CHECK_THROWS_WITH(parse_error_reports(text + R"({"count": 2})" "\n", "e.jsonl"),
+  CHECK_THROWS_WITH(parse_error_reports(text + R"({"count": 2})"
+                                               "\n",
+                                        "e.jsonl"),
                     Contains("e.jsonl:4") && Contains("2^63-1"));
 }
 

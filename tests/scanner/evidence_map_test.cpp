@@ -10,15 +10,16 @@
 #include "tests/support/temp_repo.h"
 
 using namespace stepup;
-using nlohmann::json;
 using Catch::Matchers::Contains;
+using nlohmann::json;
 
 namespace {
 
 FunctionFacts fn(const std::string& qualified, int line, int end, int params = 0) {
   FunctionFacts f;
   f.qualified_name = qualified;
-  f.name = qualified.substr(qualified.rfind(':') == std::string::npos ? 0 : qualified.rfind(':') + 1);
+  f.name =
+      qualified.substr(qualified.rfind(':') == std::string::npos ? 0 : qualified.rfind(':') + 1);
   f.line = line;
   f.end_line = end;
   f.params = params;
@@ -121,19 +122,20 @@ std::string real_profile(const test::TempDir& dir, bool use_perf) {
   test::run({"g++", "-O0", "-g", "-fno-omit-frame-pointer", "-o", "prog", "src/hot.cpp"},
             dir.path());
   if (use_perf) {
-    test::run({"perf", "record", "-q", "-g", "-o", "perf.data", "./prog", "150000000"},
-              dir.path());
+    test::run({"perf", "record", "-q", "-g", "-o", "perf.data", "./prog", "150000000"}, dir.path());
     return perf_script_to_collapsed(test::run({"perf", "script", "-i", "perf.data"}, dir.path()));
   }
   test::run({"valgrind", "--tool=callgrind", "--callgrind-out-file=cg.out", "./prog", "2000000"},
             dir.path());
-  return test::run({"python3", std::string(STEPUP_SOURCE_DIR) +
-                                   "/tests/support/callgrind_to_collapsed.py", "cg.out"},
-                   dir.path());
+  return test::run(
+      {"python3", std::string(STEPUP_SOURCE_DIR) + "/tests/support/callgrind_to_collapsed.py",
+       "cg.out"},
+      dir.path());
 }
 
 json scan(const std::string& repo, const std::vector<std::string>& extra) {
-  std::vector<std::string> args = {"scan", repo, "--format", "json", "-o", repo + "/out", "-j", "1"};
+  std::vector<std::string> args = {"scan", repo,          "--format", "json",
+                                   "-o",   repo + "/out", "-j",       "1"};
   args.insert(args.end(), extra.begin(), extra.end());
   ProcessResult r = test::run_stepup(args);
   INFO(r.err);
@@ -204,7 +206,7 @@ TEST_CASE("evidence_map: frames find repo functions by qualified name") {
   CHECK_FALSE(ambiguous);
   r = find(index, "net::Parser::parse", &ambiguous);
   CHECK((r.file == 0 && r.function == 0));
-  CHECK(ambiguous);  // no parameter list: the first by line
+  CHECK(ambiguous);                                     // no parameter list: the first by line
   CHECK_FALSE(find(index, "Parser::reset()").found());  // x:: or y::? no guess
   CHECK(find(index, "x::Parser::reset()").function == 0);
   CHECK(find(index, "(anonymous namespace)::helper(int) [clone .isra.0]").function == 2);
@@ -311,8 +313,8 @@ TEST_CASE("evidence_map: real cppcheck findings land in their functions") {
   auto details = [&](const char* name) {
     std::vector<std::string> out;
     for (const json& f : function_of(file, name)["findings"]) {
-      if (f["kind"] == "defect") out.push_back(std::to_string(f["line"].get<int>()) + " " +
-                                               f["detail"].get<std::string>());
+      if (f["kind"] == "defect")
+        out.push_back(std::to_string(f["line"].get<int>()) + " " + f["detail"].get<std::string>());
     }
     return out;
   };
@@ -322,7 +324,8 @@ TEST_CASE("evidence_map: real cppcheck findings land in their functions") {
   CHECK(details("deref_null") ==
         std::vector<std::string>{"4 cppcheck nullPointer: Null pointer dereference: p"});
   CHECK(defects("uninit_sum") == 2);
-  CHECK_THAT(details("uninit_sum").back(), Contains("10 cppcheck uninitvar: Uninitialized variable: total"));
+  CHECK_THAT(details("uninit_sum").back(),
+             Contains("10 cppcheck uninitvar: Uninitialized variable: total"));
   CHECK(defects("out_of_bounds") == 1);
   CHECK_THAT(details("out_of_bounds")[0], Contains("15 cppcheck arrayIndexOutOfBounds"));
   CHECK(defects("clean") == 0);
@@ -334,14 +337,19 @@ TEST_CASE("evidence_map: real cppcheck findings land in their functions") {
 TEST_CASE("evidence_map: error reports count per innermost repo function") {
   test::TempDir repo, elsewhere;
   repo.write("src/defects.cpp", kDefects);
-  std::string errors = elsewhere.write("errors.jsonl",
-      R"({"count": 5, "frames": ["/usr/include/c++/12/bits/stl_vector.h:1123", "/build/ci/src/defects.cpp:4", "/build/ci/src/defects.cpp:10"]})" "\n"
-      R"J({"frames": [{"function": "out_of_bounds()"}]})J" "\n"
-      R"({"count": 9223372036854775000, "stack": ["src/defects.cpp:8"]})" "\n"
-      R"({"frames": ["somewhere/else.cc:3", "libc_start_main"]})" "\n");
+  std::string errors = elsewhere.write(
+      "errors.jsonl",
+      R"({"count": 5, "frames": ["/usr/include/c++/12/bits/stl_vector.h:1123", "/build/ci/src/defects.cpp:4", "/build/ci/src/defects.cpp:10"]})"
+      "\n"
+      R"J({"frames": [{"function": "out_of_bounds()"}]})J"
+      "\n"
+      R"({"count": 9223372036854775000, "stack": ["src/defects.cpp:8"]})"
+      "\n"
+      R"({"frames": ["somewhere/else.cc:3", "libc_start_main"]})"
+      "\n");
   std::string text = elsewhere.write("crash.log",
-      "    #0 0x4f in uninit_sum() /ci/src/defects.cpp:10:16\n"
-      "    #1 0x50 in main /ci/src/main.cc:3\n");
+                                     "    #0 0x4f in uninit_sum() /ci/src/defects.cpp:10:16\n"
+                                     "    #1 0x50 in main /ci/src/main.cc:3\n");
   json report = scan(repo.path(), {"--errors", errors, "--errors", text});
   CHECK(report["signals"]["errors"] == true);
   const json& file = file_of(report, "src/defects.cpp");

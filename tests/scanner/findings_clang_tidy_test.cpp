@@ -17,8 +17,7 @@ TEST_CASE("findings_clang_tidy: real clang-tidy output") {
             "  return *p;\n"
             "}\n");
   ProcessResult r = SystemProcessRunner().run(
-      {"clang-tidy", "a.cpp", "--checks=-*,clang-analyzer-core.NullDereference", "--"},
-      dir.path());
+      {"clang-tidy", "a.cpp", "--checks=-*,clang-analyzer-core.NullDereference", "--"}, dir.path());
   REQUIRE(r.started);
   FindingsData d = import_clang_tidy(r.out, "tidy.txt");
   REQUIRE(d.findings.size() == 1);  // the notes that follow it are not findings

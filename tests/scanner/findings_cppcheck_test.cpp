@@ -56,12 +56,14 @@ TEST_CASE("findings_cppcheck: information is skipped; malformed XML is an error"
   CHECK(d.skipped == 1);
   CHECK(d.findings[0].message == "Uninitialized variable: 't'");
   CHECK(d.findings[0].line == 10);
-  CHECK_THROWS_WITH(import_cppcheck_xml("<results version=\"2\">\n<errors><error>\n</results>", "c.xml"),
-                    Contains("c.xml:3:"));
-  CHECK_THROWS_WITH(import_cppcheck_xml("<results version=\"2\"><errors>\n<error severity=\"error\">"
-                                        "<location file=\"a.cc\" line=\"x\"/></error></errors></results>",
-                                        "c.xml"),
-                    Contains("c.xml:2:") && Contains("line"));
+  CHECK_THROWS_WITH(
+      import_cppcheck_xml("<results version=\"2\">\n<errors><error>\n</results>", "c.xml"),
+      Contains("c.xml:3:"));
+  CHECK_THROWS_WITH(
+      import_cppcheck_xml("<results version=\"2\"><errors>\n<error severity=\"error\">"
+                          "<location file=\"a.cc\" line=\"x\"/></error></errors></results>",
+                          "c.xml"),
+      Contains("c.xml:2:") && Contains("line"));
   CHECK_THROWS_WITH(import_cppcheck_xml("<results><error/></results>", "c.xml"),
                     Contains("version 1"));
 }

@@ -49,11 +49,12 @@ TEST_CASE("findings_sarif: results, base ids, file URIs, skipped kinds") {
 TEST_CASE("findings_sarif: malformed input names the file and the place") {
   CHECK_THROWS_WITH(import_sarif("{\"runs\": [\n{\"results\": [}]}", "r.sarif"),
                     Contains("r.sarif:2:"));
-  CHECK_THROWS_WITH(import_sarif(R"({"version": "2.1.0", "runs": [{"results": [{"ruleId": 5}]}]})",
-                                 "r.sarif"),
-                    Contains("runs[0].results[0].ruleId"));
+  CHECK_THROWS_WITH(
+      import_sarif(R"({"version": "2.1.0", "runs": [{"results": [{"ruleId": 5}]}]})", "r.sarif"),
+      Contains("runs[0].results[0].ruleId"));
   CHECK_THROWS_WITH(import_sarif(R"({"runs": [{"results": [{"locations": [{"physicalLocation":
-      {"artifactLocation": {"uri": "a.cc"}, "region": {"startLine": -4}}}]}]}]})", "r.sarif"),
+      {"artifactLocation": {"uri": "a.cc"}, "region": {"startLine": -4}}}]}]}]})",
+                                 "r.sarif"),
                     Contains("region.startLine"));
   CHECK_THROWS_WITH(import_sarif(R"({"version": "1.0.0", "runs": []})", "r.sarif"),
                     Contains("version"));

@@ -35,8 +35,8 @@ TEST_CASE("profile_collapsed: stacks, counts, comments and frames with spaces") 
   REQUIRE(p.stacks.size() == 3);
   CHECK(p.total_samples == 130);
   CHECK(p.stacks[0].samples == 120);
-  CHECK(frames_of(p, 0) == std::vector<std::string>{"prog", "main",
-                                                    "net::Parser::parse(std::string const&) const"});
+  CHECK(frames_of(p, 0) ==
+        std::vector<std::string>{"prog", "main", "net::Parser::parse(std::string const&) const"});
   CHECK(frames_of(p, 1)[2] == "std::vector<int, std::allocator<int> >::push_back(int const&)");
   CHECK(p.frames.size() == 6);  // prog and main interned once
 }
@@ -59,7 +59,8 @@ TEST_CASE("profile_collapsed: malformed lines name file and line") {
   CHECK_THROWS_WITH(parse_collapsed("a;b 1\n\n# c\na;b 12x\n", "x.folded"),
                     Contains("x.folded:4:") && Contains("not an unsigned integer"));
   CHECK_THROWS_WITH(parse_collapsed("a;b -3\n", "x"), Contains("x:1:"));
-  CHECK_THROWS_WITH(parse_collapsed("a 1\n;; 5\n", "x"), Contains("x:2:") && Contains("empty stack"));
+  CHECK_THROWS_WITH(parse_collapsed("a 1\n;; 5\n", "x"),
+                    Contains("x:2:") && Contains("empty stack"));
   CHECK_THROWS_AS(parse_collapsed("a;b 1.5\n", "x"), InputError);
 }
 
