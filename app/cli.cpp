@@ -123,6 +123,15 @@ void add_scan_inputs(po::options_description& desc, ScanOptions& opt, std::strin
        "repeatable, hits add up")
       ("coverage-build", po::value(&opt.coverage_build),
        "run gcovr over the .gcda/.gcno files under DIR (REPO as its root)")
+      ("profile", po::value(&opt.profiles)->composing(),
+       "collapsed stacks (\"frame;frame;leaf COUNT\", e.g. perf script | stackcollapse-perf.pl); "
+       "repeatable")
+      ("errors", po::value(&opt.errors)->composing(),
+       "error or crash reports: JSON, JSON Lines, sanitizer/gdb backtraces or lines naming "
+       "path:line; repeatable")
+      ("findings", po::value(&opt.findings)->composing(),
+       "static-analysis results: SARIF 2.1.0, cppcheck XML (--xml), clang-tidy output; "
+       "repeatable")
       ("jobs,j", po::value(&opt.jobs)->default_value(default_jobs()), "parallel workers")
       ("team", po::value(&opt.team),
        "keep only files a CODEOWNERS owner (@org/team, @user) owns, in candidates and summaries")

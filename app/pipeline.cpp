@@ -18,6 +18,7 @@
 #include "scanner/coverage_import.h"
 #include "scanner/coverage_map.h"
 #include "scanner/discover.h"
+#include "scanner/evidence_map.h"
 #include "scanner/git_diff.h"
 #include "scanner/git_history.h"
 #include "scanner/report_import.h"
@@ -264,13 +265,14 @@ ScanResult run_scan(const ScanOptions& options, ProcessRunner& runner) {
   // Coverage is read before the expensive parse, so bad input fails fast.
   std::vector<std::string> coverage_names;
   std::vector<CoverageData> coverage = import_all(options, discovery.root, runner, &coverage_names);
-
+  EvidenceInputs evidence = load_evidence(options.profiles, options.errors, options.findings);
   std::optional<Report> baseline;
   if (!options.baseline.empty()) baseline = read_report_file(options.baseline);
   std::optional<ChangedLines> changed;
   if (!options.diff_base.empty()) {
-    if (!discovery.in_git)
+    if (!discovery.in_git) {
       throw InputError("--diff-base: " + discovery.root + " is not a git checkout");
+    }
     changed = read_changed_lines(discovery.root, options.diff_base, runner);
   }
 
@@ -291,6 +293,11 @@ ScanResult run_scan(const ScanOptions& options, ProcessRunner& runner) {
     for (const FunctionFacts& fn : f.functions) f.log_calls += fn.log_calls;
     f.source = std::move(texts[i].source);
     report.files.push_back(std::move(f));
+  }
+  if (!options.profiles.empty() || !options.errors.empty() || !options.findings.empty()) {
+    // Before --team filters files: report.files is still indexed like discovery.files.
+    PathResolver resolver(discovery.root, discovery.files, result.config.path_map);
+    attach_evidence(report, evidence, resolver, diags);
   }
   if (!coverage.empty()) {
     for (auto& c : coverage) diags.insert(diags.end(), c.diagnostics.begin(), c.diagnostics.end());

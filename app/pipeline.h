@@ -18,6 +18,9 @@ struct ScanOptions {
   std::string config;            ///< --config; "" = REPO/.stepup.json if any
   std::vector<std::string> coverage;  ///< -c: coverage reports, any format
   std::string coverage_build;         ///< --coverage-build: run gcovr here
+  std::vector<std::string> profiles;  ///< --profile: collapsed stacks
+  std::vector<std::string> errors;    ///< --errors: error and crash reports
+  std::vector<std::string> findings;  ///< --findings: SARIF, cppcheck XML, clang-tidy text
   int jobs = 1;
   int since_days = 365;  ///< --since: the history window
   std::string team;      ///< --team: keep only what this CODEOWNERS owner owns

@@ -16,6 +16,9 @@ packages=(
   gcovr lcov                       # coverage tools (run by stepup and by tests)
   time                             # /usr/bin/time -v for benchmark peak memory
   chromium nodejs                  # browser test of index.html (tests/browser)
+  cppcheck clang-tidy              # static-analysis findings the tests produce (--findings)
+  valgrind linux-perf              # real profiles the tests produce (--profile)
+  python3-jsonschema               # checks report.sarif against the SARIF 2.1.0 schema
 )
 
 missing=()
