@@ -224,6 +224,10 @@ CalleeInfo compute_info(CXCursor decl, const SignalMatcher& m) {
   info.action = !in_std && !predicate_name(name) && !clang_CXXMethod_isConst(decl) &&
                 status_type(clang_getCursorResultType(decl));
   info.reporting = reporting_name(name);
+  info.assignment =
+      name == "operator=" || (starts_with(name, "operator") && name.size() > 9 &&
+                              name.back() == '=' && name != "operator==" && name != "operator!=" &&
+                              name != "operator<=" && name != "operator>=");
   return info;
 }
 
@@ -441,6 +445,10 @@ class SignalWalker {
     } else if (info.reporting && !in_condition_ && !branches_.empty()) {
       ++handled_;
     }
+    if (info.assignment && !in_condition_ && !branches_.empty()) {
+      std::vector<CXCursor> kids = children_of(call);  // an operator's first child: its target
+      if (!kids.empty() && names_error_holder(kids[0])) ++handled_;
+    }
     if (in_condition_ && info.action) condition_action_ = true;
     FilePos p;
     if (info.io && !loops_.empty() && written_here(loc, &p)) {
@@ -498,15 +506,19 @@ class SignalWalker {
         token == ">=") {
       return;
     }
-    CXCursor target = kids[0];
+    if (names_error_holder(kids[0])) ++handled_;
+  }
+
+  // The assigned-to name, under `*`, `->`, `.` and implicit conversions.
+  static bool names_error_holder(CXCursor target) {
     for (int depth = 0; depth < 4; ++depth) {
       CXCursorKind k = clang_getCursorKind(target);
       if (k == CXCursor_DeclRefExpr || k == CXCursor_MemberRefExpr) break;
       std::vector<CXCursor> inner = children_of(target);
-      if (inner.empty()) return;
+      if (inner.empty()) return false;
       target = inner[0];
     }
-    if (error_holder_name(take_string(clang_getCursorSpelling(target)))) ++handled_;
+    return error_holder_name(take_string(clang_getCursorSpelling(target)));
   }
 
   void visit_if(CXCursor c) {

@@ -53,8 +53,9 @@ struct CalleeInfo {
   bool log = false;  ///< matches log_functions
   bool io = false;   ///< matches io_functions (a constructor: its class)
   bool constructor = false;
-  bool action = false;     ///< may fail: not std, not const, not predicate-named
-  bool reporting = false;  ///< its name says it reports: log, warn, error...
+  bool action = false;      ///< may fail: not std, not const, not predicate-named
+  bool reporting = false;   ///< its name says it reports: log, warn, error...
+  bool assignment = false;  ///< operator=, operator+=...
 };
 
 /// Per translation unit: CalleeInfo by declaration. Declarations are only
