@@ -367,7 +367,7 @@ class SignalWalker {
   // One branch of an if written in the file, while it is walked.
   struct Branch {
     int if_line;
-    bool failed_action;  // its condition tests the result of a call that may fail
+    bool failed_action;  // its condition, or an enclosing one, tests a call that may fail
     unsigned handled_at_start;
     std::vector<Pending> pending;
   };
@@ -552,6 +552,7 @@ class SignalWalker {
   // in the branch or its condition clears them; otherwise they move to the
   // enclosing branch, and leave as findings from the outermost one.
   void visit_branch(CXCursor branch, int if_line, bool failed_action, unsigned in_condition) {
+    if (!branches_.empty() && branches_.back().failed_action) failed_action = true;
     branches_.push_back({if_line, failed_action, handled_, {}});
     bool saved = in_condition_;
     in_condition_ = false;
@@ -592,6 +593,9 @@ class SignalWalker {
     if (!error_exit_possible(&line, c, "throw")) return;
     std::vector<CXCursor> kids = children_of(c);
     if (kids.empty()) return;  // `throw;` passes on an error already in flight
+    // A throw under a test of values is input validation: the exception is
+    // the report. Only a failed operation's path wants a log.
+    if (!branches_.back().failed_action) return;
     std::string type = type_text(clang_getCanonicalType(clang_getCursorType(kids[0])));
     if (starts_with(type, "const ")) type.erase(0, 6);
     // Broken preconditions (the std::logic_error family) are the caller's
@@ -612,12 +616,13 @@ class SignalWalker {
     std::string what;
     if (value == "false" || value == "-1" || value == "nullptr" || value == "NULL") {
       // Ambiguous values: an error only when the function is no question
-      // and the if tests the outcome of a call that may fail.
+      // and the path tests the outcome of a call that may fail.
       if (answers_ || !branches_.back().failed_action) return;
       what = "returns " + value;
     } else if (starts_with(value, "std::unexpected(") || starts_with(value, "unexpected(") ||
                starts_with(value, "tl::unexpected(") || starts_with(value, "make_unexpected(") ||
                starts_with(value, "tl::make_unexpected(")) {
+      if (!branches_.back().failed_action) return;  // validation, as for throw
       what = "returns " + value.substr(0, value.find('(')) + "(...)";
     } else {
       std::string enumerator = error_enumerator(kids[0]);

@@ -163,13 +163,13 @@ TEST_CASE("findings name what was caught, returned or called, and where") {
         "catch (const std::runtime_error&) swallows the error: the handler only returns, "
         "breaks or discards it");
   CHECK(detail("require_connection", 0) ==
-        "throws std::runtime_error under the if at line 23 with no log call on that path");
+        "throws std::runtime_error under the if at line 26 with no log call on that path");
   CHECK(detail("publish", 0) ==
-        "returns false under the if at line 56 with no log call on that path");
+        "returns false under the if at line 59 with no log call on that path");
   CHECK(detail("read_all", 0) ==
-        "returns Status::kIoError under the if at line 66 with no log call on that path");
+        "returns Status::kIoError under the if at line 69 with no log call on that path");
   CHECK(detail("parse_port", 0) ==
-        "returns tl::make_unexpected(...) under the if at line 74 with no log call on that path");
+        "returns tl::make_unexpected(...) under the if at line 81 with no log call on that path");
   CHECK(detail("load_customers", 0) ==
         "db.query() inside the for loop at line 15 (N+1: once per iteration)");
   CHECK(detail("range_and_do", 1) ==
