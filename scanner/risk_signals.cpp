@@ -38,6 +38,16 @@ PatternSet::PatternSet(const std::vector<std::string>& patterns) {
   }
 }
 
+// "a::x" at the start of the qualified name or after any "::" in it.
+static bool matches_at_boundary(std::string_view p, std::string_view qualified) {
+  for (size_t start = 0;;) {
+    if (name_glob_match(p, qualified.substr(start))) return true;
+    size_t sep = qualified.find("::", start);
+    if (sep == std::string_view::npos) return false;
+    start = sep + 2;
+  }
+}
+
 bool PatternSet::matches_name(std::string_view name) const {
   for (const std::string& p : plain_) {
     if (name_glob_match(p, name)) return true;
@@ -50,12 +60,14 @@ bool PatternSet::matches_qualified(std::string_view qualified) const {
     if (name_glob_match(p, qualified)) return true;
   }
   for (const std::string& p : anywhere_) {
-    for (size_t start = 0;;) {
-      if (name_glob_match(p, qualified.substr(start))) return true;
-      size_t sep = qualified.find("::", start);
-      if (sep == std::string_view::npos) break;
-      start = sep + 2;
-    }
+    if (matches_at_boundary(p, qualified)) return true;
+  }
+  return false;
+}
+
+bool PatternSet::matches_class(std::string_view qualified) const {
+  for (const std::string& p : anywhere_) {
+    if (matches_at_boundary(p, qualified)) return true;
   }
   return false;
 }
@@ -92,20 +104,6 @@ bool starts_with(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
 }
 
-// Names that read as a question or a lookup: their false/-1/nullptr is an
-// answer, not an error.
-bool predicate_name(std::string_view name) {
-  static const char* const kPrefixes[] = {"is",    "has",     "can",    "should",   "contains",
-                                          "find",  "lookup",  "get",    "try",      "empty",
-                                          "equal", "match",   "exists", "operator", "check",
-                                          "valid", "compare", "less",   "verify"};
-  std::string l = lower(name);
-  for (const char* p : kPrefixes) {
-    if (starts_with(l, p)) return true;
-  }
-  return false;
-}
-
 // The words of a snake_case or camelCase name, lower-cased.
 std::vector<std::string> words_of(std::string_view name) {
   std::vector<std::string> words;
@@ -131,6 +129,22 @@ bool has_word(std::string_view name, std::initializer_list<std::string_view> wan
     }
   }
   return false;
+}
+
+// Names that read as a question or a lookup: their false/-1/nullptr is an
+// answer, not an error. A question word anywhere counts too:
+// clang_Cursor_isNull, user_exists, tryLock.
+bool predicate_name(std::string_view name) {
+  static const char* const kPrefixes[] = {"is",    "has",     "can",    "should",   "contains",
+                                          "find",  "lookup",  "get",    "try",      "empty",
+                                          "equal", "match",   "exists", "operator", "check",
+                                          "valid", "compare", "less",   "verify"};
+  std::string l = lower(name);
+  for (const char* p : kPrefixes) {
+    if (starts_with(l, p)) return true;
+  }
+  return has_word(name, {"is", "has", "can", "should", "contains", "exists", "empty", "equal",
+                         "equals", "match", "matches", "valid", "find", "lookup", "get", "try"});
 }
 
 // A call that, by its name, tells someone about the error: an error path
@@ -214,9 +228,10 @@ CalleeInfo compute_info(CXCursor decl, const SignalMatcher& m) {
   std::string qualified = qualified_name(named, name, &top);
   bool in_std = std_like(top);
   if (info.constructor) {
-    // A constructed class is I/O only by a qualified pattern: a plain
-    // "Query*" would make every QueryBuilder a database call.
-    info.io = m.io_functions.matches_qualified(qualified);
+    // A constructed class is I/O only by a pattern naming its namespace:
+    // a plain "Query*" would make every QueryBuilder a database call, and
+    // "::stat" (the function) every `struct stat`.
+    info.io = m.io_functions.matches_class(qualified);
     return info;
   }
   info.log = m.log_functions.matches(name, qualified, in_std);

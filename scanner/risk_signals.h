@@ -29,8 +29,10 @@ class PatternSet {
   /// name (never for a name in namespace std), "::x" the whole qualified
   /// name, "a::x" the qualified name or any tail of it after a "::".
   bool matches(std::string_view name, std::string_view qualified, bool in_std) const;
-  /// A qualified-only test (constructed classes): plain patterns are ignored.
+  /// The patterns holding "::" (rooted or not); plain ones are ignored.
   bool matches_qualified(std::string_view qualified) const;
+  /// A constructed class: only the "a::X" patterns, which name a namespace.
+  bool matches_class(std::string_view qualified) const;
   /// A macro name: only the patterns without "::" apply.
   bool matches_name(std::string_view name) const;
   bool empty() const { return plain_.empty() && rooted_.empty() && anywhere_.empty(); }
