@@ -18,8 +18,12 @@ SignalConfig default_signal_config() {
       // OpenTelemetry's macros
       "OTEL_INTERNAL_LOG_*"};
   s.log_functions = {
-      // spdlog free functions and logger methods
-      "spdlog::*",
+      // spdlog free functions and logger methods (not spdlog::get and the
+      // other registry calls)
+      "spdlog::trace", "spdlog::debug", "spdlog::info", "spdlog::warn", "spdlog::error",
+      "spdlog::critical", "spdlog::log", "spdlog::logger::trace", "spdlog::logger::debug",
+      "spdlog::logger::info", "spdlog::logger::warn", "spdlog::logger::error",
+      "spdlog::logger::critical", "spdlog::logger::log",
       // syslog
       "::syslog", "::vsyslog",
       // Boost.Log's record pumps
@@ -39,7 +43,8 @@ SignalConfig default_signal_config() {
       // databases: generic client method names, libpq, sqlite3, MySQL, ODBC
       "query*", "Query*", "execute*", "Execute*", "exec", "exec_*", "prepare", "Prepare",
       "fetch*", "Fetch*", "::PQexec*", "::PQprepare", "::PQsendQuery*", "::PQsendPrepare",
-      "::sqlite3_exec", "::sqlite3_prepare*", "::mysql_query", "::mysql_real_query",
+      "::sqlite3_exec", "::sqlite3_prepare*", "::sqlite3_step",
+      "::mysql_query", "::mysql_real_query",
       "::mysql_stmt_execute", "::mysql_stmt_prepare", "::SQLExecDirect*", "::SQLExecute",
       "::SQLPrepare*", "pqxx::*::exec*", "soci::*::prepare",
       // network: sockets, name lookups, HTTP clients

@@ -15,6 +15,7 @@
 #include "scanner/clang_util.h"
 #include "scanner/metrics.h"
 #include "scanner/path_match.h"
+#include "scanner/risk_signals.h"
 
 namespace stepup {
 namespace {
@@ -55,6 +56,7 @@ struct Shared {
   ClangScanOutput* out;
   std::atomic<int> done{0};
   int total = 0;
+  const SignalMatcher* signals = nullptr;  ///< compiled once per scan
 
   void add(Diagnostic d) {
     std::lock_guard<std::mutex> lock(diag_mu);
@@ -176,6 +178,9 @@ class TuVisitor {
     f.cyclomatic = cx.cyclomatic;
     f.cognitive = cx.cognitive;
     f.max_nesting = cx.max_nesting;
+    RiskSignals rs = scan_risk_signals(fn, tok->second, *s_.signals, &callees_);
+    f.log_calls = rs.log_calls;
+    f.findings = std::move(rs.findings);
     s_.out->functions[index].push_back(std::move(f));
     s_.out->analysed[index] = true;
   }
@@ -213,6 +218,7 @@ class TuVisitor {
   const Task& task_;
   std::unordered_map<CXFile, int> cache_;
   std::unordered_map<CXFile, FileTokens> tokens_;
+  CalleeCache callees_;  // declarations are only unique inside this TU
 };
 
 std::string relative_for_message(const Shared& s, const std::string& abs) {
@@ -372,7 +378,8 @@ ClangScanOutput clang_scan(const ClangScanInput& in) {
   ClangScanOutput out;
   out.functions.resize(files.size());
   out.analysed.assign(files.size(), false);
-  Shared s{in, {}, Claims(files.size()), {}, {}, &out, {}, 0};
+  const SignalMatcher signals(in.signals ? *in.signals : default_signal_config());
+  Shared s{in, {}, Claims(files.size()), {}, {}, &out, {}, 0, &signals};
   for (size_t i = 0; i < files.size(); ++i) {
     s.index_of.emplace(in.root + "/" + files[i].path, static_cast<int>(i));
   }

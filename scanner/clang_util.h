@@ -35,6 +35,8 @@ class FileTokens {
   /// Offset of that token (only meaningful when token_before is not "").
   unsigned offset_before(unsigned offset) const;
   CXFile file() const { return file_; }
+  /// The file's whole text (valid while the translation unit lives).
+  std::string_view text() const { return text_; }
 
  private:
   CXFile file_;
