@@ -39,11 +39,7 @@ std::vector<Candidate> complex_function(const Report& signals, const RuleOptions
       // `scale` points of complexity take 63% of the remaining distance,
       // faster when the function keeps changing, slower when it is stable.
       Churn churn = churn_of(file, &fn);
-      double activity = 1.0;  // unknown history: neither raised nor lowered
-      if (churn.known) {
-        activity = 0.5 + options.at("churn_weight") *
-                             std::min<double>(churn.commits, options.at("churn_cap"));
-      }
+      double activity = churn_activity(churn, options.at("churn_weight"), options.at("churn_cap"));
       double excess = (fn.cognitive - min_cognitive) / scale;
       c.score = saturating_score_from(30, excess * activity);
       c.target = {file.module, file.path, fn.qualified_name, fn.line};
@@ -59,6 +55,13 @@ std::vector<Candidate> complex_function(const Report& signals, const RuleOptions
               (fn.params == 1 ? "" : "s"),
           churn_why(churn),
       };
+      if (signals.signals.coverage && fn.coverage && fn.coverage->lines_total > 0) {
+        // A refactor without tests is a rewrite: say so.
+        c.why.push_back(count_of(fn.coverage->lines_total, "line") + ", " +
+                        (fn.coverage->lines_covered == 0
+                             ? std::string("none covered: write characterization tests first")
+                             : std::to_string(fn.coverage->lines_covered) + " covered"));
+      }
       c.lines = {fn.line};
       if (fn.max_nesting >= 3) {
         c.first_step = "Extract the most deeply nested block (depth " +

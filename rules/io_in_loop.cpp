@@ -35,10 +35,7 @@ std::vector<Candidate> io_in_loop(const Report& signals, const RuleOptions& o) {
       }
       if (found.empty()) continue;
       Churn churn = churn_of(file, &fn);
-      double activity = 1.0;  // unknown history: neutral
-      if (churn.known) {
-        activity = 0.5 + o.at("churn_weight") * std::min<double>(churn.commits, o.at("churn_cap"));
-      }
+      double activity = churn_activity(churn, o.at("churn_weight"), o.at("churn_cap"));
       if (fn.profile) activity += o.at("profile_weight") * fn.profile->total_share;
       Candidate c;
       c.rule = kRule;

@@ -93,6 +93,11 @@ Churn churn_of(const FileFacts& file, const FunctionFacts* fn) {
   return c;
 }
 
+double churn_activity(const Churn& churn, double weight, double cap) {
+  if (!churn.known) return 1.0;
+  return 0.5 + weight * std::min<double>(static_cast<double>(churn.commits), cap);
+}
+
 std::string churn_why(const Churn& churn) {
   if (!churn.known) return "history unknown (no git history): churn and fixes not counted";
   std::string what = churn.of_function ? "this function" : "this file";

@@ -77,6 +77,11 @@ struct Churn {
 };
 Churn churn_of(const FileFacts& file, const FunctionFacts* fn);
 
+/// How active a function or file is, as a weight around 1: 0.5 for code
+/// no commit touched, plus `weight` per commit up to `cap` commits; 1 when
+/// history is unknown (neither raised nor lowered, and said so).
+double churn_activity(const Churn& churn, double weight, double cap);
+
 /// The why-line for a churn: "7 commits, 5 of them bug fixes, touched this
 /// function in the history window", or that history is unknown.
 std::string churn_why(const Churn& churn);

@@ -17,11 +17,8 @@ struct Hotspot {
 };
 
 double activity(const Churn& churn, std::optional<int64_t> errors, const RuleOptions& o) {
-  double a = 1;
-  if (churn.known) {
-    a += o.at("churn_weight") * std::min<double>(churn.commits, o.at("churn_cap")) +
-         o.at("fix_weight") * churn.fix_commits;
-  }
+  double a = churn_activity(churn, o.at("churn_weight"), o.at("churn_cap")) +
+             o.at("fix_weight") * static_cast<double>(churn.fix_commits);
   if (errors) a += o.at("error_weight") * std::log1p(static_cast<double>(*errors));
   return a;
 }
@@ -206,7 +203,7 @@ RuleInfo untested_hotspot_info() {
       "add-tests",
       "Functions with complex logic that no test runs (CRAP: comp^2 (1-cov)^3), weighted by "
       "churn, bug-fix commits and error reports; several in one file make one file task.",
-      {{"scale", 100, 1, 100000, "untested-complexity points that take the score to 63 (of 100)"},
+      {{"scale", 200, 1, 100000, "untested-complexity points that take the score to 63 (of 100)"},
        {"min_score", 30, 0, 100, "candidates scoring below this are dropped"},
        {"churn_weight", 0.1, 0, 10, "activity added per commit touching the function"},
        {"churn_cap", 20, 0, 1000, "commits beyond this many add no activity"},
