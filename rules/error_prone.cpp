@@ -66,8 +66,11 @@ std::vector<Candidate> error_prone(const Report& signals, const RuleOptions& o) 
     int64_t commits = file.history ? file.history->commits : 0;
     int64_t errors = file.errors.value_or(0);
     if (fixes < o.at("min_fixes") && errors < o.at("min_fixes")) continue;
-    std::optional<double> cov = covered_fraction(file.coverage);
-    if (cov && *cov < o.at("covered_from")) continue;  // untested explains it
+    // -1: unknown (a plain double: GCC's -Wmaybe-uninitialized misfires on
+    // std::optional<double> here).
+    const double cov =
+        signals.signals.coverage ? covered_fraction(file.coverage).value_or(-1) : -1;
+    if (cov >= 0 && cov < o.at("covered_from")) continue;  // untested explains it
     // Fixes weigh more when they are most of the file's commits.
     double density = commits > 0 ? static_cast<double>(fixes) / static_cast<double>(commits) : 0;
     double points =
@@ -91,8 +94,8 @@ std::vector<Candidate> error_prone(const Report& signals, const RuleOptions& o) 
       c.why.push_back("history unknown (no git history): bug fixes not counted");
     }
     if (errors > 0) c.why.push_back(count_of(errors, "error report") + " point into this file");
-    if (cov) {
-      c.why.push_back(percent(*cov) + " of lines and branches covered, yet it keeps breaking");
+    if (cov >= 0) {
+      c.why.push_back(percent(cov) + " of lines and branches covered, yet it keeps breaking");
     } else {
       c.why.push_back(signals.signals.coverage ? "not in the coverage data: coverage unknown"
                                                : "no coverage data given: coverage unknown");
