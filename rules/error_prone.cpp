@@ -68,8 +68,7 @@ std::vector<Candidate> error_prone(const Report& signals, const RuleOptions& o) 
     if (fixes < o.at("min_fixes") && errors < o.at("min_fixes")) continue;
     // -1: unknown (a plain double: GCC's -Wmaybe-uninitialized misfires on
     // std::optional<double> here).
-    const double cov =
-        signals.signals.coverage ? covered_fraction(file.coverage).value_or(-1) : -1;
+    const double cov = signals.signals.coverage ? covered_fraction(file.coverage).value_or(-1) : -1;
     if (cov >= 0 && cov < o.at("covered_from")) continue;  // untested explains it
     // Fixes weigh more when they are most of the file's commits.
     double density = commits > 0 ? static_cast<double>(fixes) / static_cast<double>(commits) : 0;

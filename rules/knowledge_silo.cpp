@@ -116,10 +116,10 @@ std::vector<Candidate> knowledge_silo(const Report& signals, const RuleOptions& 
       for (const auto& w : m.owners) owners += (owners.empty() ? "" : ", ") + w;
       c.why.push_back("CODEOWNERS: " + owners);
     }
-    c.why.push_back(
-        "last changed " + a.last_change +
-        (idle <= 0 ? ", the newest change of any scanned file"
-                   : ", " + count_of(idle, "day") + " before the newest change of any scanned file"));
+    c.why.push_back("last changed " + a.last_change +
+                    (idle <= 0 ? ", the newest change of any scanned file"
+                               : ", " + count_of(idle, "day") +
+                                     " before the newest change of any scanned file"));
     c.why.push_back("most changed file: " + a.busiest->path + " (" +
                     count_of(a.busiest->history->commits, "commit") + ")");
     c.first_step = "Pair with " + a.top + " on the next change to " + a.busiest->path +

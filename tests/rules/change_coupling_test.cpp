@@ -12,8 +12,8 @@ namespace {
 const RuleOptions kOpts = default_options(change_coupling_info());
 
 /// Two files, each listing the other (history's coupling is symmetric).
-Report pair(const std::string& a_module, const std::string& b_module, int64_t shared,
-            double degree, bool b_is_test = false) {
+Report pair(const std::string& a_module, const std::string& b_module, int64_t shared, double degree,
+            bool b_is_test = false) {
   FileFacts a = file(a_module + "/a.cc", a_module);
   FileFacts b = file(b_module + "/b.cc", b_module);
   a.history = file_history(10, 1);
@@ -38,8 +38,9 @@ TEST_CASE("change-coupling fires once per pair of files in different modules") {
   CHECK(c[0].target.file == "src/api/a.cc");
   CHECK(c[0].target.module == "src/api");
   CHECK(c[0].title == "Untangle src/api/a.cc and src/db/b.cc, which keep changing together");
-  CHECK(c[0].why[0] ==
-        "7 commits changed both src/api/a.cc (10 commits) and src/db/b.cc (8): coupling degree 80%");
+  CHECK(
+      c[0].why[0] ==
+      "7 commits changed both src/api/a.cc (10 commits) and src/db/b.cc (8): coupling degree 80%");
   CHECK(c[0].why[1] == "they sit in different modules: src/api and src/db");
   // 30 + 70 * (1 - exp(-0.8 * (7 - 5 + 1) / 8)) = 48.2 -> 48.
   CHECK(c[0].score == 48);

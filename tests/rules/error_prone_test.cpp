@@ -51,9 +51,9 @@ TEST_CASE("error-prone fires on a covered file that keeps needing fixes") {
 }
 
 TEST_CASE("error-prone stays quiet when fixes are few or low coverage explains them") {
-  CHECK(run(taxed(8, 2)).empty());         // below min_fixes
-  CHECK(run(taxed(8, 5, 2)).empty());      // 20% covered: untested-hotspot's case
-  CHECK(run(taxed(30, 3)).empty());        // 3 fixes among 30 commits: 3 * 0.6 / 8 -> 20
+  CHECK(run(taxed(8, 2)).empty());     // below min_fixes
+  CHECK(run(taxed(8, 5, 2)).empty());  // 20% covered: untested-hotspot's case
+  CHECK(run(taxed(30, 3)).empty());    // 3 fixes among 30 commits: 3 * 0.6 / 8 -> 20
   FileFacts test_file = taxed(8, 5);
   test_file.is_test = true;
   CHECK(run(test_file).empty());
@@ -65,8 +65,8 @@ TEST_CASE("error-prone stays quiet when fixes are few or low coverage explains t
 
 TEST_CASE("error-prone's score rises with fixes, their density and error reports") {
   int base = score(taxed(8, 5));
-  CHECK(score(taxed(12, 9)) > base);   // more fixes
-  CHECK(score(taxed(6, 5)) > base);    // same fixes, denser
+  CHECK(score(taxed(12, 9)) > base);  // more fixes
+  CHECK(score(taxed(6, 5)) > base);   // same fixes, denser
   FileFacts with_errors = taxed(8, 5);
   with_errors.errors = 40;
   CHECK(score(with_errors) > base);

@@ -45,11 +45,12 @@ TEST_CASE("untested-hotspot fires on untested complex code, not on tested or sim
   CHECK(c[0].title == "Write tests for ns::parse (src/net/parser.cc:40)");
   CHECK(c[0].why[0] == "cyclomatic complexity 12");
   CHECK(c[0].why[1] == "20 lines, none covered");
-  CHECK(c[0].why[2] == "3 commits, 1 of them a bug fix, touched this function in the history window");
+  CHECK(c[0].why[2] ==
+        "3 commits, 1 of them a bug fix, touched this function in the history window");
   CHECK(c[0].first_step == "Write a first test that calls parse, which no test runs yet.");
 
-  CHECK(run({untested(12, 20, 20)}).empty());  // fully covered
-  CHECK(run({untested(2)}).empty());           // CRAP 6: nothing to test
+  CHECK(run({untested(12, 20, 20)}).empty());      // fully covered
+  CHECK(run({untested(2)}).empty());               // CRAP 6: nothing to test
   CHECK(run({untested(12)}, true, true).empty());  // a test file
 }
 
@@ -152,7 +153,8 @@ TEST_CASE("untested-hotspot treats missing history as unknown, not as stable") {
   FileFacts with_file_history = file("src/net/parser.cc", "src/net", {f});
   with_file_history.history = file_history(10, 4);
   auto by_file = untested_hotspot(report({with_file_history}), kOpts);
-  CHECK(by_file[0].why[2] == "10 commits, 4 of them bug fixes, touched this file in the history window");
+  CHECK(by_file[0].why[2] ==
+        "10 commits, 4 of them bug fixes, touched this file in the history window");
 }
 
 TEST_CASE("untested-hotspot rolls three or more functions of a file into one file task") {
