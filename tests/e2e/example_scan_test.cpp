@@ -1,8 +1,8 @@
 // End to end: the example repository gets its scripted history, is
 // configured and built with CMake (compile database exported), and scanned.
 #include <catch2/catch.hpp>
-#include <nlohmann/json.hpp>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "tests/support/temp_repo.h"
@@ -71,7 +71,8 @@ TEST_CASE("the example repository scans to the expected functions and metrics") 
   // A class template's members are counted once, at their definition.
   int value_or = 0;
   for (const auto& f : report["files"]) {
-    for (const auto& fn : f["functions"]) value_or += fn["qualified_name"] == "shop::Result::value_or";
+    for (const auto& fn : f["functions"])
+      value_or += fn["qualified_name"] == "shop::Result::value_or";
   }
   CHECK(value_or == 1);
 
@@ -86,9 +87,8 @@ TEST_CASE("the example repository scans to the expected functions and metrics") 
     if (f["path"] == "src/net/http.cpp") http = &f;
   }
   REQUIRE(http != nullptr);
-  std::string subjects = run({"git", "-C", repo, "log", "--no-merges", "--format=%s", "--",
-                              "src/net/http.cpp"},
-                             repo);
+  std::string subjects =
+      run({"git", "-C", repo, "log", "--no-merges", "--format=%s", "--", "src/net/http.cpp"}, repo);
   int commits = 0;
   for (char c : subjects) commits += c == '\n';
   CHECK((*http)["history"]["commits"] == commits);
@@ -99,9 +99,8 @@ TEST_CASE("the example repository scans to the expected functions and metrics") 
   const Json& ph = function_in(report, "src/net/http.cpp", "shop::net::parse_header");
   std::string range = std::to_string(ph["line"].get<int>()) + "," +
                       std::to_string(ph["end_line"].get<int>()) + ":src/net/http.cpp";
-  std::string touched = run({"git", "-C", repo, "log", "--no-merges", "-s", "--format=%s",
-                             "-L" + range},
-                            repo);
+  std::string touched =
+      run({"git", "-C", repo, "log", "--no-merges", "-s", "--format=%s", "-L" + range}, repo);
   int lines_commits = 0, lines_fixes = 0;
   std::istringstream touched_in(touched);
   for (std::string s; std::getline(touched_in, s);) {
