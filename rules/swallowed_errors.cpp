@@ -63,8 +63,12 @@ std::vector<Candidate> swallowed_errors(const Report& signals, const RuleOptions
       c.id = candidate_id(kRule, file.path, fn.qualified_name);
       c.score = score;
       c.target = {file.module, file.path, fn.qualified_name, first->line};
-      c.title =
-          "Stop " + fn.qualified_name + " (" + at(file.path, fn.line) + ") from swallowing errors";
+      // A silent catch swallows; an error returned or thrown without a log
+      // line only leaves no trace.
+      c.title = catches > 0 ? "Stop " + fn.qualified_name + " (" + at(file.path, fn.line) +
+                                  ") from swallowing errors"
+                            : "Log the error paths of " + fn.qualified_name + " (" +
+                                  at(file.path, fn.line) + ")";
       if (catches > 0) {
         c.why.push_back(count_of(catches, "silent catch", "silent catches") + " (line" +
                         (catches == 1 ? " " : "s ") + line_ranges(catch_lines) + ")");

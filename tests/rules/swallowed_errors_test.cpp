@@ -37,6 +37,7 @@ TEST_CASE("swallowed-errors fires on a silent catch in code that breaks") {
   CHECK(c[0].kind == "add-instrumentation");
   CHECK(c[0].target.function == "ns::import_csv");
   CHECK(c[0].target.line == 80);
+  CHECK(c[0].title == "Stop ns::import_csv (src/store/orders.cc:70) from swallowing errors");
   // 2 * (0.5 + 0.5 * 2) / 4 = 0.75 -> 52.8 -> 53.
   CHECK(c[0].score == 53);
   CHECK(c[0].why[0] == "1 silent catch (line 80)");
@@ -67,6 +68,7 @@ TEST_CASE("swallowed-errors' score rises with catches, unlogged paths, fixes and
   auto c = run(importer(0, 2, 4, 2));
   REQUIRE(c.size() == 1);
   CHECK(c[0].why[0] == "2 error paths without a log call");
+  CHECK(c[0].title == "Log the error paths of ns::import_csv (src/store/orders.cc:70)");
   CHECK(c[0].first_step ==
         "In import_csv, log the error returned at line 90 with the input that caused it.");
 }
