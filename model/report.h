@@ -161,6 +161,9 @@ struct Candidate {
   std::string first_step;
   std::string effort;  ///< "S", "M" or "L"
   bool newcomer_friendly = false;
+  /// Lines of target.file the task is about (uncovered lines, missed
+  /// branches, findings), for views that mark them; not in report.json.
+  std::vector<int> lines;
   std::optional<std::string> status;  ///< with --baseline only
 };
 

@@ -6,8 +6,7 @@
 
 namespace stepup {
 
-std::vector<Candidate> complex_function(const Report& signals,
-                                        const RuleOptions& options);
+std::vector<Candidate> complex_function(const Report& signals, const RuleOptions& options);
 RuleInfo complex_function_info();
 
 }  // namespace stepup

@@ -4,24 +4,38 @@
 #include <map>
 #include <tuple>
 
+#include "rules/change_coupling.h"
 #include "rules/complex_function.h"
+#include "rules/error_prone.h"
+#include "rules/hot_path.h"
+#include "rules/io_in_loop.h"
+#include "rules/knowledge_silo.h"
+#include "rules/swallowed_errors.h"
+#include "rules/uninstrumented_module.h"
+#include "rules/untested_hotspot.h"
 
 namespace stepup {
 
 const std::vector<RuleInfo>& rule_registry() {
   static const std::vector<RuleInfo> rules = {
+      untested_hotspot_info(),
+      error_prone_info(),
       complex_function_info(),
+      change_coupling_info(),
+      uninstrumented_module_info(),
+      swallowed_errors_info(),
+      io_in_loop_info(),
+      hot_path_info(),
+      knowledge_silo_info(),
   };
   return rules;
 }
 
-void apply_rules(Report& report,
-                 const std::map<std::string, RuleOptions>& options) {
+void apply_rules(Report& report, const std::map<std::string, RuleOptions>& options) {
   std::vector<Candidate> all;
   for (const RuleInfo& rule : rule_registry()) {
     auto it = options.find(rule.id);
-    RuleOptions opts;
-    for (const auto& o : rule.options) opts[o.name] = o.default_value;
+    RuleOptions opts = default_options(rule);
     if (it != options.end()) {
       for (const auto& [k, v] : it->second) opts[k] = v;
     }
@@ -34,8 +48,8 @@ void apply_rules(Report& report,
   // One candidate per (kind, file, function): keep the highest score and
   // fold the others' evidence into it.
   auto key = [](const Candidate& c) {
-    return std::make_tuple(c.kind, c.target.file.value_or(""),
-                           c.target.function.value_or(""), c.target.module);
+    return std::make_tuple(c.kind, c.target.file.value_or(""), c.target.function.value_or(""),
+                           c.target.module);
   };
   std::sort(all.begin(), all.end(), [&](const Candidate& a, const Candidate& b) {
     if (key(a) != key(b)) return key(a) < key(b);

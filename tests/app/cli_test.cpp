@@ -133,6 +133,32 @@ TEST_CASE("a bad config is exit 3 naming the key; config --dump shows the result
   CHECK(doc["candidates"][0]["kind"] == "refactor");
 }
 
+TEST_CASE("negative weights, out-of-range thresholds and non-numbers in rules are exit 3") {
+  stepup::test::TempDir repo;
+  small_repo(repo);
+  auto expect_exit3 = [&](const std::string& config, const std::string& message) {
+    repo.write(".stepup.json", config);
+    auto r = run_stepup({"scan", repo.path(), "-o", repo.path() + "/out"});
+    CHECK(r.exit_code == 3);
+    CHECK_THAT(r.err, Contains(message));
+    CHECK_FALSE(fs::exists(repo.path() + "/out/report.json"));
+  };
+  expect_exit3(R"({"rules": {"untested-hotspot": {"fix_weight": -0.5}}})",
+               ".stepup.json: rules.untested-hotspot.fix_weight: -0.5 is out of range [0, 10]");
+  expect_exit3(R"({"rules": {"error-prone": {"covered_from": 1.5}}})",
+               "rules.error-prone.covered_from: 1.5 is out of range [0, 1]");
+  expect_exit3(R"({"rules": {"knowledge-silo": {"min_share": 0.2}}})",
+               "rules.knowledge-silo.min_share: 0.2 is out of range [0.5, 1]");
+  // JSON has no NaN or infinity; a number too large for a double is
+  // refused by the parser, naming the file.
+  expect_exit3(R"({"rules": {"io-in-loop": {"scale": 1e999}}})",
+               ".stepup.json: malformed JSON: [json.exception.out_of_range.406] number overflow");
+  expect_exit3(R"({"rules": {"hot-path": {"min_total_share": "5%"}}})",
+               "rules.hot-path.min_total_share: must be a number");
+  expect_exit3(R"({"rules": {"untested-hotspot": {"weight": 1}}})",
+               "rules.untested-hotspot.weight: unknown option of rule untested-hotspot");
+}
+
 TEST_CASE("a relative --out is relative to the working directory, not to REPO") {
   stepup::test::TempDir repo, cwd;
   small_repo(repo);

@@ -1,6 +1,7 @@
 // End to end: the example repository gets its scripted history, is
 // configured and built with CMake (compile database exported), and scanned.
 #include <catch2/catch.hpp>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -70,7 +71,8 @@ TEST_CASE("the example repository scans to the expected functions and metrics") 
   // A class template's members are counted once, at their definition.
   int value_or = 0;
   for (const auto& f : report["files"]) {
-    for (const auto& fn : f["functions"]) value_or += fn["qualified_name"] == "shop::Result::value_or";
+    for (const auto& fn : f["functions"])
+      value_or += fn["qualified_name"] == "shop::Result::value_or";
   }
   CHECK(value_or == 1);
 
@@ -85,9 +87,8 @@ TEST_CASE("the example repository scans to the expected functions and metrics") 
     if (f["path"] == "src/net/http.cpp") http = &f;
   }
   REQUIRE(http != nullptr);
-  std::string subjects = run({"git", "-C", repo, "log", "--no-merges", "--format=%s", "--",
-                              "src/net/http.cpp"},
-                             repo);
+  std::string subjects =
+      run({"git", "-C", repo, "log", "--no-merges", "--format=%s", "--", "src/net/http.cpp"}, repo);
   int commits = 0;
   for (char c : subjects) commits += c == '\n';
   CHECK((*http)["history"]["commits"] == commits);
@@ -98,9 +99,8 @@ TEST_CASE("the example repository scans to the expected functions and metrics") 
   const Json& ph = function_in(report, "src/net/http.cpp", "shop::net::parse_header");
   std::string range = std::to_string(ph["line"].get<int>()) + "," +
                       std::to_string(ph["end_line"].get<int>()) + ":src/net/http.cpp";
-  std::string touched = run({"git", "-C", repo, "log", "--no-merges", "-s", "--format=%s",
-                             "-L" + range},
-                            repo);
+  std::string touched =
+      run({"git", "-C", repo, "log", "--no-merges", "-s", "--format=%s", "-L" + range}, repo);
   int lines_commits = 0, lines_fixes = 0;
   std::istringstream touched_in(touched);
   for (std::string s; std::getline(touched_in, s);) {
@@ -115,4 +115,84 @@ TEST_CASE("the example repository scans to the expected functions and metrics") 
   REQUIRE_FALSE(report["candidates"].empty());
   CHECK(report["candidates"][0]["target"]["function"] == "shop::net::parse_header");
   CHECK(report["candidates"][0]["target"]["module"] == "src/net");
+}
+
+namespace {
+
+const Json* candidate(const Json& report, const std::string& rule, const std::string& file,
+                      const std::string& function = "") {
+  for (const auto& c : report["candidates"]) {
+    if (c["rule"] != rule || c["target"]["file"] != file) continue;
+    if (function.empty() ? c["target"]["function"].is_null()
+                         : c["target"]["function"] == function) {
+      return &c;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("with coverage and history, the example's worst code is the first add-tests task") {
+  stepup::test::TempDir dir;
+  const std::string repo = dir.path() + "/shop";
+  const std::string build = dir.path() + "/cov";
+  run({"bash", std::string(STEPUP_SOURCE_DIR) + "/examples/make-history.sh", repo}, dir.path());
+  run({"cmake", "-S", repo, "-B", build, "-DSHOP_COVERAGE=ON"}, repo);
+  run({"cmake", "--build", build, "-j2"}, repo);
+  run({"ctest", "--output-on-failure"}, build);
+
+  auto r = stepup::test::run_stepup({"scan", repo, "-p", build, "--coverage-build", build, "-o",
+                                     dir.path() + "/out", "-j", "2", "--format", "json"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  Json report = Json::parse(stepup::test::read_text(dir.path() + "/out/report.json"));
+  REQUIRE(report["signals"]["coverage"] == true);
+  REQUIRE(report["signals"]["history"] == true);
+
+  // The untested, often-fixed, complex file: src/net/http.cpp, as one file
+  // task (its functions are not listed on their own as well).
+  const Json* first_tests = nullptr;
+  for (const auto& c : report["candidates"]) {
+    if (c["kind"] == "add-tests" && !first_tests) first_tests = &c;
+    if (c["rule"] == "untested-hotspot" && c["target"]["file"] == "src/net/http.cpp") {
+      CHECK(c["target"]["function"].is_null());
+    }
+  }
+  REQUIRE(first_tests != nullptr);
+  CHECK((*first_tests)["rule"] == "untested-hotspot");
+  CHECK((*first_tests)["target"]["file"] == "src/net/http.cpp");
+  CHECK((*first_tests)["target"]["function"].is_null());
+  CHECK((*first_tests)["rank"] == 1);
+  CHECK((*first_tests)["score"].get<int>() >= 80);
+  CHECK((*first_tests)["why"][3] ==
+        "13 commits, 9 of them bug fixes, touched this file in the history window");
+
+  // docs/scoring.md's worked examples, on the real scan.
+  const Json* match =
+      candidate(report, "untested-hotspot", "src/net/router.cpp", "shop::net::Router::match");
+  REQUIRE(match != nullptr);
+  CHECK((*match)["score"] == 45);  // 169 * (0.5 + 0.1 * 2) / 200 -> 44.65
+  CHECK((*match)["why"][0] == "cyclomatic complexity 13");
+  const Json& fn = function_in(report, "src/net/router.cpp", "shop::net::Router::match");
+  CHECK(fn["cyclomatic"] == 13);
+  CHECK(fn["coverage"]["lines_covered"] == 0);
+  CHECK(fn["history"]["commits"] == 2);
+  CHECK(fn["history"]["fix_commits"] == 0);
+  const Json* ph =
+      candidate(report, "complex-function", "src/net/http.cpp", "shop::net::parse_header");
+  REQUIRE(ph != nullptr);
+  CHECK((*ph)["score"] == 84);
+  CHECK((*ph)["effort"] == "M");
+
+  // The well-tested, stable modules (pricing, util) are in no kind's top 3.
+  std::map<std::string, int> seen;
+  for (const auto& c : report["candidates"]) {
+    int& n = seen[c["kind"]];
+    if (++n > 3) continue;
+    std::string module = c["target"]["module"];
+    INFO(c["title"]);
+    CHECK(module != "src/pricing");
+    CHECK(module != "src/util");
+  }
 }

@@ -37,7 +37,7 @@ Report signals(std::vector<FunctionFacts> fns, bool is_test = false) {
   return r;
 }
 
-const RuleOptions kDefaults = {{"min_cognitive", 15}, {"scale", 25}};
+const RuleOptions kDefaults = default_options(complex_function_info());
 
 }  // namespace
 
@@ -53,7 +53,13 @@ TEST_CASE("complex-function fires at the threshold and not below") {
 }
 
 TEST_CASE("complex-function's score rises with cognitive complexity, as documented") {
-  // docs/scoring.md: 30 + 70 * (1 - exp(-(46 - 15) / 25)) = 79.74 -> 80.
+  // docs/scoring.md's worked example: parse_header in the example repo,
+  // cognitive 46, 7 commits touched it (3 of them fixes):
+  // 30 + 70 * (1 - exp(-(46 - 15) / 25 * (0.5 + 0.1 * 7))) = 84.19 -> 84.
+  FunctionFacts ph = fn("parse_header", 46, 133, 193);
+  ph.history = FunctionHistory{7, 3, false};
+  CHECK(complex_function(signals({ph}), kDefaults)[0].score == 84);
+  // Without history the activity is neutral (1): 30 + 70 * (1 - e^-1.24) = 79.74 -> 80.
   CHECK(complex_function(signals({fn("parse_header", 46)}), kDefaults)[0].score == 80);
   int prev = 0;
   for (int cog : {15, 20, 30, 60, 120}) {
@@ -93,4 +99,27 @@ TEST_CASE("apply_rules ranks by score and sets module scores") {
   CHECK(r.summary.candidates == 2);
   CHECK(r.modules[0].score == r.candidates[0].score);
   CHECK(r.rules.size() == rule_registry().size());
+}
+
+TEST_CASE("complex-function weighs churn: a changing function before a stable one") {
+  FunctionFacts stable = fn("f", 30);
+  stable.history = FunctionHistory{0, 0, false};
+  FunctionFacts busy = stable;
+  busy.history = FunctionHistory{10, 2, false};
+  int s_stable = complex_function(signals({stable}), kDefaults)[0].score;
+  int s_unknown = complex_function(signals({fn("f", 30)}), kDefaults)[0].score;
+  int s_busy = complex_function(signals({busy}), kDefaults)[0].score;
+  CHECK(s_stable < s_unknown);
+  CHECK(s_unknown < s_busy);
+  // 30 + 70 * (1 - exp(-(15 / 25) * 0.5)) = 48.1 -> 48.
+  CHECK(s_stable == 48);
+  auto c = complex_function(signals({busy}), kDefaults)[0];
+  CHECK(c.why.back() ==
+        "10 commits, 2 of them bug fixes, touched this function in the history window");
+  // Capped: commits past churn_cap add nothing.
+  FunctionFacts capped = stable, more = stable;
+  capped.history = FunctionHistory{20, 0, false};
+  more.history = FunctionHistory{40, 0, false};
+  CHECK(complex_function(signals({capped}), kDefaults)[0].score ==
+        complex_function(signals({more}), kDefaults)[0].score);
 }

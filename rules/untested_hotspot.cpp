@@ -1,0 +1,242 @@
+#include "rules/untested_hotspot.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace stepup {
+namespace {
+
+const char kRule[] = "untested-hotspot";
+
+/// One function's case, before it becomes a candidate (or part of one).
+struct Hotspot {
+  const FunctionFacts* fn = nullptr;
+  std::optional<double> cov;  ///< lines and branches covered; nullopt: unknown
+  double points = 0;          ///< untested complexity times activity
+  Churn churn;
+};
+
+double activity(const Churn& churn, std::optional<int64_t> errors, const RuleOptions& o) {
+  double a = churn_activity(churn, o.at("churn_weight"), o.at("churn_cap")) +
+             o.at("fix_weight") * static_cast<double>(churn.fix_commits);
+  if (errors) a += o.at("error_weight") * std::log1p(static_cast<double>(*errors));
+  return a;
+}
+
+std::optional<Hotspot> assess(const Report& r, const FileFacts& file, const FunctionFacts& fn,
+                              const RuleOptions& o) {
+  if (fn.cyclomatic >= o.at("refactor_at")) return std::nullopt;  // complex-function's
+  Hotspot h;
+  h.fn = &fn;
+  h.churn = churn_of(file, &fn);
+  const double c = fn.cyclomatic;
+  double gap;  // CRAP minus its "+ comp": the complexity no test runs
+  if (r.signals.coverage && fn.coverage) {
+    h.cov = covered_fraction(fn.coverage);
+    if (!h.cov) return std::nullopt;  // nothing executable (or excluded)
+    gap = c * c * std::pow(1 - *h.cov, 3);
+  } else {
+    gap = c * c * o.at("no_coverage_factor");
+  }
+  h.points = gap * activity(h.churn, fn.errors, o);
+  return h;
+}
+
+int score_of(double points, bool coverage_known, const RuleOptions& o) {
+  int s = saturating_score(points / o.at("scale"));
+  if (!coverage_known) s = std::min(s, static_cast<int>(o.at("no_coverage_cap")));
+  return s;
+}
+
+std::string lines_why(const Coverage& c, const std::vector<int>& uncovered) {
+  std::string s = count_of(c.lines_total, "line") + ", ";
+  if (c.lines_covered == 0) return s + "none covered";
+  s += std::to_string(c.lines_covered) + " covered";
+  if (!uncovered.empty()) s += " (not run: " + line_ranges(uncovered) + ")";
+  return s;
+}
+
+std::string branches_why(const Coverage& c, const std::vector<int>& partial) {
+  std::string s = count_of(c.branches_total, "branch", "branches") + ", ";
+  s += c.branches_covered == 0 ? "none covered" : std::to_string(c.branches_covered) + " covered";
+  if (c.branches_covered > 0 && !partial.empty()) {
+    s += " (missed at line" + std::string(partial.size() == 1 ? " " : "s ") + line_ranges(partial) +
+         ")";
+  }
+  return s;
+}
+
+std::string no_coverage_why(const Report& r, const FileFacts& file, const RuleOptions& o) {
+  std::string cap = std::to_string(static_cast<int>(o.at("no_coverage_cap")));
+  if (!r.signals.coverage) {
+    return "no coverage data given (-c or --coverage-build): coverage unknown, score capped at " +
+           cap;
+  }
+  return file.path + " is not in the coverage data: coverage unknown, score capped at " + cap;
+}
+
+std::vector<std::string> function_why(const Report& r, const FileFacts& file, const Hotspot& h,
+                                      const RuleOptions& o) {
+  const FunctionFacts& fn = *h.fn;
+  std::vector<std::string> why;
+  why.push_back("cyclomatic complexity " + std::to_string(fn.cyclomatic));
+  if (h.cov) {
+    why.push_back(lines_why(*fn.coverage, fn.uncovered_lines));
+    if (fn.coverage->branches_total > 0) {
+      why.push_back(branches_why(*fn.coverage, fn.partial_branch_lines));
+    }
+  } else {
+    why.push_back(no_coverage_why(r, file, o));
+  }
+  why.push_back(churn_why(h.churn));
+  if (fn.errors && *fn.errors > 0) {
+    why.push_back(count_of(*fn.errors, "error report") + " point here");
+  }
+  return why;
+}
+
+std::string first_step(const FunctionFacts& fn) {
+  std::string where = " of " + fn.name + " (lines " + std::to_string(fn.line) + "-" +
+                      std::to_string(fn.end_line) + ")";
+  if (!fn.coverage) {
+    return "Write a test that calls " + fn.name + where.substr(where.find(" (")) +
+           " through each of its " + std::to_string(fn.cyclomatic - 1) +
+           " decisions, starting with the first.";
+  }
+  bool none_run = fn.coverage->lines_covered == 0;
+  if (none_run) {
+    std::string s = "Write a first test that calls " + fn.name + ", which no test runs yet";
+    if (!fn.partial_branch_lines.empty()) {
+      s += "; then one per outcome of the branch at line " +
+           std::to_string(fn.partial_branch_lines.front());
+    }
+    return s + ".";
+  }
+  if (!fn.uncovered_lines.empty()) {
+    std::string first = line_ranges(fn.uncovered_lines, 1);
+    first = first.substr(0, first.find(','));
+    return "Write a test that reaches lines " + first + where + ", which no test runs.";
+  }
+  if (!fn.partial_branch_lines.empty()) {
+    return "Write a test that takes the missed outcome of the branch at line " +
+           std::to_string(fn.partial_branch_lines.front()) + where + ".";
+  }
+  return "Add a test case for " + fn.name + where + ".";
+}
+
+int uncovered_size(const FunctionFacts& fn) {
+  if (!fn.coverage) return fn.cyclomatic * 3;  // a guess: a few lines per decision
+  return static_cast<int>(fn.uncovered_lines.size() + fn.partial_branch_lines.size());
+}
+
+Candidate function_candidate(const Report& r, const FileFacts& file, const Hotspot& h,
+                             const RuleOptions& o) {
+  const FunctionFacts& fn = *h.fn;
+  Candidate c;
+  c.rule = kRule;
+  c.kind = "add-tests";
+  c.id = candidate_id(kRule, file.path, fn.qualified_name);
+  c.score = score_of(h.points, h.cov.has_value(), o);
+  c.target = {file.module, file.path, fn.qualified_name, fn.line};
+  c.title = "Write tests for " + fn.qualified_name + " (" + at(file.path, fn.line) + ")";
+  c.why = function_why(r, file, h, o);
+  c.first_step = first_step(fn);
+  int lines = fn.end_line - fn.line + 1;
+  c.effort = effort_from_size(uncovered_size(fn), lines, fn.params);
+  c.newcomer_friendly = c.effort == "S" && fn.params <= 3;
+  c.lines = fn.uncovered_lines;
+  c.lines.insert(c.lines.end(), fn.partial_branch_lines.begin(), fn.partial_branch_lines.end());
+  if (c.lines.empty()) c.lines = {fn.line};
+  return c;
+}
+
+// Several functions of one file qualify: one task for the file, so the
+// list does not fill up with one file's functions. Its points are the sum
+// of theirs; the first step is the worst function's.
+Candidate file_candidate(const Report& r, const FileFacts& file, std::vector<Hotspot> hs,
+                         const RuleOptions& o) {
+  std::sort(hs.begin(), hs.end(),
+            [](const Hotspot& a, const Hotspot& b) { return a.points > b.points; });
+  double points = 0;
+  int uncovered = 0, lines = 0;
+  std::string names;
+  Candidate c;
+  for (const Hotspot& h : hs) {
+    points += h.points;
+    uncovered += uncovered_size(*h.fn);
+    lines += h.fn->end_line - h.fn->line + 1;
+    if (!names.empty()) names += ", ";
+    names += h.fn->name + " (cyclomatic " + std::to_string(h.fn->cyclomatic) +
+             (h.cov ? ", " + percent(*h.cov) + " covered)" : ")");
+    c.lines.insert(c.lines.end(), h.fn->uncovered_lines.begin(), h.fn->uncovered_lines.end());
+  }
+  const bool cov_known = hs.front().cov.has_value();
+  c.rule = kRule;
+  c.kind = "add-tests";
+  c.id = candidate_id(kRule, file.path, "");
+  c.score = score_of(points, cov_known, o);
+  c.target = {file.module, file.path, std::nullopt, hs.front().fn->line};
+  c.title = "Write tests for " + file.path + ": " + std::to_string(hs.size()) +
+            " functions with untested logic";
+  c.why.push_back(std::to_string(hs.size()) + " functions with untested complexity: " + names);
+  if (cov_known && file.coverage) {
+    c.why.push_back(lines_why(*file.coverage, {}));
+    if (file.coverage->branches_total > 0) c.why.push_back(branches_why(*file.coverage, {}));
+  } else {
+    c.why.push_back(no_coverage_why(r, file, o));
+  }
+  c.why.push_back(churn_why(churn_of(file, nullptr)));
+  if (file.errors && *file.errors > 0) {
+    c.why.push_back(count_of(*file.errors, "error report") + " point here");
+  }
+  c.first_step = "Start with " + hs.front().fn->qualified_name + ": " + first_step(*hs.front().fn);
+  c.effort = effort_from_size(uncovered, lines, 0);
+  c.newcomer_friendly = false;  // a whole file's worth of tests is not small
+  return c;
+}
+
+}  // namespace
+
+RuleInfo untested_hotspot_info() {
+  return {
+      kRule,
+      "add-tests",
+      "Functions with complex logic that no test runs (CRAP: comp^2 (1-cov)^3), weighted by "
+      "churn, bug-fix commits and error reports; several in one file make one file task.",
+      {{"scale", 200, 1, 100000, "untested-complexity points that take the score to 63 (of 100)"},
+       {"min_score", 30, 0, 100, "candidates scoring below this are dropped"},
+       {"churn_weight", 0.1, 0, 10, "activity added per commit touching the function"},
+       {"churn_cap", 20, 0, 1000, "commits beyond this many add no activity"},
+       {"fix_weight", 0.3, 0, 10, "activity added per bug-fix commit"},
+       {"error_weight", 0.5, 0, 10, "activity added per ln(1 + error reports)"},
+       {"refactor_at", 30, 1, 1000,
+        "cyclomatic complexity at which a function is a refactor task, not a test task"},
+       {"rollup_min", 3, 2, 1000, "qualifying functions in one file that make one file-level task"},
+       {"no_coverage_factor", 0.25, 0, 1,
+        "without coverage data, the share of the complexity counted as untested"},
+       {"no_coverage_cap", 50, 0, 100, "highest score without coverage data"}},
+      &untested_hotspot};
+}
+
+std::vector<Candidate> untested_hotspot(const Report& signals, const RuleOptions& options) {
+  std::vector<Candidate> out;
+  for (const FileFacts& file : signals.files) {
+    if (file.is_test) continue;  // tests of tests are nobody's step up
+    std::vector<Hotspot> found;
+    for (const FunctionFacts& fn : file.functions) {
+      std::optional<Hotspot> h = assess(signals, file, fn, options);
+      if (!h) continue;
+      if (score_of(h->points, h->cov.has_value(), options) < options.at("min_score")) continue;
+      found.push_back(*h);
+    }
+    if (found.empty()) continue;
+    if (found.size() >= options.at("rollup_min")) {
+      out.push_back(file_candidate(signals, file, std::move(found), options));
+    } else {
+      for (const Hotspot& h : found) out.push_back(function_candidate(signals, file, h, options));
+    }
+  }
+  return out;
+}
+
+}  // namespace stepup
