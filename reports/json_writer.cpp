@@ -118,6 +118,7 @@ Json candidate_json(const Candidate& c) {
       {"first_step", c.first_step},
       {"effort", c.effort},
       {"newcomer_friendly", c.newcomer_friendly},
+      {"lines", c.lines},
   };
   if (c.status) j["status"] = *c.status;
   return j;

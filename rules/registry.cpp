@@ -83,6 +83,10 @@ void apply_rules(Report& report, const std::map<std::string, RuleOptions>& optio
     auto it = module_score.find(m.name);
     m.score = it == module_score.end() ? 0 : it->second;
   }
+  for (Candidate& c : merged) {  // lines to mark, in file order
+    std::sort(c.lines.begin(), c.lines.end());
+    c.lines.erase(std::unique(c.lines.begin(), c.lines.end()), c.lines.end());
+  }
   report.candidates = std::move(merged);
   report.summary.candidates = static_cast<int>(report.candidates.size());
 }

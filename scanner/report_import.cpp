@@ -234,6 +234,7 @@ Candidate read_candidate(const Fields& f) {
   c.first_step = f.str("first_step");
   c.effort = f.str("effort");
   c.newcomer_friendly = f.flag("newcomer_friendly");
+  c.lines = f.ints("lines");
   c.status = f.opt_str("status");
   return c;
 }

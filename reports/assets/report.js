@@ -744,18 +744,26 @@
     f.functions.forEach(function (fn) {
       if (fn.coverage && fn.coverage.partial_branch_lines) fn.coverage.partial_branch_lines.forEach(function (l) { partial[l] = 1; });
     });
-    // Candidates' lines: each one's function extent, or its one line; the
+    // Candidates' lines: each one's function extent, else the lines its
+    // evidence names (file-level tasks), else its one line; the
     // candidate the view was opened for is 'focus'.
     cands.forEach(function (c) {
       var fn = null;
       f.functions.forEach(function (x) { if (x.qualified_name === c.target.function && (!c.target.line || (x.line <= c.target.line && c.target.line <= x.end_line))) fn = fn || x; });
-      var from = fn ? fn.line : c.target.line, to = fn ? fn.end_line : c.target.line;
-      if (!from) return;
-      targetStart[from] = 1;
-      for (var l = from; l <= to; l++) {
-        target[l] = 1;
-        if (c === focus) focused[l] = 1;
+      var marked = [];
+      if (fn) {
+        for (var l = fn.line; l <= fn.end_line; l++) marked.push(l);
+      } else if (c.lines && c.lines.length) {
+        marked = c.lines;  // a file-level task: the lines its evidence names
+      } else if (c.target.line) {
+        marked = [c.target.line];
       }
+      if (!marked.length) return;
+      targetStart[marked[0]] = 1;
+      marked.forEach(function (n) {
+        target[n] = 1;
+        if (c === focus) focused[n] = 1;
+      });
     });
     var hasHits = src.hits.length > 0;
     if (hasHits) {

@@ -171,6 +171,7 @@ test('the example report: rows, sorting, filters, file view with coverage shadin
     const lines = (sel) => page.$$eval(sel, (ls) => ls.map((l) => Number(l.getAttribute('data-line'))));
     const extent = (c) => {
       const fn = topFile.functions.find((x) => x.qualified_name === c.target.function);
+      if (!fn) return c.lines.length ? c.lines : [c.target.line];  // a file-level task
       const out = [];
       for (let l = fn.line; l <= fn.end_line; l++) out.push(l);
       return out;

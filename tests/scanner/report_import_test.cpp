@@ -90,6 +90,7 @@ Report full_report() {
   c.why = {"cognitive complexity 17", "3 commits"};
   c.first_step = "Extract the loop.";
   c.effort = "M";
+  c.lines = {12, 13};
   c.status = "new";
   r.candidates.push_back(c);
   r.resolved = std::vector<std::string>{"old1"};
