@@ -27,12 +27,25 @@ bool parse_range(std::string_view s, long* start, long* count) {
 ChangedLines parse_unified_diff(std::string_view text, const std::string& name) {
   ChangedLines out;
   std::vector<int>* current = nullptr;
+  long next = 0, remaining = 0;  // the hunk's next new line, and how many are left
   size_t start = 0;
   for (int number = 1; start < text.size(); ++number) {
     size_t end = text.find('\n', start);
     if (end == std::string_view::npos) end = text.size();
     std::string_view line = text.substr(start, end - start);
     start = end + 1;
+    if (remaining > 0 && !line.empty() && (line[0] == '+' || line[0] == '-' || line[0] == '\\')) {
+      // Inside a hunk: the header's count says which '+' lines are content,
+      // so an added line that reads "++ x" is not taken for a file header.
+      // Lines are recorded as they appear, never from the count alone.
+      if (line[0] == '+') {
+        if (current) current->push_back(static_cast<int>(next));
+        ++next;
+        --remaining;
+      }
+      continue;
+    }
+    remaining = 0;
     if (line.rfind("+++ ", 0) == 0) {
       std::string_view rest = line.substr(4);
       // git ends the name with a tab when it holds a space (for patch(1)).
@@ -52,12 +65,12 @@ ChangedLines parse_unified_diff(std::string_view text, const std::string& name) 
     long first = 0, count = 0;
     if (close == std::string_view::npos ||
         !parse_range(line.substr(plus + 2, close - plus - 2), &first, &count) ||
-        count > 100000000 || first > 100000000) {
+        first > 1000000000 || count > 1000000000) {
       throw InputError(name + ":" + std::to_string(number) + ": malformed hunk header '" +
                        std::string(line.substr(0, 80)) + "'");
     }
-    if (!current) continue;
-    for (long l = first; l < first + count; ++l) current->push_back(static_cast<int>(l));
+    next = first;
+    remaining = count;
   }
   for (auto it = out.begin(); it != out.end();) {
     std::sort(it->second.begin(), it->second.end());

@@ -16,7 +16,8 @@ using ChangedLines = std::map<std::string, std::vector<int>>;
 
 /// Parses unified diff text made with -U0: `+++ b/<path>` names the file
 /// (C-quoted paths are unquoted; `/dev/null`, a deletion, has no lines) and
-/// each `@@ -a,b +c,d @@` adds lines c..c+d-1. Throws InputError naming
+/// each `@@ -a,b +c,d @@` starts a hunk whose `+` lines are new lines c,
+/// c+1, ... (at most d of them). Throws InputError naming
 /// `name` and the line of a malformed hunk header.
 ChangedLines parse_unified_diff(std::string_view text, const std::string& name);
 
