@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "scanner/process.h"
 #include "tests/support/temp_repo.h"
 
 using namespace stepup::test;
@@ -186,4 +187,24 @@ TEST_CASE("ci: bad gates, baselines, revisions and output folders get their exit
   ProcessResult o = run_stepup({"scan", t.path(), "-o", file + "/sub", "-j", "1"});
   CHECK(o.exit_code == 3);
   CHECK_THAT(o.err, Contains("cannot create output directory"));
+}
+
+TEST_CASE("ci: docs/ci/stepup-ci.sh, the job the CI examples run, gates and writes the summary") {
+  TwoCommits t;
+  std::string cov_build = t.path() + "/build";
+  t.coverage();  // leaves .gcda files in build/
+  std::string summary = t.path() + "/step-summary.md";
+  std::string out = t.path() + "/stepup-report";
+  stepup::SystemProcessRunner runner;
+  ProcessResult r = runner.run(
+      {"env", std::string("STEPUP=") + STEPUP_BINARY, "STEPUP_OUT=" + out,
+       "GITHUB_STEP_SUMMARY=" + summary, "bash",
+       std::string(STEPUP_SOURCE_DIR) + "/docs/ci/stepup-ci.sh", t.path(), "HEAD~1", cov_build},
+      t.path());
+  CHECK(r.exit_code == 1);  // fresh() is never run: patch coverage 0 < 0.8
+  CHECK_THAT(r.err, Contains("gate FAILED: patch-coverage<0.8"));
+  CHECK_THAT(read_text(summary), Contains("**Quality gate: failed**"));
+  for (const char* f : {"report.json", "index.html", "report.sarif", "summary.md", "report.csv"}) {
+    CHECK(std::filesystem::exists(out + "/" + f));
+  }
 }
