@@ -169,7 +169,10 @@ int cmd_scan(const std::vector<std::string>& args) {
        "patch mode: judge only code changed since REV (git diff -U0 REV) and report its coverage")
       ("fail-on", po::value(&gate_texts)->composing(),
        "quality gate, repeatable; exit 1 when any holds: max-score>=N, new-candidates>N, "
-       "line-coverage<F, patch-coverage<F");
+       "line-coverage<F, patch-coverage<F")
+      ("no-risk-signals",
+       "skip log calls and the AST findings (silent-catch, io-in-loop...): the baseline "
+       "bench/ measures their cost against");
   // clang-format on
   po::positional_options_description pos;
   pos.add("repo", 1);
@@ -179,6 +182,7 @@ int cmd_scan(const std::vector<std::string>& args) {
     return kExitOk;
   }
   check_scan_inputs(opt, since);
+  opt.risk_signals = vm.count("no-risk-signals") == 0;
   if (opt.top < 0) throw UsageError("--top must not be negative");
   std::vector<GateExpr> gate;
   for (const auto& text : gate_texts) {
@@ -199,7 +203,9 @@ int cmd_scan(const std::vector<std::string>& args) {
   progress.finish();
   if (out_dir.empty()) out_dir = result.report.repo_root + "/stepup-report";
   result.report.gate = evaluate_gate(result.report, gate);
+  double scanned = progress.seconds();
   write_reports(result.report, out_dir, writers);
+  double writing = progress.seconds() - scanned;
 
   print_top(result.report, opt.top);
   int warnings = 0;
@@ -208,10 +214,10 @@ int cmd_scan(const std::vector<std::string>& args) {
   }
   std::fprintf(stderr,
                "stepup: %d TUs, %d files, %d functions, %d candidates in %.1fs; "
-               "%d warning(s); reports in %s\n",
+               "%d warning(s); reports in %s (written in %.2fs)\n",
                result.translation_units, result.report.summary.files,
                result.report.summary.functions, result.report.summary.candidates,
-               progress.seconds(), warnings, out_dir.c_str());
+               progress.seconds(), warnings, out_dir.c_str(), writing);
   if (const auto& p = result.report.patch) {
     std::fprintf(
         stderr,

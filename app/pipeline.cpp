@@ -149,6 +149,7 @@ ClangScanOutput parse_sources(const Discovery& discovery, const std::vector<Sour
   in.resource_dir = default_resource_dir();
   in.progress = options.progress;
   in.signals = &config.signals;
+  in.risk_signals = options.risk_signals;
   for (const auto& t : texts) in.skip.push_back(t.text.binary);
   std::error_code ec;
   if (!std::filesystem::exists(in.resource_dir + "/include/stddef.h", ec)) {

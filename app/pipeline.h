@@ -27,6 +27,7 @@ struct ScanOptions {
   int top = 10;
   std::string baseline;   ///< --baseline: an earlier report.json
   std::string diff_base;  ///< --diff-base: patch mode against this revision
+  bool risk_signals = true;  ///< --no-risk-signals: skip log calls and AST findings
   /// Called from worker threads after each translation unit: (done, total).
   std::function<void(int, int)> progress;
 };

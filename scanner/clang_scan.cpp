@@ -56,7 +56,7 @@ struct Shared {
   ClangScanOutput* out;
   std::atomic<int> done{0};
   int total = 0;
-  const SignalMatcher* signals = nullptr;  ///< compiled once per scan
+  const SignalMatcher* signals = nullptr;  ///< compiled once per scan; null: skip the walk
 
   void add(Diagnostic d) {
     std::lock_guard<std::mutex> lock(diag_mu);
@@ -178,9 +178,11 @@ class TuVisitor {
     f.cyclomatic = cx.cyclomatic;
     f.cognitive = cx.cognitive;
     f.max_nesting = cx.max_nesting;
-    RiskSignals rs = scan_risk_signals(fn, tok->second, *s_.signals, &callees_);
-    f.log_calls = rs.log_calls;
-    f.findings = std::move(rs.findings);
+    if (s_.signals) {
+      RiskSignals rs = scan_risk_signals(fn, tok->second, *s_.signals, &callees_);
+      f.log_calls = rs.log_calls;
+      f.findings = std::move(rs.findings);
+    }
     s_.out->functions[index].push_back(std::move(f));
     s_.out->analysed[index] = true;
   }
@@ -379,7 +381,8 @@ ClangScanOutput clang_scan(const ClangScanInput& in) {
   out.functions.resize(files.size());
   out.analysed.assign(files.size(), false);
   const SignalMatcher signals(in.signals ? *in.signals : default_signal_config());
-  Shared s{in, {}, Claims(files.size()), {}, {}, &out, {}, 0, &signals};
+  Shared s{in, {}, Claims(files.size()), {}, {}, &out, {}, 0,
+           in.risk_signals ? &signals : nullptr};
   for (size_t i = 0; i < files.size(); ++i) {
     s.index_of.emplace(in.root + "/" + files[i].path, static_cast<int>(i));
   }

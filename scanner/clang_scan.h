@@ -24,6 +24,8 @@ struct ClangScanInput {
   std::string resource_dir;           ///< clang's, for <stddef.h> and co.
   /// What the AST pass looks for; null: default_signal_config().
   const SignalConfig* signals = nullptr;
+  /// false: no log calls or findings (the benchmark's baseline for their cost).
+  bool risk_signals = true;
   /// Called from worker threads after each TU: (done, total).
   std::function<void(int, int)> progress;
 };
