@@ -120,6 +120,16 @@ void write_markdown(const Report& r, std::ostream& out) {
       << r.summary.code_lines << " code lines";
   if (r.summary.line_coverage) out << ", line coverage " << pct(*r.summary.line_coverage);
   out << ". " << r.summary.candidates << " candidate task(s).\n\n";
+  std::string missing;
+  const SignalsPresent& g = r.signals;
+  for (const auto& [name, present] : {std::pair<const char*, bool>{"coverage", g.coverage},
+                                      {"git history", g.history}}) {
+    if (!present) missing += std::string(missing.empty() ? "" : ", ") + name;
+  }
+  if (!missing.empty()) {
+    out << "Signals missing: " << missing << " (scores use what the scan had; see "
+        << "docs/scoring.md).\n\n";
+  }
   write_patch(r, out);
   write_baseline(r, out);
   if (!r.candidates.empty()) {

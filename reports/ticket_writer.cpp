@@ -195,6 +195,13 @@ std::string render_ticket(const Report& r, const Candidate& c) {
   for (const auto& d : definition_of_done(r, c)) out << "- [ ] " << d << "\n";
   const FileFacts* file = file_of(r, c);
   const FunctionFacts* fn = function_of(file, c);
+  if (c.kind == "add-tests" && !fn && file) {
+    // A file-level task: the skeleton starts with its most complex function
+    // that has lines no test runs (the one its first step names first).
+    for (const FunctionFacts& f : file->functions) {
+      if (!f.uncovered_lines.empty() && (!fn || f.cyclomatic > fn->cyclomatic)) fn = &f;
+    }
+  }
   if (c.kind == "add-tests" && fn) {
     std::string code = catch2_skeleton(*file, *fn);
     std::string fence = fence_for(code);

@@ -80,6 +80,18 @@ TEST_CASE("ticket_writer: an add-tests ticket has one SECTION per branch or deci
   CHECK(t.find("TEST_CASE(\"net::parse\", \"[stepup]\")") != std::string::npos);
 }
 
+TEST_CASE("ticket_writer: a file-level add-tests task gets the skeleton of its most complex untested function") {
+  Report r = one_task("add-tests");
+  FunctionFacts simple = r.files[0].functions[0];
+  simple.qualified_name = "net::simple";
+  simple.cyclomatic = 1;
+  r.files[0].functions[0].cyclomatic = 4;
+  r.files[0].functions.push_back(simple);
+  r.candidates[0].target.function.reset();
+  std::string t = render_ticket(r, r.candidates[0]);
+  CHECK(t.find("TEST_CASE(\"net::parse\", \"[stepup]\")") != std::string::npos);
+}
+
 TEST_CASE("ticket_writer: other kinds have their own definition of done and no skeleton") {
   Report r = one_task("refactor");
   std::string t = render_ticket(r, r.candidates[0]);

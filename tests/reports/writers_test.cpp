@@ -97,6 +97,12 @@ TEST_CASE("markdown: table cells are escaped") {
   write_markdown(evil_report(), out);
   CHECK(out.str().find("<script>") == std::string::npos);
   CHECK(out.str().find("| 1 | 75 | refactor |") != std::string::npos);
+  CHECK(out.str().find("Signals missing: coverage, git history") != std::string::npos);
+  Report full = evil_report();
+  full.signals.coverage = full.signals.history = true;
+  std::ostringstream out2;
+  write_markdown(full, out2);
+  CHECK(out2.str().find("Signals missing") == std::string::npos);
 }
 
 TEST_CASE("json: invalid UTF-8 becomes U+FFFD and the document stays valid") {
