@@ -4,6 +4,8 @@
 #include <map>
 #include <set>
 
+#include "rules/registry.h"
+
 namespace stepup {
 namespace {
 
@@ -71,18 +73,8 @@ void apply_patch_mode(Report& r, const ChangedLines& changed, const std::string&
   for (Candidate& c : r.candidates) {
     if (on_changed_code(c)) kept.push_back(std::move(c));
   }
-  std::map<std::string, int> module_score;
-  for (size_t i = 0; i < kept.size(); ++i) {
-    kept[i].rank = static_cast<int>(i) + 1;
-    int& s = module_score[kept[i].target.module];
-    s = std::max(s, kept[i].score);
-  }
-  for (ModuleFacts& m : r.modules) {
-    auto it = module_score.find(m.name);
-    m.score = it == module_score.end() ? 0 : it->second;
-  }
   r.candidates = std::move(kept);
-  r.summary.candidates = static_cast<int>(r.candidates.size());
+  number_candidates(r);
   r.patch = std::move(p);
 }
 

@@ -73,21 +73,26 @@ void apply_rules(Report& report, const std::map<std::string, RuleOptions>& optio
     if (a.score != b.score) return a.score > b.score;
     return a.id < b.id;
   });
-  std::map<std::string, int> module_score;
-  for (size_t i = 0; i < merged.size(); ++i) {
-    merged[i].rank = static_cast<int>(i) + 1;
-    int& s = module_score[merged[i].target.module];
-    s = std::max(s, merged[i].score);
-  }
-  for (auto& m : report.modules) {
-    auto it = module_score.find(m.name);
-    m.score = it == module_score.end() ? 0 : it->second;
-  }
   for (Candidate& c : merged) {  // lines to mark, in file order
     std::sort(c.lines.begin(), c.lines.end());
     c.lines.erase(std::unique(c.lines.begin(), c.lines.end()), c.lines.end());
   }
   report.candidates = std::move(merged);
+  number_candidates(report);
+}
+
+void number_candidates(Report& report) {
+  std::map<std::string, int> module_score;
+  for (size_t i = 0; i < report.candidates.size(); ++i) {
+    Candidate& c = report.candidates[i];
+    c.rank = static_cast<int>(i) + 1;
+    int& s = module_score[c.target.module];
+    s = std::max(s, c.score);
+  }
+  for (auto& m : report.modules) {
+    auto it = module_score.find(m.name);
+    m.score = it == module_score.end() ? 0 : it->second;
+  }
   report.summary.candidates = static_cast<int>(report.candidates.size());
 }
 

@@ -14,4 +14,9 @@ const std::vector<RuleInfo>& rule_registry();
 /// sets each module's score. options holds every rule's options.
 void apply_rules(Report& report, const std::map<std::string, RuleOptions>& options);
 
+/// Ranks report.candidates 1..n in their order, sets each module's score
+/// (its best candidate's) and the summary's count; after apply_rules, and
+/// again when CI mode keeps only some candidates.
+void number_candidates(Report& report);
+
 }  // namespace stepup

@@ -1,15 +1,16 @@
 #include "scanner/coverage_import.h"
 
-#include <filesystem>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 
 #include "model/errors.h"
 #include "scanner/coverage_cobertura.h"
 #include "scanner/coverage_gcovr.h"
 #include "scanner/coverage_lcov.h"
 #include "scanner/coverage_llvm.h"
+#include "scanner/input_text.h"
 
 namespace stepup {
 namespace {
@@ -76,27 +77,10 @@ CoverageData import_coverage(std::string_view text, const std::string& name) {
 }
 
 CoverageData import_coverage_file(const std::string& path) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    throw InputError(path + ": is a directory, not a coverage file (use --coverage-build "
-                            "to run gcovr over a build directory)");
-  }
-  // One read into a buffer of the file's size: coverage files run to
-  // hundreds of megabytes, and a stream copy would touch them three times.
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) throw InputError(path + ": cannot read coverage file: " + std::strerror(errno));
-  std::string text;
-  if (std::fseek(f, 0, SEEK_END) == 0) {
-    long size = std::ftell(f);
-    if (size > 0) text.reserve(static_cast<size_t>(size));
-    std::fseek(f, 0, SEEK_SET);
-  }
-  char chunk[1 << 16];  // also works for pipes, whose size is unknown
-  for (size_t n; (n = std::fread(chunk, 1, sizeof chunk, f)) > 0;) text.append(chunk, n);
-  bool failed = std::ferror(f) != 0;
-  std::fclose(f);
-  if (failed) throw InputError(path + ": cannot read coverage file");
-  return import_coverage(text, path);
+  return import_coverage(read_input_file(path, "coverage",
+                                         " (use --coverage-build to run gcovr over a build "
+                                         "directory)"),
+                         path);
 }
 
 CoverageData run_gcovr(const std::string& root, const std::string& build_dir,
@@ -106,15 +90,15 @@ CoverageData run_gcovr(const std::string& root, const std::string& build_dir,
     throw InputError(build_dir + ": --coverage-build needs a build directory");
   }
   std::string dir = std::filesystem::absolute(build_dir, ec).string();
-  ProcessResult r = runner.run({"gcovr", "--root", root, "--json", "--object-directory", dir, dir},
-                               dir);
+  ProcessResult r =
+      runner.run({"gcovr", "--root", root, "--json", "--object-directory", dir, dir}, dir);
   if (!r.started) {
     throw InputError("gcovr could not be run (" + r.err +
                      "); install it: apt-get install gcovr (or pip install gcovr)");
   }
   if (r.exit_code != 0) {
-    throw InputError("gcovr failed with exit code " + std::to_string(r.exit_code) +
-                     " over " + dir + ":\n" + r.err);
+    throw InputError("gcovr failed with exit code " + std::to_string(r.exit_code) + " over " + dir +
+                     ":\n" + r.err);
   }
   return import_coverage(r.out, "gcovr --json over " + dir);
 }

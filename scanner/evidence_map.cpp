@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "model/errors.h"
+#include "scanner/input_text.h"
 
 namespace stepup {
 namespace {
@@ -367,18 +368,18 @@ EvidenceInputs load_evidence(const std::vector<std::string>& profiles,
   EvidenceInputs in;
   uint64_t samples = 0;
   for (const auto& path : profiles) {
-    std::string text = read_evidence_file(path, "--profile");
+    std::string text = read_input_file(path, "--profile");
     in.profiles.emplace_back(path, parse_collapsed(text, path));
     samples = add_u64(samples, in.profiles.back().second.total_samples, "--profile files together");
   }
   int64_t reports = 0;
   for (const auto& path : errors) {
-    std::string text = read_evidence_file(path, "--errors");
+    std::string text = read_input_file(path, "--errors");
     in.errors.emplace_back(path, parse_error_reports(text, path));
     reports = add_i64(reports, in.errors.back().second.total, "--errors files together");
   }
   for (const auto& path : findings) {
-    std::string text = read_evidence_file(path, "--findings");
+    std::string text = read_input_file(path, "--findings");
     in.findings.emplace_back(path, import_findings(text, path));
   }
   return in;

@@ -9,6 +9,7 @@
 #include "scanner/findings_clang_tidy.h"
 #include "scanner/findings_cppcheck.h"
 #include "scanner/findings_sarif.h"
+#include "scanner/input_text.h"
 
 namespace stepup {
 
@@ -44,27 +45,6 @@ FindingsData import_findings(std::string_view text, const std::string& name) {
   throw InputError(name +
                    ":1: not a findings format stepup reads (SARIF 2.1.0, cppcheck "
                    "XML version 2, clang-tidy text output)");
-}
-
-std::string read_evidence_file(const std::string& path, const std::string& what) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    throw InputError(path + ": is a directory, not a " + what + " file");
-  }
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) throw InputError(path + ": cannot read " + what + " file: " + std::strerror(errno));
-  std::string text;
-  if (std::fseek(f, 0, SEEK_END) == 0) {
-    long size = std::ftell(f);
-    if (size > 0) text.reserve(static_cast<size_t>(size));
-    std::fseek(f, 0, SEEK_SET);
-  }
-  char chunk[1 << 16];  // also works for pipes, whose size is unknown
-  for (size_t n; (n = std::fread(chunk, 1, sizeof chunk, f)) > 0;) text.append(chunk, n);
-  bool failed = std::ferror(f) != 0;
-  std::fclose(f);
-  if (failed) throw InputError(path + ": cannot read " + what + " file");
-  return text;
 }
 
 }  // namespace stepup

@@ -35,9 +35,4 @@ FindingsFormat detect_findings_format(std::string_view text);
 /// stepup reads.
 FindingsData import_findings(std::string_view text, const std::string& name);
 
-/// Reads a whole input file (--profile, --errors, --findings). Throws
-/// InputError for a missing, unreadable or directory path; `what` names the
-/// option in the message.
-std::string read_evidence_file(const std::string& path, const std::string& what);
-
 }  // namespace stepup

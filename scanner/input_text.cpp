@@ -1,10 +1,38 @@
 #include "scanner/input_text.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
 
 #include "model/errors.h"
 
 namespace stepup {
+
+std::string read_input_file(const std::string& path, const std::string& what,
+                            const std::string& directory_hint) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    throw InputError(path + ": is a directory, not a " + what + " file" + directory_hint);
+  }
+  // One read into a buffer of the file's size: coverage files run to
+  // hundreds of megabytes, and a stream copy would touch them three times.
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) throw InputError(path + ": cannot read " + what + " file: " + std::strerror(errno));
+  std::string text;
+  if (std::fseek(f, 0, SEEK_END) == 0) {
+    long size = std::ftell(f);
+    if (size > 0) text.reserve(static_cast<size_t>(size));
+    std::fseek(f, 0, SEEK_SET);
+  }
+  char chunk[1 << 16];  // also works for pipes, whose size is unknown
+  for (size_t n; (n = std::fread(chunk, 1, sizeof chunk, f)) > 0;) text.append(chunk, n);
+  bool failed = std::ferror(f) != 0;
+  std::fclose(f);
+  if (failed) throw InputError(path + ": cannot read " + what + " file");
+  return text;
+}
 
 std::string line_col(std::string_view text, size_t offset) {
   offset = std::min(offset, text.size());

@@ -8,6 +8,12 @@
 
 namespace stepup {
 
+/// Reads a whole input file (coverage, evidence, a report) in one buffer of
+/// its size; pipes work too. Throws InputError "<path>: is a directory, not
+/// a <what> file[hint]" or "<path>: cannot read <what> file: <reason>".
+std::string read_input_file(const std::string& path, const std::string& what,
+                            const std::string& directory_hint = "");
+
 /// "line:column" of a byte offset in text (both 1-based).
 std::string line_col(std::string_view text, size_t offset);
 

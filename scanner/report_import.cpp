@@ -307,13 +307,7 @@ Report parse_report(std::string_view text, const std::string& name) {
 }
 
 Report read_report_file(const std::string& path) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) throw InputError(path + ": is a directory");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path + ": cannot read report");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return parse_report(ss.str(), path);
+  return parse_report(read_input_file(path, "report"), path);
 }
 
 }  // namespace stepup

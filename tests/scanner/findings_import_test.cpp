@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "model/errors.h"
+#include "scanner/input_text.h"
 #include "tests/support/temp_repo.h"
 
 using namespace stepup;
@@ -23,8 +24,8 @@ TEST_CASE("findings_import: the format comes from the content") {
 TEST_CASE("findings_import: reading files") {
   test::TempDir dir;
   std::string path = dir.write("f.txt", "a.cc:1:2: warning: x [y]\n");
-  CHECK(read_evidence_file(path, "--findings") == "a.cc:1:2: warning: x [y]\n");
-  CHECK_THROWS_WITH(read_evidence_file(dir.path() + "/none", "--findings"),
+  CHECK(read_input_file(path, "--findings") == "a.cc:1:2: warning: x [y]\n");
+  CHECK_THROWS_WITH(read_input_file(dir.path() + "/none", "--findings"),
                     Contains("none") && Contains("--findings"));
-  CHECK_THROWS_WITH(read_evidence_file(dir.path(), "--profile"), Contains("directory"));
+  CHECK_THROWS_WITH(read_input_file(dir.path(), "--profile"), Contains("directory"));
 }
