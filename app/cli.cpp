@@ -314,14 +314,6 @@ int cmd_next(const std::vector<std::string>& args) {
   if (!report_path.empty()) {
     report = read_report_file(report_path);
     filter.team = opt.team;
-    std::string root = vm["repo"].defaulted() ? report.repo_root : opt.repo;
-    for (FileFacts& f : report.files) {  // sources for the test skeleton
-      std::ifstream in(root + "/" + f.path, std::ios::binary);
-      if (!in) continue;
-      std::ostringstream text;
-      text << in.rdbuf();
-      f.source = text.str();
-    }
   } else {
     SystemProcessRunner runner;
     report = run_scan(opt, runner).report;  // --team already kept the team's files
@@ -329,6 +321,22 @@ int cmd_next(const std::vector<std::string>& args) {
   std::vector<const Candidate*> picked;
   for (const Candidate& c : report.candidates) {
     if (static_cast<int>(picked.size()) < count && filter.keeps(c, report)) picked.push_back(&c);
+  }
+  if (!report_path.empty()) {
+    // The test skeleton quotes source lines: read the picked tasks' files
+    // only (a scan already carries every file's text).
+    std::string root = vm["repo"].defaulted() ? report.repo_root : opt.repo;
+    for (FileFacts& f : report.files) {
+      bool wanted = std::any_of(picked.begin(), picked.end(), [&](const Candidate* c) {
+        return c->target.file && *c->target.file == f.path;
+      });
+      if (!wanted) continue;
+      std::ifstream in(root + "/" + f.path, std::ios::binary);
+      if (!in) continue;
+      std::ostringstream text;
+      text << in.rdbuf();
+      f.source = text.str();
+    }
   }
   if (picked.empty()) {
     std::cerr << "stepup: no candidate matches the filters (" << report.candidates.size()
