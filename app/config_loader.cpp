@@ -8,7 +8,7 @@
 
 #include "model/errors.h"
 #include "rules/registry.h"
-#include "scanner/input_text.h"
+#include "scanner/common/input_text.h"
 
 namespace stepup {
 namespace {

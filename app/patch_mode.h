@@ -5,7 +5,7 @@
 #include <string>
 
 #include "model/report.h"
-#include "scanner/git_diff.h"
+#include "scanner/history/git_diff.h"
 
 namespace stepup {
 

@@ -7,7 +7,7 @@
 
 #include "model/config.h"
 #include "model/report.h"
-#include "scanner/process.h"
+#include "scanner/common/process.h"
 
 namespace stepup {
 

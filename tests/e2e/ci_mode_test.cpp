@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
-#include "scanner/process.h"
+#include "scanner/common/process.h"
 #include "tests/support/temp_repo.h"
 
 using namespace stepup::test;

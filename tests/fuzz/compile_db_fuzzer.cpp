@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "model/errors.h"
-#include "scanner/compile_db.h"
+#include "scanner/parse/compile_db.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);

@@ -6,7 +6,7 @@
 #include <string_view>
 
 #include "model/errors.h"
-#include "scanner/profile_collapsed.h"
+#include "scanner/evidence/profile.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);

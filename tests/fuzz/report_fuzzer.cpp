@@ -4,7 +4,7 @@
 #include <string_view>
 
 #include "model/errors.h"
-#include "scanner/report_import.h"
+#include "scanner/report/import.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);

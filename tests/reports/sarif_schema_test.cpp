@@ -6,7 +6,7 @@
 #include <sstream>
 
 #include "reports/sarif_writer.h"
-#include "scanner/process.h"
+#include "scanner/common/process.h"
 #include "tests/support/temp_repo.h"
 
 using namespace stepup;

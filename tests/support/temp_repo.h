@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "scanner/process.h"
+#include "scanner/common/process.h"
 
 namespace stepup::test {
 

@@ -1,0 +1,62 @@
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "app/commands/command.h"
+#include "app/config_loader.h"
+#include "scanner/common/discover.h"
+#include "scanner/history/file_history.h"
+
+namespace po = boost::program_options;
+
+namespace stepup {
+
+// Reads history alone (one git log over the window) and prints a summary:
+// what the scan would attach, and a way to time history on its own.
+int cmd_history(const std::vector<std::string>& args) {
+  std::string repo = ".", since = "365";
+  po::options_description desc("stepup history [REPO] [--since DAYS] [--no-functions]");
+  desc.add_options()("help,h", "show this help")(
+      "since", po::value(&since)->default_value(since), "history window in days")(
+      "no-functions", "per-file history only (reads numstat, not patches)")(
+      "repo", po::value(&repo), "the repository (positional)");
+  po::positional_options_description pos;
+  pos.add("repo", 1);
+  po::variables_map vm = parse_args(desc, pos, args);
+  if (vm.count("help")) {
+    std::cout << desc;
+    return kExitOk;
+  }
+  int days = parse_days(since);
+  SystemProcessRunner runner;
+  Config config = load_config(repo, "", nullptr);
+  config.history.functions = vm.count("no-functions") == 0;
+  Discovery d = discover(repo, config, runner);
+  std::set<std::string> paths;
+  for (const auto& f : d.files) paths.insert(f.path);
+  GitHistory h = read_history(d.root, paths, days, config.history, runner);
+  nlohmann::ordered_json files = nlohmann::ordered_json::object();
+  int64_t commits_total = 0;
+  for (const auto& path : paths) {
+    auto it = h.files.find(path);
+    if (it == h.files.end()) continue;
+    const History& s = it->second.stats;
+    commits_total += s.commits;
+    files[path] = {{"commits", s.commits},     {"fix_commits", s.fix_commits},
+                   {"authors", s.authors},     {"lines_added", s.lines_added},
+                   {"lines_deleted", s.lines_deleted}, {"coupled", s.coupled.size()},
+                   {"changed_ranges", it->second.ranges.size()}};
+  }
+  nlohmann::ordered_json out = {{"available", h.available},
+                                {"commits", h.commits.size()},
+                                {"files_with_history", files.size()},
+                                {"file_commits", commits_total},
+                                {"files", files}};
+  nlohmann::ordered_json diags = nlohmann::ordered_json::array();
+  for (const auto& diag : h.diagnostics) diags.push_back(diag.message);
+  out["diagnostics"] = diags;
+  std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  return kExitOk;
+}
+
+}  // namespace stepup

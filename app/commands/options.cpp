@@ -1,0 +1,81 @@
+#include "app/commands/command.h"
+
+#include <charconv>
+#include <thread>
+
+
+namespace po = boost::program_options;
+
+namespace stepup {
+namespace {
+
+int default_jobs() {
+  unsigned n = std::thread::hardware_concurrency();
+  return n == 0 ? 1 : static_cast<int>(n);
+}
+
+}  // namespace
+
+po::variables_map parse_args(const po::options_description& visible,
+                             const po::positional_options_description& pos,
+                             const std::vector<std::string>& args) {
+  po::variables_map vm;
+  po::store(po::command_line_parser(args).options(visible).positional(pos).run(), vm);
+  po::notify(vm);
+  return vm;
+}
+
+int parse_days(const std::string& text) {
+  int days = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), days);
+  if (ec != std::errc() || ptr != text.data() + text.size() || days < 1 || days > 36500) {
+    throw UsageError("--since takes a positive number of days (1 to 36500), not '" + text + "'");
+  }
+  return days;
+}
+
+void add_scan_inputs(po::options_description& desc, ScanOptions& opt, std::string& since) {
+  // clang-format off
+  desc.add_options()
+      ("compile-commands,p", po::value(&opt.compile_commands),
+       "compile_commands.json, or the folder holding it (default: REPO/, then REPO/build*/)")
+      ("coverage,c", po::value(&opt.coverage)->composing(),
+       "coverage report (gcovr JSON, lcov, Cobertura XML, llvm-cov export JSON); "
+       "repeatable, hits add up")
+      ("coverage-build", po::value(&opt.coverage_build),
+       "run gcovr over the .gcda/.gcno files under DIR (REPO as its root)")
+      ("profile", po::value(&opt.profiles)->composing(),
+       "collapsed stacks (\"frame;frame;leaf COUNT\", e.g. perf script | stackcollapse-perf.pl); "
+       "repeatable")
+      ("errors", po::value(&opt.errors)->composing(),
+       "error or crash reports: JSON, JSON Lines, sanitizer/gdb backtraces or lines naming "
+       "path:line; repeatable")
+      ("findings", po::value(&opt.findings)->composing(),
+       "static-analysis results: SARIF 2.1.0, cppcheck XML (--xml), clang-tidy output; "
+       "repeatable")
+      ("jobs,j", po::value(&opt.jobs)->default_value(default_jobs()), "parallel workers")
+      ("team", po::value(&opt.team),
+       "keep only files a CODEOWNERS owner (@org/team, @user) owns, in candidates and summaries")
+      ("since", po::value(&since)->default_value("365"),
+       "history window in days, counted back from HEAD's commit date")
+      ("config", po::value(&opt.config), "config file (default: REPO/.stepup.json)")
+      ("repo", po::value(&opt.repo)->default_value("."), "the repository (positional)");
+  // clang-format on
+}
+
+void check_scan_inputs(ScanOptions& opt, const std::string& since) {
+  if (opt.jobs < 1 || opt.jobs > 1024) throw UsageError("--jobs must be from 1 to 1024");
+  opt.since_days = parse_days(since);
+}
+
+std::vector<std::string> comma_list(const std::string& text) {
+  std::vector<std::string> out;
+  std::stringstream ss(text);
+  std::string item;
+  while (std::getline(ss, item, ',')) {
+    if (!item.empty()) out.push_back(item);
+  }
+  return out;
+}
+
+}  // namespace stepup

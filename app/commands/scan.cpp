@@ -1,0 +1,152 @@
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <iomanip>
+#include <iostream>
+#include <mutex>
+#include <sstream>
+
+#include "app/commands/command.h"
+#include "app/gate.h"
+#include "reports/writers.h"
+
+namespace po = boost::program_options;
+
+namespace stepup {
+namespace {
+
+/// Draws "[done/total] TUs, elapsed" on a terminal, at most ten times a second.
+class Progress {
+ public:
+  explicit Progress(bool enabled) : enabled_(enabled), start_(Clock::now()) {}
+  void update(int done, int total) {
+    if (!enabled_) return;
+    std::lock_guard<std::mutex> lock(mu_);
+    auto now = Clock::now();
+    if (done != total && now - last_ < std::chrono::milliseconds(100)) return;
+    last_ = now;
+    std::fprintf(stderr, "\rstepup: parsing [%d/%d] TUs, %.1fs ", done, total, seconds());
+    std::fflush(stderr);
+  }
+  void finish() {
+    if (enabled_) std::fprintf(stderr, "\r\033[K");
+  }
+  double seconds() const { return std::chrono::duration<double>(Clock::now() - start_).count(); }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  bool enabled_;
+  Clock::time_point start_, last_;
+  std::mutex mu_;
+};
+
+void print_top(const Report& report, int top) {
+  if (report.candidates.empty()) {
+    std::cout << "No candidates: nothing crossed a rule's threshold.\n";
+    return;
+  }
+  std::cout << "Top candidates (" << report.candidates.size() << " in all):\n";
+  std::cout << "  #  score  kind                     effort  task\n";
+  int n = 0;
+  for (const Candidate& c : report.candidates) {
+    if (n++ >= top) break;
+    std::ostringstream line;
+    line << std::setw(3) << c.rank << "  " << std::setw(5) << c.score << "  " << std::left
+         << std::setw(24) << c.kind << " " << std::setw(6) << c.effort << "  " << c.title;
+    std::cout << line.str() << '\n';
+  }
+}
+
+}  // namespace
+
+int cmd_scan(const std::vector<std::string>& args) {
+  ScanOptions opt;
+  std::string since;
+  std::string out_dir, formats = kDefaultFormats;
+  std::vector<std::string> gate_texts;
+  po::options_description desc("stepup scan [REPO] [options]");
+  desc.add_options()("help,h", "show this help");
+  add_scan_inputs(desc, opt, since);
+  // clang-format off
+  desc.add_options()
+      ("out,o", po::value(&out_dir), "where reports go (default: REPO/stepup-report)")
+      ("format", po::value(&formats)->default_value(formats),
+       "comma list of report formats: json, html, sarif, md, csv, tickets (a folder with "
+       "one Markdown file per top-N candidate)")
+      ("top", po::value(&opt.top)->default_value(10), "candidates shown in summaries")
+      ("baseline", po::value(&opt.baseline),
+       "an earlier report.json: candidates get a status (new, worsened, unchanged) and "
+       "resolved ones are listed")
+      ("diff-base", po::value(&opt.diff_base),
+       "patch mode: judge only code changed since REV (git diff -U0 REV) and report its coverage")
+      ("fail-on", po::value(&gate_texts)->composing(),
+       "quality gate, repeatable; exit 1 when any holds: max-score>=N, new-candidates>N, "
+       "line-coverage<F, patch-coverage<F")
+      ("no-risk-signals",
+       "skip log calls and the AST findings (silent-catch, io-in-loop...): the baseline "
+       "bench/ measures their cost against");
+  // clang-format on
+  po::positional_options_description pos;
+  pos.add("repo", 1);
+  po::variables_map vm = parse_args(desc, pos, args);
+  if (vm.count("help")) {
+    std::cout << desc;
+    return kExitOk;
+  }
+  check_scan_inputs(opt, since);
+  opt.risk_signals = vm.count("no-risk-signals") == 0;
+  if (opt.top < 0) throw UsageError("--top must not be negative");
+  std::vector<GateExpr> gate;
+  for (const auto& text : gate_texts) {
+    gate.push_back(parse_gate(text));
+    if (gate.back().metric == "new-candidates" && opt.baseline.empty()) {
+      throw UsageError("--fail-on " + text + " needs --baseline");
+    }
+    if (gate.back().metric == "patch-coverage" && opt.diff_base.empty()) {
+      throw UsageError("--fail-on " + text + " needs --diff-base");
+    }
+  }
+  auto writers = select_writers(formats);
+
+  Progress progress(isatty(STDERR_FILENO));
+  opt.progress = [&](int done, int total) { progress.update(done, total); };
+  SystemProcessRunner runner;
+  ScanResult result = run_scan(opt, runner);
+  progress.finish();
+  if (out_dir.empty()) out_dir = result.report.repo_root + "/stepup-report";
+  result.report.gate = evaluate_gate(result.report, gate);
+  double scanned = progress.seconds();
+  write_reports(result.report, out_dir, writers);
+  double writing = progress.seconds() - scanned;
+
+  print_top(result.report, opt.top);
+  int warnings = 0;
+  for (const auto& d : result.report.diagnostics) {
+    if (d.level != Diagnostic::Level::kInfo) ++warnings;
+  }
+  std::fprintf(stderr,
+               "stepup: %d TUs, %d files, %d functions, %d candidates in %.1fs; "
+               "%d warning(s); reports in %s (written in %.2fs)\n",
+               result.translation_units, result.report.summary.files,
+               result.report.summary.functions, result.report.summary.candidates,
+               progress.seconds(), warnings, out_dir.c_str(), writing);
+  if (const auto& p = result.report.patch) {
+    std::fprintf(
+        stderr,
+        "stepup: patch since %s: %d file(s), %lld changed line(s), %lld executable, "
+        "%lld covered%s\n",
+        p->base.c_str(), p->files_changed, static_cast<long long>(p->lines_changed),
+        static_cast<long long>(p->executable_lines), static_cast<long long>(p->lines_covered),
+        p->files_without_coverage.empty() ? "" : "; some changed files have no coverage data");
+  }
+  bool failed = false;
+  for (const GateCheck& g : result.report.gate) {
+    std::fprintf(stderr, "stepup: gate %s: %s (%s)\n", g.failed ? "FAILED" : "passed",
+                 g.expression.c_str(), g.message.c_str());
+    failed = failed || g.failed;
+  }
+  return failed ? kExitGateFailed : kExitOk;
+}
+
+}  // namespace stepup

@@ -1,0 +1,126 @@
+// stepup's index.html: renders the report embedded as JSON in #stepup-data.
+// Vanilla JS, no library, nothing loaded. Every string from the report (paths,
+// names, authors, messages) reaches the DOM as text: textContent,
+// createTextNode or setAttribute on a fixed attribute name; nothing is ever
+// parsed as markup.
+//
+// This file and the others in reports/assets/js/ are one script: embed.cmake
+// joins them, in the order it lists, inside one function scope.
+  var t0 = performance.now();
+  var R = JSON.parse(document.getElementById('stepup-data').textContent);
+  var V = R.html || { sources: {}, omitted: {} };
+  var app = document.getElementById('app');
+  var SVGNS = 'http://www.w3.org/2000/svg';
+  var PAGE = 200;  // rows rendered at first and per "show more"
+
+  // ---- DOM helpers ---------------------------------------------------------
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    return e;
+  }
+  function add(parent) {
+    for (var i = 1; i < arguments.length; i++) {
+      var k = arguments[i];
+      if (k === null || k === undefined) continue;
+      parent.appendChild(typeof k === 'string' ? document.createTextNode(k) : k);
+    }
+    return parent;
+  }
+  function sv(tag, attrs) {
+    var e = document.createElementNS(SVGNS, tag);
+    for (var k in attrs) if (Object.prototype.hasOwnProperty.call(attrs, k)) e.setAttribute(k, attrs[k]);
+    return e;
+  }
+  function clear(e) { while (e.firstChild) e.removeChild(e.firstChild); }
+  function fmt(n) { return n === null || n === undefined ? '–' : Number(n).toLocaleString('en-US'); }
+  function ratio(c) { return c && c.lines_total ? c.lines_covered / c.lines_total : null; }
+  function pctText(r) { return r === null || r === undefined ? 'n/a' : (100 * r).toFixed(1) + '%'; }
+  function basename(p) { var i = p.lastIndexOf('/'); return i < 0 ? p : p.slice(i + 1); }
+  function cmp(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
+
+  // Score 0..100: pale yellow to deep red. Coverage 0..1: red to green.
+  function scoreColor(s) {
+    if (!s) return '#dfe3ea';
+    var x = Math.min(1, s / 100);
+    return 'hsl(' + (48 - 48 * x).toFixed(0) + ',' + (80 + 5 * x).toFixed(0) + '%,' + (70 - 26 * x).toFixed(0) + '%)';
+  }
+  function coverageColor(r) {
+    if (r === null || r === undefined) return '#dfe3ea';
+    return 'hsl(' + (4 + 128 * r).toFixed(0) + ',58%,' + (58 - 8 * r).toFixed(0) + '%)';
+  }
+  function badge(s) { var b = el('span', 'score', s); b.style.background = scoreColor(s); if (s < 45) b.style.color = '#3d2a00'; return b; }
+  var kindHue = {};
+  function kindChip(kind) {
+    // Any kind string renders; its colour is derived from its text.
+    if (!(kind in kindHue)) {
+      var h = 0;
+      for (var i = 0; i < kind.length; i++) h = (h * 31 + kind.charCodeAt(i)) % 360;
+      kindHue[kind] = h;
+    }
+    var k = el('span', 'kind', kind);
+    k.style.background = 'hsl(' + kindHue[kind] + ',70%,93%)';
+    k.style.color = 'hsl(' + kindHue[kind] + ',55%,28%)';
+    return k;
+  }
+  function coverageCell(c) {
+    var r = ratio(c);
+    if (r === null) return el('span', 'muted', 'n/a');
+    var bar = el('span', 'bar'), fill = el('i');
+    fill.style.width = (100 * r).toFixed(0) + '%';
+    bar.appendChild(fill);
+    return add(el('span'), bar, pctText(r));
+  }
+
+  // A floating tooltip shared by the charts (text only).
+  var tip = el('div', 'tip');
+  document.body.appendChild(tip);
+  function showTip(ev, text) {
+    tip.textContent = text;
+    tip.style.display = 'block';
+    var x = Math.min(ev.clientX + 14, window.innerWidth - tip.offsetWidth - 8);
+    tip.style.left = x + 'px';
+    tip.style.top = (ev.clientY + 14) + 'px';
+  }
+  function hideTip() { tip.style.display = 'none'; }
+  // One listener per chart, not per shape: 5,000 files stay cheap. Shapes
+  // name their file in data-path; clicking one opens its file view.
+  function delegate(svg, textFn) {
+    function fileOf(ev) {
+      var p = ev.target.getAttribute && ev.target.getAttribute('data-path');
+      return p === null || p === undefined ? null : fileByPath[p];
+    }
+    svg.addEventListener('mousemove', function (ev) { var f = fileOf(ev); if (f) showTip(ev, textFn(f)); else hideTip(); });
+    svg.addEventListener('mouseleave', hideTip);
+    svg.addEventListener('click', function (ev) { var f = fileOf(ev); if (f) openFile(f.path); });
+  }
+
+  // ---- indexes ---------------------------------------------------------------
+  var fileByPath = {};
+  R.files.forEach(function (f) { fileByPath[f.path] = f; });
+  var moduleByName = {};
+  R.modules.forEach(function (m) { moduleByName[m.name] = m; });
+  var fileScore = {};      // path -> highest candidate score on it
+  var fileCands = {};      // path -> candidates on it
+  R.candidates.forEach(function (c) {
+    var p = c.target.file;
+    if (!p) return;
+    fileScore[p] = Math.max(fileScore[p] || 0, c.score);
+    (fileCands[p] = fileCands[p] || []).push(c);
+  });
+  function candOwners(c) {
+    var f = c.target.file && fileByPath[c.target.file];
+    if (f) return f.owners || [];
+    var m = moduleByName[c.target.module];
+    return m ? m.owners || [] : [];
+  }
+  function sumOf(f, key) { var s = 0; for (var i = 0; i < f.functions.length; i++) s += f.functions[i][key]; return s; }
+  function maxOf(f, key) { var s = 0; for (var i = 0; i < f.functions.length; i++) s = Math.max(s, f.functions[i][key]); return s; }
+  function section(title, note) {
+    var s = el('section'), h = el('h2', null, title);
+    if (note) h.appendChild(el('small', null, note));
+    s.appendChild(h);
+    app.appendChild(s);
+    return s;
+  }

@@ -1,0 +1,160 @@
+  // ---- the file view (a drawer; #file=<path> in the address) ---------------------------
+  var scrim = el('div', 'scrim'), drawer = el('aside', 'drawer');
+  drawer.id = 'file-view';
+  drawer.setAttribute('aria-label', 'file view');
+  document.body.appendChild(scrim);
+  document.body.appendChild(drawer);
+  scrim.addEventListener('click', closeFile);
+  document.addEventListener('keydown', function (ev) { if (ev.key === 'Escape') closeFile(); });
+  var focusCand = null;
+
+  function openFile(path, cand) {
+    focusCand = cand || null;
+    var h = '#file=' + encodeURIComponent(path);
+    if (location.hash !== h) location.hash = h; else showFile(path);
+  }
+  function closeFile() {
+    if (!drawer.classList.contains('open')) return;
+    if (location.hash.indexOf('#file=') === 0) history.pushState('', document.title, location.pathname + location.search);
+    drawer.classList.remove('open');
+    scrim.classList.remove('open');
+    clear(drawer);
+  }
+  function route() {
+    if (location.hash.indexOf('#file=') === 0) {
+      var path;
+      try { path = decodeURIComponent(location.hash.slice(6)); } catch (e) { return; }
+      if (fileByPath[path]) showFile(path);
+    } else if (drawer.classList.contains('open')) {
+      drawer.classList.remove('open');
+      scrim.classList.remove('open');
+      clear(drawer);
+    }
+  }
+  window.addEventListener('hashchange', route);
+
+  function fact(label, value) { return add(el('div'), el('b', null, value), el('small', null, label)); }
+
+  function showFile(path) {
+    var f = fileByPath[path];
+    clear(drawer);
+    hideTip();
+    var close = el('button', null, 'close ✕');
+    close.type = 'button';
+    close.addEventListener('click', closeFile);
+    var meta = f.module + (f.is_test ? ' · test file' : '') + ((f.owners || []).length ? ' · owners ' + f.owners.join(' ') : '');
+    drawer.appendChild(add(el('div', 'drawer-head'), add(el('div'), el('h2', null, f.path), el('div', 'meta', meta)), close));
+    var body = el('div', 'drawer-body');
+    drawer.appendChild(body);
+    var facts = add(el('div', 'facts'), fact('code lines', fmt(f.code_lines)), fact('functions', fmt(f.functions.length)),
+      fact('line coverage', pctText(ratio(f.coverage))),
+      fact('branch coverage', f.coverage && f.coverage.branches_total ? pctText(f.coverage.branches_covered / f.coverage.branches_total) : 'n/a'),
+      fact('max cognitive', maxOf(f, 'cognitive')), fact('log calls', f.log_calls));
+    if (f.history) {
+      add(facts, fact('commits', f.history.commits), fact('fix commits', f.history.fix_commits), fact('authors', f.history.authors),
+        fact('last change', f.history.last_change || '–'),
+        fact('main author, ' + Math.round(100 * f.history.main_author_share) + '% of its commits', f.history.main_author || '–'));
+      facts.lastChild.className = 'wide';
+    }
+    body.appendChild(facts);
+
+    var cands = fileCands[f.path] || [];
+    if (cands.length) {
+      body.appendChild(add(el('h3', null, 'Tasks in this file'), el('small', null, String(cands.length))));
+      var ul = el('ul', 'why');
+      cands.forEach(function (c) {
+        ul.appendChild(add(el('li'), badge(c.score), ' ', kindChip(c.kind), ' ', c.title,
+          c.target.line ? el('span', 'muted', ' · line ' + c.target.line) : null));
+      });
+      body.appendChild(ul);
+    }
+    if (f.history && f.history.coupled && f.history.coupled.length) {
+      body.appendChild(el('h3', null, 'Changes together with'));
+      var cu = el('ul', 'why');
+      f.history.coupled.slice(0, 8).forEach(function (c) {
+        cu.appendChild(add(el('li'), el('span', 'mono', c.path), el('span', 'muted', ' · ' + c.shared + ' shared commits, ' + Math.round(100 * c.degree) + '%')));
+      });
+      body.appendChild(cu);
+    }
+    var srcBox = el('div', 'src');
+    srcBox.id = 'source';
+    body.appendChild(add(el('h3', null, 'Functions'), el('small', null, 'click one to jump to its source')));
+    body.appendChild(functionTable(f, function (fn) { jumpTo(srcBox, fn.line); }));
+    body.appendChild(el('h3', null, 'Source'));
+    var c = focusCand || cands[0];
+    focusCand = null;
+    renderSource(body, srcBox, f, cands, c);
+    drawer.classList.add('open');
+    scrim.classList.add('open');
+    drawer.scrollTop = 0;
+    if (c && c.target.line) jumpTo(srcBox, c.target.line);
+  }
+
+  function jumpTo(srcBox, line) {
+    var row = srcBox.children[line - 1];
+    if (!row) return;
+    Array.prototype.forEach.call(srcBox.querySelectorAll('.flash'), function (x) { x.classList.remove('flash'); });
+    row.classList.add('flash');
+    drawer.scrollTop += row.getBoundingClientRect().top - drawer.getBoundingClientRect().top - 160;
+  }
+
+  function renderSource(body, srcBox, f, cands, focus) {
+    var src = V.sources[f.path];
+    if (!src) {
+      var why = V.omitted[f.path] ||
+        'only files with a candidate task or coverage data are embedded, to keep the page small';
+      body.appendChild(el('p', 'note', 'The source of this file is not embedded in this page: ' + why + '.'));
+      return;
+    }
+    var hits = {};
+    src.hits.forEach(function (h) { hits[h[0]] = h[1]; });
+    var partial = {}, target = {}, targetStart = {}, focused = {};
+    f.functions.forEach(function (fn) {
+      if (fn.coverage && fn.coverage.partial_branch_lines) fn.coverage.partial_branch_lines.forEach(function (l) { partial[l] = 1; });
+    });
+    // Candidates' lines: each one's function extent, else the lines its
+    // evidence names (file-level tasks), else its one line; the
+    // candidate the view was opened for is 'focus'.
+    cands.forEach(function (c) {
+      var fn = null;
+      f.functions.forEach(function (x) { if (x.qualified_name === c.target.function && (!c.target.line || (x.line <= c.target.line && c.target.line <= x.end_line))) fn = fn || x; });
+      var marked = [];
+      if (fn) {
+        for (var l = fn.line; l <= fn.end_line; l++) marked.push(l);
+      } else if (c.lines && c.lines.length) {
+        marked = c.lines;  // a file-level task: the lines its evidence names
+      } else if (c.target.line) {
+        marked = [c.target.line];
+      }
+      if (!marked.length) return;
+      targetStart[marked[0]] = 1;
+      marked.forEach(function (n) {
+        target[n] = 1;
+        if (c === focus) focused[n] = 1;
+      });
+    });
+    var hasHits = src.hits.length > 0;
+    if (hasHits) {
+      body.appendChild(add(el('div', 'srckey'), el('span', 'k-cov', 'covered'), el('span', 'k-unc', 'not covered'),
+        el('span', 'k-part', 'branch partly taken'), el('span', 'k-target', 'candidate task lines'), el('span', 'k-focus', 'the task opened'), el('span', null, 'hits at the left')));
+    } else {
+      body.appendChild(add(el('div', 'srckey'), el('span', 'k-target', 'candidate task lines'), el('span', null, 'no coverage data for this file')));
+    }
+    var lines = src.text.split('\n');
+    if (lines.length && lines[lines.length - 1] === '') lines.pop();
+    var frag = document.createDocumentFragment();
+    lines.forEach(function (text, i) {
+      var n = i + 1, cls = 'line';
+      if (n in hits) cls += hits[n] === 0 ? ' uncovered' : partial[n] ? ' partial' : ' covered';
+      if (target[n]) cls += ' target';
+      if (targetStart[n]) cls += ' target-start';
+      if (focused[n]) cls += ' focus';
+      var row = el('div', cls);
+      row.setAttribute('data-line', n);
+      add(row, el('span', 'ln', n), el('span', 'hits', n in hits ? (hits[n] === 0 ? '0' : fmt(hits[n]) + '×') : ''),
+        el('span', 'code', text.replace(/\r$/, '') || ' '));
+      frag.appendChild(row);
+    });
+    srcBox.appendChild(frag);
+    body.appendChild(srcBox);
+  }

@@ -1,0 +1,52 @@
+// The semantic pass: parses translation units with libclang, in parallel,
+// and measures every function defined in a repository file.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/config.h"
+#include "model/report.h"
+#include "scanner/parse/compile_db.h"
+#include "scanner/common/discover.h"
+
+namespace stepup {
+
+/// What the semantic pass needs.
+struct ClangScanInput {
+  std::string root;                   ///< absolute repo root
+  const std::vector<SourceFile>* files = nullptr;
+  std::vector<bool> skip;             ///< per file: do not parse (binary...)
+  const CompileDatabase* db = nullptr;  ///< null: guessed flags
+  int jobs = 1;
+  std::string resource_dir;           ///< clang's, for <stddef.h> and co.
+  /// What the AST pass looks for; null: default_signal_config().
+  const SignalConfig* signals = nullptr;
+  /// false: no log calls or findings (the benchmark's baseline for their cost).
+  bool risk_signals = true;
+  /// Called from worker threads after each TU: (done, total).
+  std::function<void(int, int)> progress;
+};
+
+/// What it found: functions per file (indexed like input.files).
+struct ClangScanOutput {
+  std::vector<std::vector<FunctionFacts>> functions;
+  std::vector<bool> analysed;  ///< the file was seen by some TU
+  std::vector<Diagnostic> diagnostics;
+  int tus = 0;                 ///< translation units parsed
+};
+
+ClangScanOutput clang_scan(const ClangScanInput& input);
+
+/// The flags used for files when there is no compile database.
+std::vector<std::string> guessed_args(const std::string& root,
+                                      const std::vector<SourceFile>& files,
+                                      bool is_c);
+
+/// The resource directory stepup was built against (may be overridden by
+/// the STEPUP_CLANG_RESOURCE_DIR environment variable).
+std::string default_resource_dir();
+
+}  // namespace stepup

@@ -1,0 +1,78 @@
+#include "scanner/parse/clang_util.h"
+
+#include <algorithm>
+
+namespace stepup {
+
+std::string take_string(CXString s) {
+  const char* c = clang_getCString(s);
+  std::string out = c ? c : "";
+  clang_disposeString(s);
+  return out;
+}
+
+std::vector<CXCursor> children_of(CXCursor c) {
+  std::vector<CXCursor> kids;
+  clang_visitChildren(
+      c,
+      [](CXCursor child, CXCursor, CXClientData data) {
+        static_cast<std::vector<CXCursor>*>(data)->push_back(child);
+        return CXChildVisit_Continue;
+      },
+      &kids);
+  return kids;
+}
+
+FilePos file_pos(CXSourceLocation loc) {
+  FilePos p;
+  unsigned column = 0;
+  clang_getFileLocation(loc, &p.file, &p.line, &column, &p.offset);
+  return p;
+}
+
+FileTokens::FileTokens(CXTranslationUnit tu, CXFile file) : file_(file) {
+  size_t size = 0;
+  const char* data = clang_getFileContents(tu, file, &size);
+  if (!data) return;
+  text_ = std::string_view(data, size);
+  CXSourceRange range = clang_getRange(
+      clang_getLocationForOffset(tu, file, 0),
+      clang_getLocationForOffset(tu, file, static_cast<unsigned>(size)));
+  CXToken* tokens = nullptr;
+  unsigned count = 0;
+  clang_tokenize(tu, range, &tokens, &count);
+  starts_.reserve(count);
+  lengths_.reserve(count);
+  for (unsigned i = 0; i < count; ++i) {
+    CXSourceRange extent = clang_getTokenExtent(tu, tokens[i]);
+    unsigned begin = 0, end = 0;
+    clang_getFileLocation(clang_getRangeStart(extent), nullptr, nullptr, nullptr, &begin);
+    clang_getFileLocation(clang_getRangeEnd(extent), nullptr, nullptr, nullptr, &end);
+    if (end < begin || end > size) continue;
+    if (!starts_.empty() && begin <= starts_.back()) continue;  // keep sorted
+    starts_.push_back(begin);
+    lengths_.push_back(end - begin);
+  }
+  if (tokens) clang_disposeTokens(tu, tokens, count);
+}
+
+std::string_view FileTokens::token_at(unsigned offset) const {
+  auto it = std::lower_bound(starts_.begin(), starts_.end(), offset);
+  if (it == starts_.end() || *it != offset) return {};
+  size_t i = static_cast<size_t>(it - starts_.begin());
+  return text_.substr(starts_[i], lengths_[i]);
+}
+
+std::string_view FileTokens::token_before(unsigned offset) const {
+  auto it = std::lower_bound(starts_.begin(), starts_.end(), offset);
+  if (it == starts_.begin()) return {};
+  size_t i = static_cast<size_t>(it - starts_.begin()) - 1;
+  return text_.substr(starts_[i], lengths_[i]);
+}
+
+unsigned FileTokens::offset_before(unsigned offset) const {
+  auto it = std::lower_bound(starts_.begin(), starts_.end(), offset);
+  return it == starts_.begin() ? 0 : *(it - 1);
+}
+
+}  // namespace stepup

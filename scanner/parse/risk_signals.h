@@ -1,0 +1,31 @@
+// Risk signals of one function body, from the same libclang pass that
+// measures its complexity: calls of logging, metrics and tracing APIs, and
+// the findings silent-catch, unlogged-error-path and io-in-loop (see
+// docs/signals.md for the exact rules).
+#pragma once
+
+#include <clang-c/Index.h>
+
+#include <vector>
+
+#include "model/config.h"
+#include "model/report.h"
+#include "scanner/parse/clang_util.h"
+#include "scanner/parse/signal_patterns.h"
+
+namespace stepup {
+
+/// The signals of one function.
+struct RiskSignals {
+  int log_calls = 0;
+  std::vector<Finding> findings;  ///< sorted by line, then kind
+};
+
+/// Walks fn's body (fn: a function, method or function template cursor
+/// whose name is written in tokens' file). Findings only come from code
+/// written in that file; log macros count wherever their name is written.
+/// cache may be null (no memo).
+RiskSignals scan_risk_signals(CXCursor fn, const FileTokens& tokens, const SignalMatcher& m,
+                              CalleeCache* cache = nullptr);
+
+}  // namespace stepup

@@ -1,0 +1,240 @@
+#include "scanner/parse/signal_patterns.h"
+
+#include <cctype>
+#include <initializer_list>
+
+#include "scanner/parse/clang_util.h"
+
+namespace stepup {
+
+bool name_glob_match(std::string_view p, std::string_view s) {
+  size_t pi = 0, si = 0, star = std::string_view::npos, mark = 0;
+  while (si < s.size()) {
+    if (pi < p.size() && p[pi] == '*') {
+      star = pi++;
+      mark = si;
+    } else if (pi < p.size() && p[pi] == s[si]) {
+      ++pi;
+      ++si;
+    } else if (star != std::string_view::npos) {
+      pi = star + 1;
+      si = ++mark;
+    } else {
+      return false;
+    }
+  }
+  while (pi < p.size() && p[pi] == '*') ++pi;
+  return pi == p.size();
+}
+
+PatternSet::PatternSet(const std::vector<std::string>& patterns) {
+  for (const std::string& p : patterns) {
+    if (p.compare(0, 2, "::") == 0) {
+      rooted_.push_back(p.substr(2));
+    } else if (p.find("::") != std::string::npos) {
+      anywhere_.push_back(p);
+    } else {
+      plain_.push_back(p);
+    }
+  }
+}
+
+// "a::x" at the start of the qualified name or after any "::" in it.
+static bool matches_at_boundary(std::string_view p, std::string_view qualified) {
+  for (size_t start = 0;;) {
+    if (name_glob_match(p, qualified.substr(start))) return true;
+    size_t sep = qualified.find("::", start);
+    if (sep == std::string_view::npos) return false;
+    start = sep + 2;
+  }
+}
+
+bool PatternSet::matches_name(std::string_view name) const {
+  for (const std::string& p : plain_) {
+    if (name_glob_match(p, name)) return true;
+  }
+  return false;
+}
+
+bool PatternSet::matches_qualified(std::string_view qualified) const {
+  for (const std::string& p : rooted_) {
+    if (name_glob_match(p, qualified)) return true;
+  }
+  for (const std::string& p : anywhere_) {
+    if (matches_at_boundary(p, qualified)) return true;
+  }
+  return false;
+}
+
+bool PatternSet::matches_class(std::string_view qualified) const {
+  for (const std::string& p : anywhere_) {
+    if (matches_at_boundary(p, qualified)) return true;
+  }
+  return false;
+}
+
+bool PatternSet::matches(std::string_view name, std::string_view qualified, bool in_std) const {
+  // std::atomic::fetch_add is no database fetch: plain names skip std.
+  if (!in_std && matches_name(name)) return true;
+  return matches_qualified(qualified);
+}
+
+SignalMatcher::SignalMatcher(const SignalConfig& config)
+    : log_macros(config.log_macros),
+      log_functions(config.log_functions),
+      io_functions(config.io_functions),
+      error_values(config.error_values),
+      stderr_is_logging(config.stderr_is_logging) {}
+
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+// The words of a snake_case or camelCase name, lower-cased.
+std::vector<std::string> words_of(std::string_view name) {
+  std::vector<std::string> words;
+  std::string cur;
+  for (size_t i = 0; i < name.size(); ++i) {
+    char c = name[i];
+    bool upper = std::isupper(static_cast<unsigned char>(c)) != 0;
+    if (c == '_' || (upper && i > 0 && std::islower(static_cast<unsigned char>(name[i - 1])))) {
+      if (!cur.empty()) words.push_back(cur);
+      cur.clear();
+      if (c == '_') continue;
+    }
+    cur += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  if (!cur.empty()) words.push_back(cur);
+  return words;
+}
+
+bool has_word(std::string_view name, std::initializer_list<std::string_view> wanted) {
+  for (const std::string& w : words_of(name)) {
+    for (std::string_view x : wanted) {
+      if (w == x) return true;
+    }
+  }
+  return false;
+}
+
+std::string strip_template_args(std::string s) {
+  size_t lt = s.find('<');
+  if (lt != std::string::npos && lt > 0) s.erase(lt);
+  return s;
+}
+
+// A result that reads as success or failure: bool, a pointer, a signed
+// integer wider than char (a status or a count that may be -1).
+bool status_type(CXType t) {
+  switch (clang_getCanonicalType(t).kind) {
+    case CXType_Bool:
+    case CXType_Pointer:
+    case CXType_Short:
+    case CXType_Int:
+    case CXType_Long:
+    case CXType_LongLong:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+// Names that read as a question or a lookup: their false/-1/nullptr is an
+// answer, not an error. A question word anywhere counts too:
+// clang_Cursor_isNull, user_exists, tryLock.
+bool predicate_name(std::string_view name) {
+  static const char* const kPrefixes[] = {"is",    "has",     "can",    "should",   "contains",
+                                          "find",  "lookup",  "get",    "try",      "empty",
+                                          "equal", "match",   "exists", "operator", "check",
+                                          "valid", "compare", "less",   "verify"};
+  std::string l = lower(name);
+  for (const char* p : kPrefixes) {
+    if (starts_with(l, p)) return true;
+  }
+  return has_word(name, {"is", "has", "can", "should", "contains", "exists", "empty", "equal",
+                         "equals", "match", "matches", "valid", "find", "lookup", "get", "try"});
+}
+
+// A call that, by its name, tells someone about the error: an error path
+// holding one is not called unlogged, even if the name is no log API.
+bool reporting_name(std::string_view name) {
+  return has_word(name, {"log", "logger", "logging", "warn", "warning", "error", "err", "report",
+                         "trace", "alert", "fail", "failure", "perror", "print", "printf",
+                         "fprintf", "puts", "notify", "record"});
+}
+
+// An assignment target whose name says it stores an error.
+bool error_holder_name(std::string_view name) {
+  return has_word(name, {"err", "error", "errno", "errc", "ec", "status", "errmsg", "failed"});
+}
+
+// "ns::Class::name" with inline and anonymous namespaces and template
+// arguments left out; *top receives the outermost part.
+std::string qualified_name(CXCursor named, const std::string& name, std::string* top) {
+  std::string q = name;
+  top->clear();
+  for (CXCursor p = clang_getCursorSemanticParent(named);
+       !clang_Cursor_isNull(p) && !clang_isTranslationUnit(clang_getCursorKind(p));
+       p = clang_getCursorSemanticParent(p)) {
+    switch (clang_getCursorKind(p)) {
+      case CXCursor_Namespace:
+        if (clang_Cursor_isInlineNamespace(p)) continue;
+        break;
+      case CXCursor_ClassDecl:
+      case CXCursor_StructDecl:
+      case CXCursor_UnionDecl:
+      case CXCursor_ClassTemplate:
+      case CXCursor_ClassTemplatePartialSpecialization:
+      case CXCursor_EnumDecl:
+        break;
+      default:
+        continue;  // extern "C", functions around local classes
+    }
+    std::string part = strip_template_args(take_string(clang_getCursorSpelling(p)));
+    if (part.empty() || clang_Cursor_isAnonymous(p)) continue;
+    q = part + "::" + q;
+    *top = part;
+  }
+  return q;
+}
+
+bool is_std_like(const std::string& top) { return top == "std" || starts_with(top, "__"); }
+
+CalleeInfo callee_info(CXCursor decl, const SignalMatcher& m) {
+  CalleeInfo info;
+  info.constructor = clang_getCursorKind(decl) == CXCursor_Constructor;
+  CXCursor named = info.constructor ? clang_getCursorSemanticParent(decl) : decl;
+  std::string name = strip_template_args(take_string(clang_getCursorSpelling(named)));
+  std::string top;
+  std::string qualified = qualified_name(named, name, &top);
+  bool in_std = is_std_like(top);
+  if (info.constructor) {
+    // A constructed class is I/O only by a pattern naming its namespace:
+    // a plain "Query*" would make every QueryBuilder a database call, and
+    // "::stat" (the function) every `struct stat`.
+    info.io = m.io_functions.matches_class(qualified);
+    return info;
+  }
+  info.log = m.log_functions.matches(name, qualified, in_std);
+  info.io = m.io_functions.matches(name, qualified, in_std);
+  info.action = !in_std && !predicate_name(name) && !clang_CXXMethod_isConst(decl) &&
+                status_type(clang_getCursorResultType(decl));
+  info.reporting = reporting_name(name);
+  info.assignment =
+      name == "operator=" || (starts_with(name, "operator") && name.size() > 9 &&
+                              name.back() == '=' && name != "operator==" && name != "operator!=" &&
+                              name != "operator<=" && name != "operator>=");
+  return info;
+}
+
+}  // namespace stepup

@@ -1,0 +1,218 @@
+// Fixture sources carry their expected signals inline, computed by hand from
+// the definitions in docs/signals.md:
+//   // expect-signals: log_calls=N [stderr_log_calls=M] findings=kind@line,...
+// applies to the first function whose name line follows the comment. The
+// fixtures' .stepup.json adds a team log function and an error enumerator;
+// stderr_log_calls is the count with stderr_is_logging on as well.
+#include "scanner/parse/risk_signals.h"
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <regex>
+#include <sstream>
+
+#include "app/pipeline.h"
+#include "tests/support/temp_repo.h"
+
+namespace fs = std::filesystem;
+using namespace stepup;
+
+namespace {
+
+struct Expectation {
+  int line;
+  int log_calls, stderr_log_calls;
+  std::vector<std::string> findings;  // "kind@line", in report order
+};
+
+std::vector<std::string> split_commas(const std::string& s) {
+  std::vector<std::string> out;
+  std::stringstream in(s);
+  std::string item;
+  while (std::getline(in, item, ',')) {
+    if (!item.empty()) out.push_back(item);
+  }
+  return out;
+}
+
+std::vector<Expectation> expectations_in(const std::string& text) {
+  static const std::regex re(
+      R"(// expect-signals: log_calls=(\d+)(?: stderr_log_calls=(\d+))? findings=(\S*))");
+  std::vector<Expectation> out;
+  std::istringstream in(text);
+  std::string line;
+  for (int n = 1; std::getline(in, line); ++n) {
+    std::smatch m;
+    if (!std::regex_search(line, m, re)) continue;
+    int logs = std::stoi(m[1]);
+    out.push_back({n, logs, m[2].matched ? std::stoi(m[2]) : logs, split_commas(m[3])});
+  }
+  return out;
+}
+
+// The fixtures copied into a fresh directory (a repo without git).
+void copy_fixtures(const test::TempDir& repo) {
+  const fs::path fixtures = fs::path(STEPUP_SOURCE_DIR) / "tests/fixtures/signals";
+  fs::copy(fixtures, repo.path(), fs::copy_options::recursive);
+}
+
+ScanResult scan(const std::string& repo, const std::string& config = "") {
+  SystemProcessRunner runner;
+  ScanOptions options;
+  options.repo = repo;
+  options.config = config;
+  options.jobs = 2;
+  return run_scan(options, runner);
+}
+
+const FunctionFacts* function_named(const Report& report, const std::string& name) {
+  for (const auto& file : report.files) {
+    for (const auto& fn : file.functions) {
+      if (fn.qualified_name == name) return &fn;
+    }
+  }
+  return nullptr;
+}
+
+// Checks every function of every fixture against its expectation; returns
+// how many were checked.
+int check_fixtures(const Report& report, const std::string& root, bool stderr_on) {
+  int checked = 0;
+  for (const FileFacts& file : report.files) {
+    if (file.path.rfind("include/", 0) == 0) {
+      CHECK(file.functions.empty());  // stand-in headers only declare
+      continue;
+    }
+    auto expected = expectations_in(test::read_text(root + "/" + file.path));
+    INFO("fixture " << file.path);
+    CHECK(file.functions.size() == expected.size());
+    for (const Expectation& e : expected) {
+      const FunctionFacts* fn = nullptr;
+      for (const auto& f : file.functions) {
+        if (f.line > e.line && (!fn || f.line < fn->line)) fn = &f;
+      }
+      INFO("expect line " << e.line);
+      REQUIRE(fn != nullptr);
+      INFO("function " << fn->qualified_name << " at line " << fn->line);
+      CHECK(fn->log_calls == (stderr_on ? e.stderr_log_calls : e.log_calls));
+      std::vector<std::string> found;
+      for (const Finding& f : fn->findings) found.push_back(f.kind + "@" + std::to_string(f.line));
+      CHECK(found == e.findings);
+      ++checked;
+    }
+  }
+  for (const auto& d : report.diagnostics) {
+    INFO(d.message);
+    CHECK(d.source != "parse");  // the fixtures are valid C++17
+  }
+  return checked;
+}
+
+}  // namespace
+
+TEST_CASE("risk signals match the hand-computed expectations in every fixture") {
+  test::TempDir repo;
+  copy_fixtures(repo);
+  ScanResult result = scan(repo.path());
+  CHECK(check_fixtures(result.report, repo.path(), /*stderr_on=*/false) >= 48);
+}
+
+TEST_CASE("stderr_is_logging makes std::cerr and std::clog writes log calls") {
+  test::TempDir repo;
+  copy_fixtures(repo);
+  test::TempDir elsewhere;
+  std::string config = elsewhere.write("stepup.json", R"({
+  "signals": {
+    "log_functions": ["acme::emit_*"],
+    "error_values": ["Status::kIoError"],
+    "stderr_is_logging": true
+  }
+})");
+  ScanResult result = scan(repo.path(), config);
+  CHECK(check_fixtures(result.report, repo.path(), /*stderr_on=*/true) >= 48);
+}
+
+TEST_CASE("without the fixtures' config, the team's names are not signals") {
+  test::TempDir repo;
+  copy_fixtures(repo);
+  fs::remove(fs::path(repo.path()) / ".stepup.json");
+  ScanResult result = scan(repo.path());
+  const FunctionFacts* team = function_named(result.report, "team_family");
+  REQUIRE(team != nullptr);
+  CHECK(team->log_calls == 0);
+  const FunctionFacts* read_all = function_named(result.report, "read_all");
+  REQUIRE(read_all != nullptr);
+  CHECK(read_all->findings.empty());
+}
+
+TEST_CASE("findings name what was caught, returned or called, and where") {
+  test::TempDir repo;
+  copy_fixtures(repo);
+  ScanResult result = scan(repo.path());
+  auto detail = [&](const std::string& fn, size_t i) {
+    const FunctionFacts* f = function_named(result.report, fn);
+    REQUIRE(f != nullptr);
+    REQUIRE(f->findings.size() > i);
+    return f->findings[i].detail;
+  };
+  CHECK(detail("parse_or_zero", 0) ==
+        "catch (const std::exception&) swallows the error: empty handler");
+  CHECK(detail("drop_carts", 0) ==
+        "catch (...) swallows the error: the handler holds only comments");
+  CHECK(detail("retry_quietly", 0) ==
+        "catch (const std::runtime_error&) swallows the error: the handler only returns, "
+        "breaks or discards it");
+  CHECK(detail("require_connection", 0) ==
+        "throws std::runtime_error under the if at line 26 with no log call on that path");
+  CHECK(detail("publish", 0) ==
+        "returns false under the if at line 59 with no log call on that path");
+  CHECK(detail("read_all", 0) ==
+        "returns Status::kIoError under the if at line 69 with no log call on that path");
+  CHECK(detail("parse_port", 0) ==
+        "returns tl::make_unexpected(...) under the if at line 81 with no log call on that path");
+  CHECK(detail("load_customers", 0) ==
+        "db.query() inside the for loop at line 15 (N+1: once per iteration)");
+  CHECK(detail("range_and_do", 1) ==
+        "db.execute() inside the do-while loop at line 27 (N+1: once per iteration)");
+  CHECK(detail("total_size", 0) ==
+        "std::ifstream constructed inside the for loop at line 36 (N+1: once per iteration)");
+  CHECK(detail("nested", 0) ==
+        "db.query() inside the while loop at line 49 (N+1: once per iteration)");
+  CHECK(detail("poll_slowly", 1) ==
+        "std::this_thread::sleep_for() inside the do-while loop at line 50 (N+1: once per "
+        "iteration)");
+}
+
+TEST_CASE("signal patterns: globs, plain names, qualified names and the global namespace") {
+  CHECK(name_glob_match("query*", "query_rows"));
+  CHECK(name_glob_match("spdlog::*", "spdlog::logger::info"));  // '*' crosses "::"
+  CHECK(name_glob_match("opentelemetry::*::StartSpan", "opentelemetry::trace::Tracer::StartSpan"));
+  CHECK_FALSE(name_glob_match("opentelemetry::*::GetTracer",
+                              "opentelemetry::trace::Provider::GetTracerProvider"));
+  CHECK_FALSE(name_glob_match("exec", "execute"));
+
+  PatternSet io({"fetch*", "exec", "::send", "std::basic_ifstream", "pqxx::*::exec*"});
+  // Plain patterns test the plain name, but never in namespace std.
+  CHECK(io.matches("fetch_rows", "repo::Db::fetch_rows", false));
+  CHECK_FALSE(io.matches("fetch_add", "std::__atomic_base::fetch_add", true));
+  CHECK(io.matches("exec", "Conn::exec", false));
+  // "::send" is the global send only.
+  CHECK(io.matches("send", "send", false));
+  CHECK_FALSE(io.matches("send", "Socket::send", false));
+  // "a::b" matches at any namespace boundary, not inside a name.
+  CHECK(io.matches_qualified("std::basic_ifstream"));
+  CHECK(io.matches_qualified("vendor::std::basic_ifstream"));
+  CHECK_FALSE(io.matches_qualified("mystd::basic_ifstream"));
+  CHECK(io.matches_qualified("pqxx::work::exec_params"));
+  // Constructed classes only by patterns naming a namespace: not by a plain
+  // pattern, and not by "::send" (C's struct stat beside ::stat).
+  CHECK(io.matches_class("std::basic_ifstream"));
+  CHECK_FALSE(io.matches_class("fetcher"));
+  CHECK_FALSE(io.matches_class("send"));
+
+  PatternSet macros({"LOG", "SPDLOG_*", "LOG_*"});
+  CHECK(macros.matches_name("SPDLOG_INFO"));
+  CHECK(macros.matches_name("LOG"));
+  CHECK_FALSE(macros.matches_name("LOGGER"));
+  CHECK_FALSE(macros.matches_name("DIALOG"));
+}
