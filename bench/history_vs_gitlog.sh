@@ -105,7 +105,7 @@ PACK_KB=$(du -sk "$REPO/.git" | cut -f1)
 CXX_FILES=$("$GIT" -C "$REPO" ls-files '*.cpp' | wc -l)
 CXX_LINES=$("$GIT" -C "$REPO" ls-files -z '*.cpp' | (cd "$REPO" && xargs -0 cat) | wc -l)
 
-# The git log stepup runs (scanner/git_history.cpp: read_history), verbatim.
+# The git log stepup runs (scanner/history/file_history.cpp: read_history), verbatim.
 FORMAT='--format=%x00%x00%H%x00%aN%x00%aE%x00%ct%x00%B%x00'
 GITLOG=("$GIT" -C "$REPO" -c core.quotePath=true log --no-merges -M --no-color --no-ext-diff
         "--since=@$SINCE" "$FORMAT")

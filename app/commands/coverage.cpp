@@ -14,8 +14,8 @@ namespace stepup {
 int cmd_coverage(const std::vector<std::string>& args) {
   std::vector<std::string> files;
   po::options_description desc("stepup coverage FILE... (gcovr JSON, lcov, Cobertura, llvm-cov)");
-  desc.add_options()("help,h", "show this help")(
-      "file", po::value(&files)->composing(), "coverage report (positional, repeatable)");
+  desc.add_options()("help,h", "show this help")("file", po::value(&files)->composing(),
+                                                 "coverage report (positional, repeatable)");
   po::positional_options_description pos;
   pos.add("file", -1);
   po::variables_map vm = parse_args(desc, pos, args);

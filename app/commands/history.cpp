@@ -16,8 +16,8 @@ namespace stepup {
 int cmd_history(const std::vector<std::string>& args) {
   std::string repo = ".", since = "365";
   po::options_description desc("stepup history [REPO] [--since DAYS] [--no-functions]");
-  desc.add_options()("help,h", "show this help")(
-      "since", po::value(&since)->default_value(since), "history window in days")(
+  desc.add_options()("help,h", "show this help")("since", po::value(&since)->default_value(since),
+                                                 "history window in days")(
       "no-functions", "per-file history only (reads numstat, not patches)")(
       "repo", po::value(&repo), "the repository (positional)");
   po::positional_options_description pos;
@@ -42,9 +42,12 @@ int cmd_history(const std::vector<std::string>& args) {
     if (it == h.files.end()) continue;
     const History& s = it->second.stats;
     commits_total += s.commits;
-    files[path] = {{"commits", s.commits},     {"fix_commits", s.fix_commits},
-                   {"authors", s.authors},     {"lines_added", s.lines_added},
-                   {"lines_deleted", s.lines_deleted}, {"coupled", s.coupled.size()},
+    files[path] = {{"commits", s.commits},
+                   {"fix_commits", s.fix_commits},
+                   {"authors", s.authors},
+                   {"lines_added", s.lines_added},
+                   {"lines_deleted", s.lines_deleted},
+                   {"coupled", s.coupled.size()},
                    {"changed_ranges", it->second.ranges.size()}};
   }
   nlohmann::ordered_json out = {{"available", h.available},

@@ -3,7 +3,6 @@
 #include <charconv>
 #include <thread>
 
-
 namespace po = boost::program_options;
 
 namespace stepup {

@@ -14,8 +14,8 @@ int cmd_rules(const std::vector<std::string>& args) {
   for (const RuleInfo& r : rule_registry()) {
     std::cout << r.id << "  (" << r.kind << ")\n  " << r.description << "\n";
     for (const RuleOption& o : r.options) {
-      std::cout << "    " << o.name << " = " << o.default_value << "  [" << o.min
-                << ", " << o.max << "]  " << o.help << "\n";
+      std::cout << "    " << o.name << " = " << o.default_value << "  [" << o.min << ", " << o.max
+                << "]  " << o.help << "\n";
     }
   }
   return kExitOk;

@@ -1,6 +1,7 @@
 #include "scanner/parse/clang_util.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace stepup {
 
@@ -35,9 +36,9 @@ FileTokens::FileTokens(CXTranslationUnit tu, CXFile file) : file_(file) {
   const char* data = clang_getFileContents(tu, file, &size);
   if (!data) return;
   text_ = std::string_view(data, size);
-  CXSourceRange range = clang_getRange(
-      clang_getLocationForOffset(tu, file, 0),
-      clang_getLocationForOffset(tu, file, static_cast<unsigned>(size)));
+  CXSourceRange range =
+      clang_getRange(clang_getLocationForOffset(tu, file, 0),
+                     clang_getLocationForOffset(tu, file, static_cast<unsigned>(size)));
   CXToken* tokens = nullptr;
   unsigned count = 0;
   clang_tokenize(tu, range, &tokens, &count);
@@ -73,6 +74,47 @@ std::string_view FileTokens::token_before(unsigned offset) const {
 unsigned FileTokens::offset_before(unsigned offset) const {
   auto it = std::lower_bound(starts_.begin(), starts_.end(), offset);
   return it == starts_.begin() ? 0 : *(it - 1);
+}
+
+// libclang 14 has no "is this a macro location" call (its
+// clang_getSpellingLocation returns the file location). A CXSourceLocation
+// carries clang's raw SourceLocation in int_data, whose top bit is
+// SourceLocation::MacroIDBit, set for every location inside a macro
+// expansion (its body or its arguments).
+bool is_macro_location(CXSourceLocation loc) { return (loc.int_data & (1u << 31)) != 0; }
+
+// Drops what stands between an expression and its value: implicit
+// conversions, parentheses.
+CXCursor strip_implicit(CXCursor c) {
+  for (;;) {
+    CXCursorKind k = clang_getCursorKind(c);
+    if (k != CXCursor_UnexposedExpr && k != CXCursor_ParenExpr) return c;
+    std::vector<CXCursor> kids = children_of(c);
+    if (kids.size() != 1) return c;
+    c = kids[0];
+  }
+}
+
+std::string collapse_spaces(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (std::isspace(static_cast<unsigned char>(c))) continue;
+    out += c;
+  }
+  return out;
+}
+
+std::string type_text(CXType t) {
+  std::string s = take_string(clang_getTypeSpelling(t));
+  for (const char* junk : {"std::__cxx11::", "std::__1::"}) {
+    for (size_t at = s.find(junk); at != std::string::npos; at = s.find(junk)) {
+      s.replace(at, std::string(junk).size(), "std::");
+    }
+  }
+  for (const char* tail : {" &", " *"}) {
+    for (size_t at = s.find(tail); at != std::string::npos; at = s.find(tail)) s.erase(at, 1);
+  }
+  return s;
 }
 
 }  // namespace stepup

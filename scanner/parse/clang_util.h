@@ -45,4 +45,18 @@ class FileTokens {
   std::vector<unsigned> lengths_;
 };
 
+/// A location inside a macro expansion (its body or its arguments).
+bool is_macro_location(CXSourceLocation loc);
+
+/// Drops what stands between an expression and its value: implicit
+/// conversions, parentheses.
+CXCursor strip_implicit(CXCursor c);
+
+/// s without its whitespace: "std::vector<int> &" and "std::vector<int>&" compare equal.
+std::string collapse_spaces(std::string_view s);
+
+/// The spelling of a type with libstdc++/libc++ inline namespaces folded to
+/// "std::" and no space before '&' or '*'.
+std::string type_text(CXType t);
+
 }  // namespace stepup

@@ -8,13 +8,6 @@ namespace stepup {
 
 namespace {
 
-// libclang 14 has no "is this a macro location" call (its
-// clang_getSpellingLocation returns the file location). A CXSourceLocation
-// carries clang's raw SourceLocation in int_data, whose top bit is
-// SourceLocation::MacroIDBit, set for every location inside a macro
-// expansion (its body or its arguments).
-bool is_macro_location(CXSourceLocation loc) { return (loc.int_data & (1u << 31)) != 0; }
-
 bool starts_with(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
 }
@@ -22,40 +15,6 @@ bool starts_with(std::string_view s, std::string_view prefix) {
 bool is_function_kind(CXCursorKind k) {
   return k == CXCursor_FunctionDecl || k == CXCursor_CXXMethod || k == CXCursor_Constructor ||
          k == CXCursor_ConversionFunction || k == CXCursor_FunctionTemplate;
-}
-
-// Drops what stands between an expression and its value: implicit
-// conversions, parentheses.
-CXCursor strip_implicit(CXCursor c) {
-  for (;;) {
-    CXCursorKind k = clang_getCursorKind(c);
-    if (k != CXCursor_UnexposedExpr && k != CXCursor_ParenExpr) return c;
-    std::vector<CXCursor> kids = children_of(c);
-    if (kids.size() != 1) return c;
-    c = kids[0];
-  }
-}
-
-std::string collapse_spaces(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (std::isspace(static_cast<unsigned char>(c))) continue;
-    out += c;
-  }
-  return out;
-}
-
-std::string type_text(CXType t) {
-  std::string s = take_string(clang_getTypeSpelling(t));
-  for (const char* junk : {"std::__cxx11::", "std::__1::"}) {
-    for (size_t at = s.find(junk); at != std::string::npos; at = s.find(junk)) {
-      s.replace(at, std::string(junk).size(), "std::");
-    }
-  }
-  for (const char* tail : {" &", " *"}) {
-    for (size_t at = s.find(tail); at != std::string::npos; at = s.find(tail)) s.erase(at, 1);
-  }
-  return s;
 }
 
 const char* const kSilentCatch = "silent-catch";
