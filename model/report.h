@@ -82,6 +82,45 @@ struct ProfileShare {
   double self_share = 0, total_share = 0;
 };
 
+/// A call from a function to another function declared in the repository
+/// (not in report.json): what log-API inference and the call graph read.
+struct CallSite {
+  std::string callee_usr;   ///< clang's USR of the callee (its canonical declaration)
+  int line = 0;             ///< line of the call in the caller's file
+  bool is_virtual = false;  ///< a virtual member called through a pointer or reference
+};
+
+/// An exit of a function that reports failure to its caller: the edge cases
+/// tests most often leave out (issue 13's untested-error-paths).
+struct ErrorExit {
+  int line = 0;
+  std::string kind;         ///< "return-error", "throw" or "abort"
+  std::string value;        ///< what it returns, throws or calls, as written (whitespace collapsed)
+  int condition_line = 0;   ///< the if/case/loop condition that leads to it; 0: none
+  std::string condition;    ///< that condition as written, whitespace collapsed
+};
+
+/// Facts about a repo function's declaration that log-API inference needs
+/// (not in report.json), keyed by USR in Report::declarations.
+struct DeclFacts {
+  std::string name;            ///< "Log"
+  std::string qualified_name;  ///< "leveldb::Log"
+  std::string path;            ///< repo-relative file of its first declaration
+  int line = 0;
+  bool variadic = false;       ///< C-style "..." (or a parameter pack)
+  bool format_param = false;   ///< a const char* parameter named like a format, or a printf attribute
+  bool logger_param = false;   ///< a parameter whose type names a logger, sink or stream
+  std::string result;          ///< the result type as written: "void", "Status"
+};
+
+/// One #include directive of a repository file (not in report.json).
+struct IncludeRef {
+  int line = 0;
+  std::string spelled;  ///< as written between the quotes or angle brackets
+  bool angled = false;
+  std::string path;     ///< the repo-relative file it resolved to; "" when outside the repo or unresolved
+};
+
 /// Everything known about one function definition.
 struct FunctionFacts {
   std::string name;            ///< as spelled: "parse_header", "operator==", "~Parser"
@@ -104,13 +143,37 @@ struct FunctionFacts {
   std::optional<ProfileShare> profile;  ///< --profile
   std::optional<int64_t> errors;        ///< --errors: reports whose innermost repo frame is here
   std::optional<int64_t> defects;       ///< --findings: static-analysis results inside it
+  /// Written by a macro expansion (TEST_F, a generated accessor): line is the
+  /// macro's use; never a candidate's target.
+  bool from_macro = false;
+  /// Why the function is never a target: "defaulted" (= default),
+  /// "deleted" (= delete), "empty" (no statement), "accessor" (one
+  /// statement returning or setting a member); "" otherwise.
+  std::string trivial;
+  bool internal_linkage = false;  ///< static, or in an anonymous namespace: no test can call it
+  bool is_constexpr = false;
+  bool is_template = false;       ///< a function template or a member of a class template
+  std::vector<ErrorExit> error_exits;  ///< sorted by line
+  std::string usr;                ///< clang's USR (not in report.json)
+  std::vector<CallSite> calls;    ///< calls of repo functions, by line (not in report.json)
 };
+
+/// The roles a file can have. Only production code is a target unless the
+/// config's rules.roles widens that (docs/roles.md).
+inline constexpr const char* kRoles[] = {"production", "test",      "test-support", "benchmark",
+                                         "example",    "generated", "vendored"};
 
 /// Everything known about one repository file.
 struct FileFacts {
   std::string path;    ///< relative to the repo root, '/' separated
   std::string module;
-  bool is_test = false;
+  bool is_test = false;  ///< role == "test", kept for report.json compatibility
+  std::string role = "production";  ///< one of kRoles
+  std::string role_rule = "default";  ///< what decided the role: "path: bench/", "banner: @generated"...
+  /// With a compile database: whether an entry compiles it or a compiled TU
+  /// includes it; null without a database.
+  std::optional<bool> built;
+  bool parse_errors = false;  ///< the TU that analysed it had errors: its metrics may be low
   int code_lines = 0;
   std::optional<Coverage> coverage;
   std::optional<History> history;
@@ -127,6 +190,7 @@ struct FileFacts {
   /// out: for patch branch coverage (not in report.json).
   std::map<int, std::pair<int, int>> line_branches;
   std::string source;
+  std::vector<IncludeRef> includes;  ///< its #include directives, by line (not in report.json)
 };
 
 /// A module (by default: a directory) rolled up from its files.
@@ -174,6 +238,35 @@ struct RuleSummary {
   std::string description;
 };
 
+/// A function or macro of the repository counted as logging because of its
+/// name and shape (docs/signals.md), so users can confirm it.
+struct InferredLogApi {
+  std::string name;    ///< qualified name of the function, or the macro's name
+  std::string kind;    ///< "function" or "macro"
+  std::string path;    ///< where it is defined (repo-relative)
+  int line = 0;
+  std::string reason;  ///< "variadic with a format parameter", "wraps spdlog::info"...
+  int64_t calls = 0;   ///< call sites counted as log calls
+};
+
+/// The history window the scan used (report.history.window).
+struct HistoryWindow {
+  int since_days = 0;         ///< --since as given
+  std::string since_date;     ///< YYYY-MM-DD: the oldest commit date counted
+  int64_t commits = 0;        ///< commits counted, after the exclusions below
+  bool widened = false;       ///< fewer than history.min_commits: widened to the newest ones
+  int64_t mass_changes = 0;   ///< commits left out as mass changes (history.max_changeset_files)
+  int64_t ignored_revs = 0;   ///< commits left out by .git-blame-ignore-revs
+};
+
+/// The test framework the project's tests use, for the skeletons stepup
+/// writes (issue 13).
+struct TestFramework {
+  std::string name;      ///< "googletest", "catch2-v3", "catch2-v2", "doctest", "boost-test"; "" none found
+  std::string header;    ///< the include a new test starts with: "gtest/gtest.h"
+  std::string evidence;  ///< "tests/db_test.cc:3 includes <gtest/gtest.h>", or why it is a default
+};
+
 /// Which signals the scan had; rules and reports say what was missing.
 struct SignalsPresent {
   bool coverage = false;
@@ -184,12 +277,18 @@ struct SignalsPresent {
   bool findings = false;
 };
 
+/// The headline figures. files, functions, code_lines and line_coverage are
+/// production code's; the all_code_* figures count every file.
 struct Summary {
   int files = 0;
   int functions = 0;
   int code_lines = 0;
   std::optional<double> line_coverage;
   int candidates = 0;
+  int all_code_files = 0;
+  int all_code_lines = 0;
+  std::optional<double> all_code_line_coverage;
+  std::map<std::string, int> files_by_role;  ///< role -> files
 };
 
 /// One --fail-on expression and what it measured.
@@ -232,6 +331,14 @@ struct Report {
   std::optional<PatchSummary> patch;    ///< with --diff-base only
   std::vector<RuleSummary> rules;  ///< every rule that ran
   int top = 10;  ///< how many candidates the text and Markdown summaries show
+  std::vector<InferredLogApi> log_apis;         ///< report.signals.log_apis
+  std::optional<HistoryWindow> history_window;  ///< report.history.window; null without history
+  std::optional<TestFramework> test_framework;  ///< report.tests.framework
+  /// Roles whose files rules may target (config rules.roles); production by default.
+  std::vector<std::string> target_roles = {"production"};
+  /// Repo function declarations by USR, for log-API inference and the call
+  /// graph (not in report.json).
+  std::map<std::string, DeclFacts> declarations;
 };
 
 }  // namespace stepup

@@ -45,14 +45,20 @@ Json profile_json(const ProfileShare& p) {
               {"total_share", p.total_share}};
 }
 
-Json count_or_null(const std::optional<int64_t>& v) {
-  return v ? Json(*v) : Json(nullptr);
-}
+Json count_or_null(const std::optional<int64_t>& v) { return v ? Json(*v) : Json(nullptr); }
 
 Json function_json(const FunctionFacts& f) {
   Json findings = Json::array();
   for (const auto& x : f.findings) {
     findings.push_back({{"kind", x.kind}, {"line", x.line}, {"detail", x.detail}});
+  }
+  Json exits = Json::array();
+  for (const auto& e : f.error_exits) {
+    exits.push_back({{"line", e.line},
+                     {"kind", e.kind},
+                     {"value", e.value},
+                     {"condition_line", e.condition_line},
+                     {"condition", e.condition}});
   }
   return Json{
       {"name", f.name},
@@ -63,22 +69,32 @@ Json function_json(const FunctionFacts& f) {
       {"cognitive", f.cognitive},
       {"params", f.params},
       {"max_nesting", f.max_nesting},
-      {"coverage", optional_or_null(f.coverage, [&f](const Coverage& c) {
-         return Json{{"lines_total", c.lines_total},
-                     {"lines_covered", c.lines_covered},
-                     {"branches_total", c.branches_total},
-                     {"branches_covered", c.branches_covered},
-                     {"uncovered_lines", f.uncovered_lines},
-                     {"partial_branch_lines", f.partial_branch_lines}};
-       })},
-      {"history", optional_or_null(f.history, [](const FunctionHistory& h) {
-         return Json{{"commits", h.commits}, {"fix_commits", h.fix_commits}, {"moved", h.moved}};
-       })},
+      {"coverage", optional_or_null(f.coverage,
+                                    [&f](const Coverage& c) {
+                                      return Json{{"lines_total", c.lines_total},
+                                                  {"lines_covered", c.lines_covered},
+                                                  {"branches_total", c.branches_total},
+                                                  {"branches_covered", c.branches_covered},
+                                                  {"uncovered_lines", f.uncovered_lines},
+                                                  {"partial_branch_lines", f.partial_branch_lines}};
+                                    })},
+      {"history", optional_or_null(f.history,
+                                   [](const FunctionHistory& h) {
+                                     return Json{{"commits", h.commits},
+                                                 {"fix_commits", h.fix_commits},
+                                                 {"moved", h.moved}};
+                                   })},
       {"log_calls", f.log_calls},
       {"findings", std::move(findings)},
       {"profile", optional_or_null(f.profile, profile_json)},
       {"errors", count_or_null(f.errors)},
       {"defects", count_or_null(f.defects)},
+      {"from_macro", f.from_macro},
+      {"trivial", f.trivial.empty() ? Json(nullptr) : Json(f.trivial)},
+      {"internal_linkage", f.internal_linkage},
+      {"constexpr", f.is_constexpr},
+      {"template", f.is_template},
+      {"error_exits", std::move(exits)},
   };
 }
 
@@ -89,6 +105,10 @@ Json file_json(const FileFacts& f) {
       {"path", f.path},
       {"module", f.module},
       {"is_test", f.is_test},
+      {"role", f.role},
+      {"role_rule", f.role_rule},
+      {"built", optional_or_null(f.built, [](bool b) { return Json(b); })},
+      {"parse_errors", f.parse_errors},
       {"code_lines", f.code_lines},
       {"coverage", optional_or_null(f.coverage, coverage_json)},
       {"history", optional_or_null(f.history, history_json)},
@@ -101,6 +121,34 @@ Json file_json(const FileFacts& f) {
   };
 }
 
+Json log_apis_json(const std::vector<InferredLogApi>& apis) {
+  Json out = Json::array();
+  for (const auto& a : apis) {
+    out.push_back({{"name", a.name},
+                   {"kind", a.kind},
+                   {"path", a.path},
+                   {"line", a.line},
+                   {"reason", a.reason},
+                   {"calls", a.calls}});
+  }
+  return out;
+}
+
+Json window_json(const HistoryWindow& w) {
+  return Json{{"since_days", w.since_days},
+              {"since_date", w.since_date.empty() ? Json(nullptr) : Json(w.since_date)},
+              {"commits", w.commits},
+              {"widened", w.widened},
+              {"mass_changes", w.mass_changes},
+              {"ignored_revs", w.ignored_revs}};
+}
+
+Json framework_json(const TestFramework& t) {
+  return Json{{"name", t.name.empty() ? Json(nullptr) : Json(t.name)},
+              {"header", t.header.empty() ? Json(nullptr) : Json(t.header)},
+              {"evidence", t.evidence}};
+}
+
 Json candidate_json(const Candidate& c) {
   Json j{
       {"id", c.id},
@@ -111,7 +159,8 @@ Json candidate_json(const Candidate& c) {
       {"target",
        Json{{"module", c.target.module},
             {"file", optional_or_null(c.target.file, [](const std::string& s) { return Json(s); })},
-            {"function", optional_or_null(c.target.function, [](const std::string& s) { return Json(s); })},
+            {"function",
+             optional_or_null(c.target.function, [](const std::string& s) { return Json(s); })},
             {"line", optional_or_null(c.target.line, [](int l) { return Json(l); })}}},
       {"title", c.title},
       {"why", c.why},
@@ -152,21 +201,31 @@ nlohmann::ordered_json report_to_json(const Report& r) {
   Json doc{
       {"schema", kReportSchema},
       {"tool", {{"name", "stepup"}, {"version", r.tool_version}}},
-      {"repo", {{"root", r.repo_root},
-                {"commit", optional_or_null(r.commit, [](const std::string& s) { return Json(s); })}}},
+      {"repo",
+       {{"root", r.repo_root},
+        {"commit", optional_or_null(r.commit, [](const std::string& s) { return Json(s); })}}},
       {"summary",
        {{"files", r.summary.files},
         {"functions", r.summary.functions},
         {"code_lines", r.summary.code_lines},
-        {"line_coverage", optional_or_null(r.summary.line_coverage, [](double d) { return Json(d); })},
-        {"candidates", r.summary.candidates}}},
+        {"line_coverage",
+         optional_or_null(r.summary.line_coverage, [](double d) { return Json(d); })},
+        {"candidates", r.summary.candidates},
+        {"all_code_files", r.summary.all_code_files},
+        {"all_code_lines", r.summary.all_code_lines},
+        {"all_code_line_coverage",
+         optional_or_null(r.summary.all_code_line_coverage, [](double d) { return Json(d); })},
+        {"files_by_role", r.summary.files_by_role}}},
       {"signals",
        {{"coverage", r.signals.coverage},
         {"history", r.signals.history},
         {"function_history", r.signals.function_history},
         {"profile", r.signals.profile},
         {"errors", r.signals.errors},
-        {"findings", r.signals.findings}}},
+        {"findings", r.signals.findings},
+        {"log_apis", log_apis_json(r.log_apis)}}},
+      {"history", {{"window", optional_or_null(r.history_window, window_json)}}},
+      {"tests", {{"framework", optional_or_null(r.test_framework, framework_json)}}},
       {"modules", std::move(modules)},
       {"files", std::move(files)},
       {"candidates", std::move(candidates)},

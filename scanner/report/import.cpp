@@ -194,6 +194,17 @@ FunctionFacts read_function(const Fields& f) {
   fn.profile = read_profile(f);
   fn.errors = f.opt_i64("errors");
   fn.defects = f.opt_i64("defects");
+  fn.from_macro = f.flag("from_macro", false);
+  fn.trivial = f.opt_str("trivial").value_or("");
+  fn.internal_linkage = f.flag("internal_linkage", false);
+  fn.is_constexpr = f.flag("constexpr", false);
+  fn.is_template = f.flag("template", false);
+  const Json& exits = f.array("error_exits", false);
+  for (size_t i = 0; i < exits.size(); ++i) {
+    Fields x = f.item(exits, "error_exits", i);
+    fn.error_exits.push_back({x.i32("line"), x.str("kind"), x.str("value"),
+                              x.i32("condition_line", false), x.str("condition")});
+  }
   return fn;
 }
 
@@ -202,6 +213,10 @@ FileFacts read_file(const Fields& f) {
   file.path = f.str("path");
   file.module = f.str("module");
   file.is_test = f.flag("is_test");
+  file.role = f.opt_str("role").value_or(file.is_test ? "test" : "production");
+  file.role_rule = f.opt_str("role_rule").value_or("default");
+  if (f.has("built")) file.built = f.flag("built");
+  file.parse_errors = f.flag("parse_errors", false);
   file.code_lines = f.i32("code_lines");
   if (f.has("coverage")) file.coverage = read_coverage(f.sub("coverage"));
   if (f.has("history")) file.history = read_history(f.sub("history"));
@@ -270,11 +285,44 @@ Report parse_report(std::string_view text, const std::string& name) {
   r.summary.code_lines = s.i32("code_lines");
   if (s.has("line_coverage")) r.summary.line_coverage = s.num("line_coverage");
   r.summary.candidates = s.i32("candidates");
+  r.summary.all_code_files = s.i32("all_code_files", false);
+  r.summary.all_code_lines = s.i32("all_code_lines", false);
+  if (s.has("all_code_line_coverage")) {
+    r.summary.all_code_line_coverage = s.num("all_code_line_coverage");
+  }
+  if (s.has("files_by_role")) {
+    Fields roles = s.sub("files_by_role");
+    for (const char* role : kRoles) {
+      if (roles.has(role)) r.summary.files_by_role[role] = roles.i32(role);
+    }
+  }
+  if (top.has("history") && top.sub("history").has("window")) {
+    Fields w = top.sub("history").sub("window");
+    HistoryWindow window;
+    window.since_days = w.i32("since_days");
+    window.since_date = w.opt_str("since_date").value_or("");
+    window.commits = w.i64("commits");
+    window.widened = w.flag("widened", false);
+    window.mass_changes = w.i64("mass_changes", false);
+    window.ignored_revs = w.i64("ignored_revs", false);
+    r.history_window = window;
+  }
+  if (top.has("tests") && top.sub("tests").has("framework")) {
+    Fields t = top.sub("tests").sub("framework");
+    r.test_framework = TestFramework{t.opt_str("name").value_or(""),
+                                     t.opt_str("header").value_or(""), t.str("evidence")};
+  }
   if (top.has("signals")) {
     Fields g = top.sub("signals");
     r.signals = {g.flag("coverage", false),         g.flag("history", false),
                  g.flag("function_history", false), g.flag("profile", false),
                  g.flag("errors", false),           g.flag("findings", false)};
+    const Json& apis = g.array("log_apis", false);
+    for (size_t i = 0; i < apis.size(); ++i) {
+      Fields a = g.item(apis, "log_apis", i);
+      r.log_apis.push_back({a.str("name"), a.str("kind"), a.str("path"), a.i32("line"),
+                            a.str("reason"), a.i64("calls")});
+    }
   }
   const Json& modules = top.array("modules");
   for (size_t i = 0; i < modules.size(); ++i) {

@@ -15,7 +15,7 @@ Report full_report() {
   r.tool_version = "9.9.9";
   r.repo_root = "/src/repo";
   r.commit = "0123456789abcdef0123456789abcdef01234567";
-  r.summary = {2, 3, 120, 0.625, 1};
+  r.summary = {2, 3, 120, 0.625, 1, 5, 300, 0.5, {{"production", 2}, {"test", 3}}};
   r.signals = {true, true, true, true, false, true};
   ModuleFacts m;
   m.name = "src/net";
@@ -48,6 +48,10 @@ Report full_report() {
   f.profile = ProfileShare{18446744073709551615ULL, 9007199254740993ULL, 0.5, 0.75};
   f.errors = 4;
   f.defects = 1;
+  f.role = "test-support";
+  f.role_rule = "included only by tests";
+  f.built = false;
+  f.parse_errors = true;
   FunctionFacts fn;
   fn.name = "parse";
   fn.qualified_name = "net::Parser::parse";
@@ -66,18 +70,27 @@ Report full_report() {
   fn.profile = ProfileShare{5, 9, 0.25, 0.45};
   fn.errors = 2;
   fn.defects = 0;
+  fn.trivial = "accessor";
+  fn.internal_linkage = true;
+  fn.is_constexpr = true;
+  fn.is_template = true;
+  fn.error_exits = {{25, "return-error", "Status::Corruption(\"bad\")", 24, "!ok"},
+                    {33, "throw", "std::runtime_error(\"x\")", 0, ""}};
   f.functions.push_back(fn);
   FunctionFacts bare;
   bare.name = "f";
   bare.qualified_name = "f";
   bare.line = 50;
   bare.end_line = 51;
+  bare.from_macro = true;
   f.functions.push_back(bare);
   r.files.push_back(f);
   FileFacts t;
   t.path = "tests/parser_test.cc";
   t.module = "tests";
   t.is_test = true;
+  t.role = "test";
+  t.role_rule = "path: tests/";
   r.files.push_back(t);
   Candidate c;
   c.id = "abc123";
@@ -94,6 +107,10 @@ Report full_report() {
   c.status = "new";
   r.candidates.push_back(c);
   r.resolved = std::vector<std::string>{"old1"};
+  r.log_apis = {
+      {"leveldb::Log", "function", "util/logging.h", 12, "variadic, format parameter", 33}};
+  r.history_window = HistoryWindow{365, "2025-01-02", 50, true, 2, 1};
+  r.test_framework = TestFramework{"googletest", "gtest/gtest.h", "tests/a_test.cc:3"};
   r.diagnostics.push_back({Diagnostic::Level::kWarning, "parse", "2 errors", f.path});
   r.diagnostics.push_back({Diagnostic::Level::kInfo, "history", "shallow", std::nullopt});
   return r;
