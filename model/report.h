@@ -229,6 +229,9 @@ struct Candidate {
   /// branches, findings), for views that mark them; not in report.json.
   std::vector<int> lines;
   std::optional<std::string> status;  ///< with --baseline only
+  /// The function the first step starts with (qualified name): the one the
+  /// ticket's test skeleton targets. For a function task, the target itself.
+  std::optional<std::string> focus;
 };
 
 /// A rule as reports describe it (SARIF's rule list, the HTML legend).

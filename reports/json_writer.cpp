@@ -168,6 +168,7 @@ Json candidate_json(const Candidate& c) {
       {"effort", c.effort},
       {"newcomer_friendly", c.newcomer_friendly},
       {"lines", c.lines},
+      {"focus", optional_or_null(c.focus, [](const std::string& s) { return Json(s); })},
   };
   if (c.status) j["status"] = *c.status;
   return j;

@@ -251,6 +251,7 @@ Candidate read_candidate(const Fields& f) {
   c.newcomer_friendly = f.flag("newcomer_friendly");
   c.lines = f.ints("lines");
   c.status = f.opt_str("status");
+  c.focus = f.opt_str("focus");
   return c;
 }
 

@@ -105,6 +105,7 @@ Report full_report() {
   c.effort = "M";
   c.lines = {12, 13};
   c.status = "new";
+  c.focus = "net::Parser::parse";
   r.candidates.push_back(c);
   r.resolved = std::vector<std::string>{"old1"};
   r.log_apis = {
