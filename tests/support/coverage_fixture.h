@@ -1,8 +1,8 @@
 // Test support: real coverage data. CoverageFixture compiles
 // tests/fixtures/coverage with `g++ --coverage -O0` and runs it, for the
 // importer tests to read through lcov and gcovr; built_fixture() builds a
-// CMake fixture repository with coverage, runs its tests and gcovr, once per
-// test run.
+// CMake fixture repository with coverage, runs its tests and gcovr, once for
+// all the test processes of a run.
 #pragma once
 
 #include <map>
@@ -34,10 +34,12 @@ struct BuiltRepo {
   std::string coverage;  ///< gcovr's JSON over the test run, build/coverage.json
 };
 
-/// The fixture `name`, built on first use and shared by every later caller
-/// in the same test run; `coverage_option` is its CMake switch for
-/// --coverage (examples/shop's SHOP_COVERAGE, the advice fixture's
-/// LEDGER_COVERAGE).
+/// The fixture `name`, built on first use. It is kept under the build's
+/// tests/fixture-cache, keyed by its make-repo.sh and the shared
+/// tests/fixtures/lib, and a lock file makes test processes that start
+/// together (ctest -j) build it once and share it. `coverage_option` is its
+/// CMake switch for --coverage (examples/shop's SHOP_COVERAGE, the advice
+/// fixture's LEDGER_COVERAGE). Read-only for callers: scan it, never write.
 const BuiltRepo& built_fixture(const std::string& name, const std::string& coverage_option);
 
 /// line -> what follows "<key>: " in a fixture line's `//` comment, up to the
