@@ -15,7 +15,9 @@ std::vector<std::string> words(const std::string& path) {
     char c = path[i];
     bool upper = std::isupper(static_cast<unsigned char>(c)) != 0;
     if (!std::isalnum(static_cast<unsigned char>(c)) ||
-        (upper && i > 0 && std::islower(static_cast<unsigned char>(path[i - 1])))) {
+        (upper && i > 0 &&
+         (std::islower(static_cast<unsigned char>(path[i - 1])) ||
+          std::isdigit(static_cast<unsigned char>(path[i - 1]))))) {
       if (!out.back().empty()) out.emplace_back();
       if (!std::isalnum(static_cast<unsigned char>(c))) continue;
     }
