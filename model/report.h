@@ -202,6 +202,9 @@ struct ModuleFacts {
   int log_calls = 0;
   std::vector<std::string> owners;  ///< every owner of one of its files
   int score = 0;  ///< highest candidate score inside the module, 0..100
+  /// Distinct commits over the module's files (a commit touching two of its
+  /// files counts once); null without history.
+  std::optional<History> history;
 };
 
 /// Where a candidate task points.
@@ -232,6 +235,9 @@ struct Candidate {
   /// The function the first step starts with (qualified name): the one the
   /// ticket's test skeleton targets. For a function task, the target itself.
   std::optional<std::string> focus;
+  /// The score before rounding (not in report.json): ranks tasks whose
+  /// rounded scores tie.
+  double exact_score = 0;
 };
 
 /// A rule as reports describe it (SARIF's rule list, the HTML legend).

@@ -34,12 +34,13 @@ Candidate file_candidate(const FileFacts& a, std::vector<Partner> ps) {
   c.rule = kRule;
   c.kind = "refactor";
   c.id = candidate_id(kRule, a.path, "");
-  c.score = saturating_score_from(30, points);
+  set_score(c, 30, points);
   c.target = {a.module, a.path, std::nullopt, std::nullopt};
   c.title = "Untangle " + a.path + " and " + b.path + ", which keep changing together";
   if (ps.size() > 1) c.title += " (and " + count_of(ps.size() - 1, "more file") + ")";
   int64_t a_commits = a.history ? a.history->commits : 0;
-  for (const Partner& p : ps) {
+  for (size_t i = 0; i < ps.size() && i < 3; ++i) {  // the strongest three; the title counts all
+    const Partner& p = ps[i];
     int64_t b_commits = p.file->history ? p.file->history->commits : 0;
     c.why.push_back(count_of(p.coupling.shared, "commit") + " changed both " + a.path + " (" +
                     std::to_string(a_commits) + " commits) and " + p.file->path + " (" +
@@ -73,7 +74,7 @@ RuleInfo change_coupling_info() {
 std::vector<Candidate> change_coupling(const Report& signals, const RuleOptions& o) {
   std::vector<Candidate> out;
   for (const FileFacts& a : signals.files) {
-    if (a.is_test || !a.history) continue;
+    if (!is_target_file(signals, a) || !a.history) continue;
     std::vector<Partner> partners;
     for (const Coupling& k : a.history->coupled) {
       if (k.path <= a.path) continue;  // each pair once, from its first path
@@ -81,7 +82,7 @@ std::vector<Candidate> change_coupling(const Report& signals, const RuleOptions&
       const FileFacts* b = find_file(signals, k.path);
       // Code and its tests change together by design; a file gone from the
       // tree has no module to untangle.
-      if (!b || b->is_test || b->module == a.module) continue;
+      if (!b || !is_target_file(signals, *b) || b->module == a.module) continue;
       double x = k.degree * static_cast<double>(k.shared - o.at("min_shared") + 1) / o.at("scale");
       partners.push_back({b, k, x});
     }

@@ -9,7 +9,8 @@ RuleInfo complex_function_info() {
   return {"complex-function",
           "refactor",
           "Functions whose cognitive complexity is above a threshold: hard to "
-          "read, test and change safely.",
+          "read, test and change safely. Mostly untested ones get characterisation tests "
+          "first.",
           {{"min_cognitive", 15, 1, 1000,
             "cognitive complexity at which a function becomes a candidate "
             "(SonarSource's default is 15)"},
@@ -19,64 +20,99 @@ RuleInfo complex_function_info() {
            {"churn_weight", 0.1, 0, 1,
             "how much each commit touching the function raises its weight: "
             "activity = 0.5 + churn_weight * min(commits, churn_cap)"},
-           {"churn_cap", 20, 0, 1000, "commits beyond this many add no weight"}},
+           {"churn_cap", 20, 0, 1000, "commits beyond this many add no weight"},
+           {"min_commits", 3, 0, 100000,
+            "with history, commits in the window a function needs for a refactor task (complex "
+            "code at rest is left alone; tests-first tasks ignore this)"},
+           {"tests_first_below", 0.5, 0, 1,
+            "share of executable lines covered below which the task is characterisation "
+            "tests first (kind add-tests), not a refactor"}},
           &complex_function};
 }
 
+namespace {
+
+// Mostly untested: a refactor would be a rewrite. The task is to pin the
+// behaviour down first (Feathers' characterisation tests).
+bool mostly_untested(const Report& r, const FunctionFacts& fn, const RuleOptions& o) {
+  if (!r.signals.coverage || !fn.coverage || fn.coverage->lines_total == 0) return false;
+  return static_cast<double>(fn.coverage->lines_covered) / fn.coverage->lines_total <
+         o.at("tests_first_below");
+}
+
+std::string refactor_step(const FunctionFacts& fn) {
+  std::string lines = "lines " + std::to_string(fn.line) + "-" + std::to_string(fn.end_line);
+  if (fn.max_nesting >= 3) {
+    return "Extract the most deeply nested block (depth " + std::to_string(fn.max_nesting) +
+           ") of " + fn.name + " into a named helper function, without changing behaviour; " +
+           lines + ".";
+  }
+  return "Split " + fn.name + " (" + lines +
+         ") along its top-level branches into named helpers, one decision each.";
+}
+
+Candidate candidate(const Report& r, const FileFacts& file, const FunctionFacts& fn,
+                    const RuleOptions& o) {
+  Candidate c;
+  c.rule = "complex-function";
+  c.id = candidate_id(c.rule, file.path, fn.qualified_name);
+  // Saturating: at the threshold a function scores 30; each further `scale`
+  // points of complexity take 63% of the remaining distance, faster when the
+  // function keeps changing, slower when it is stable.
+  Churn churn = churn_of(file, &fn);
+  double activity = churn_activity(churn, o.at("churn_weight"), o.at("churn_cap"));
+  double excess = (fn.cognitive - o.at("min_cognitive")) / o.at("scale");
+  if (file.parse_errors) excess *= 2.0 / 3;
+  set_score(c, 30, excess * activity);
+  c.target = {file.module, file.path, fn.qualified_name, fn.line};
+  c.focus = fn.qualified_name;
+  c.lines = {fn.line};
+  const bool tests_first = mostly_untested(r, fn, o);
+  c.kind = tests_first ? "add-tests" : "refactor";
+  std::string where = fn.qualified_name + " (" + at(file.path, fn.line) + ")";
+  c.title = tests_first ? "Pin down " + where + " with characterisation tests before refactoring"
+                        : "Refactor " + where;
+  c.why.push_back("cognitive complexity " + std::to_string(fn.cognitive) + " (threshold " +
+                  std::to_string(static_cast<int>(o.at("min_cognitive"))) + "), cyclomatic " +
+                  std::to_string(fn.cyclomatic) + ", nesting depth " +
+                  std::to_string(fn.max_nesting));
+  if (r.signals.coverage && fn.coverage && fn.coverage->lines_total > 0) {
+    c.why.push_back(executable_lines_why(*fn.coverage) +
+                    (tests_first ? ": a refactor now would be a rewrite" : ""));
+  }
+  add_why(c.why, churn_why(churn, file, &fn));
+  c.why.push_back(length_why(fn) + ", " + count_of(fn.params, "parameter"));
+  add_why(c.why, parse_errors_why(file));
+  int lines = fn.end_line - fn.line + 1;
+  c.effort = effort_from_lines(lines);
+  if (tests_first) {
+    c.first_step = "Write characterisation tests that record what " + fn.name +
+                   " does today, one per top-level decision, starting with its most common "
+                   "input; refactor only once they pass (then: " +
+                   refactor_step(fn) + ")";
+    c.lines.insert(c.lines.end(), fn.uncovered_lines.begin(), fn.uncovered_lines.end());
+  } else {
+    c.first_step = refactor_step(fn);
+  }
+  c.newcomer_friendly = fn.cognitive < 25;
+  return c;
+}
+
+}  // namespace
+
 std::vector<Candidate> complex_function(const Report& signals, const RuleOptions& options) {
-  const double min_cognitive = options.at("min_cognitive");
-  const double scale = options.at("scale");
   std::vector<Candidate> out;
   for (const FileFacts& file : signals.files) {
-    if (file.is_test) continue;  // test code is not where refactors pay back
+    if (!is_target_file(signals, file))
+      continue;  // tests and benchmarks are not where refactors pay
     for (const FunctionFacts& fn : file.functions) {
-      if (fn.cognitive < min_cognitive) continue;
-      Candidate c;
-      c.rule = "complex-function";
-      c.kind = "refactor";
-      c.id = candidate_id(c.rule, file.path, fn.qualified_name);
-      // Saturating: at the threshold a function scores 30; each further
-      // `scale` points of complexity take 63% of the remaining distance,
-      // faster when the function keeps changing, slower when it is stable.
+      if (!is_target_function(fn) || fn.cognitive < options.at("min_cognitive")) continue;
+      Candidate c = candidate(signals, file, fn, options);
+      // A refactor pays back where code keeps changing (Tornhill's
+      // hotspots): complex code that history shows at rest stays as it is.
       Churn churn = churn_of(file, &fn);
-      double activity = churn_activity(churn, options.at("churn_weight"), options.at("churn_cap"));
-      double excess = (fn.cognitive - min_cognitive) / scale;
-      c.score = saturating_score_from(30, excess * activity);
-      c.target = {file.module, file.path, fn.qualified_name, fn.line};
-      int lines = fn.end_line - fn.line + 1;
-      c.title =
-          "Refactor " + fn.qualified_name + " (" + file.path + ":" + std::to_string(fn.line) + ")";
-      c.why = {
-          "cognitive complexity " + std::to_string(fn.cognitive) + " (threshold " +
-              std::to_string(static_cast<int>(min_cognitive)) + ")",
-          "cyclomatic complexity " + std::to_string(fn.cyclomatic),
-          "nesting depth " + std::to_string(fn.max_nesting),
-          std::to_string(lines) + " lines, " + std::to_string(fn.params) + " parameter" +
-              (fn.params == 1 ? "" : "s"),
-          churn_why(churn),
-      };
-      if (signals.signals.coverage && fn.coverage && fn.coverage->lines_total > 0) {
-        // A refactor without tests is a rewrite: say so.
-        c.why.push_back(count_of(fn.coverage->lines_total, "line") + ", " +
-                        (fn.coverage->lines_covered == 0
-                             ? std::string("none covered: write characterization tests first")
-                             : std::to_string(fn.coverage->lines_covered) + " covered"));
-      }
-      c.lines = {fn.line};
-      if (fn.max_nesting >= 3) {
-        c.first_step = "Extract the most deeply nested block (depth " +
-                       std::to_string(fn.max_nesting) + ") of " + fn.name +
-                       " into a named helper function, without changing "
-                       "behaviour; lines " +
-                       std::to_string(fn.line) + "-" + std::to_string(fn.end_line) + ".";
-      } else {
-        c.first_step = "Split " + fn.name + " (lines " + std::to_string(fn.line) + "-" +
-                       std::to_string(fn.end_line) +
-                       ") along its top-level branches into named helpers, "
-                       "one decision each.";
-      }
-      c.effort = effort_from_lines(lines);
-      c.newcomer_friendly = c.effort == "S" && fn.cognitive < 25;
+      if (c.kind == "refactor" && churn.known && churn.commits < options.at("min_commits"))
+        continue;
       out.push_back(std::move(c));
     }
   }

@@ -27,8 +27,9 @@ std::vector<Candidate> hot_path(const Report& signals, const RuleOptions& o) {
   std::vector<Candidate> out;
   if (!signals.signals.profile) return out;  // nothing to say without a profile
   for (const FileFacts& file : signals.files) {
-    if (file.is_test) continue;
+    if (!is_target_file(signals, file)) continue;
     for (const FunctionFacts& fn : file.functions) {
+      if (!is_target_function(fn)) continue;
       if (!fn.profile || fn.profile->total_share < o.at("min_total_share")) continue;
       // -1: unknown (a plain double: GCC's -Wmaybe-uninitialized misfires
       // on std::optional<double> here).
@@ -43,18 +44,15 @@ std::vector<Candidate> hot_path(const Report& signals, const RuleOptions& o) {
       c.rule = kRule;
       c.kind = "investigate-performance";
       c.id = candidate_id(kRule, file.path, fn.qualified_name);
-      c.score = saturating_score_from(30, heat * risk / o.at("scale"));
+      set_score(c, 30, heat * risk / o.at("scale"));
+      c.focus = fn.qualified_name;
       c.target = {file.module, file.path, fn.qualified_name, fn.line};
       c.title = "Profile and speed up " + fn.qualified_name + " (" + at(file.path, fn.line) + ")";
       c.why.push_back("profile: " + percent(fn.profile->total_share) +
                       " of samples have it on the stack, " + percent(fn.profile->self_share) +
                       " in its own code");
       c.why.push_back("cognitive complexity " + std::to_string(fn.cognitive));
-      if (cov >= 0) {
-        c.why.push_back(percent(cov) + " of its lines and branches covered");
-      } else {
-        c.why.push_back("coverage unknown");
-      }
+      if (cov >= 0) c.why.push_back(percent(cov) + " of its lines and branch outcomes covered");
       c.first_step = untested
                          ? "Write a test that pins down what " + fn.name +
                                " returns today, then time it on the profile's workload "

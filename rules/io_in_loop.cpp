@@ -27,8 +27,9 @@ RuleInfo io_in_loop_info() {
 std::vector<Candidate> io_in_loop(const Report& signals, const RuleOptions& o) {
   std::vector<Candidate> out;
   for (const FileFacts& file : signals.files) {
-    if (file.is_test) continue;  // a test's loop of calls is its set-up
+    if (!is_target_file(signals, file)) continue;  // a test's or benchmark's loop is its point
     for (const FunctionFacts& fn : file.functions) {
+      if (!is_target_function(fn)) continue;
       std::vector<const Finding*> found;
       for (const Finding& f : fn.findings) {
         if (f.kind == "io-in-loop") found.push_back(&f);
@@ -42,7 +43,7 @@ std::vector<Candidate> io_in_loop(const Report& signals, const RuleOptions& o) {
       c.kind = "investigate-performance";
       c.id = candidate_id(kRule, file.path, fn.qualified_name);
       // Every finding is concrete evidence: worth a look (30) on its own.
-      c.score = saturating_score_from(30, found.size() * activity / o.at("scale"));
+      set_score(c, 30, found.size() * activity / o.at("scale"));
       c.target = {file.module, file.path, fn.qualified_name, found.front()->line};
       c.title = "Take the I/O out of the loop in " + fn.qualified_name + " (" +
                 at(file.path, found.front()->line) + ")";
@@ -51,7 +52,8 @@ std::vector<Candidate> io_in_loop(const Report& signals, const RuleOptions& o) {
                         (f->detail.empty() ? "I/O call inside a loop" : f->detail));
         c.lines.push_back(f->line);
       }
-      c.why.push_back(churn_why(churn));
+      if (c.why.size() > 3) c.why.resize(3);  // the first three loops; lines marks them all
+      add_why(c.why, churn_why(churn, file, &fn));
       if (fn.profile) {
         c.why.push_back("profile: " + percent(fn.profile->total_share) + " of samples inside, " +
                         percent(fn.profile->self_share) + " in its own code");
@@ -61,6 +63,7 @@ std::vector<Candidate> io_in_loop(const Report& signals, const RuleOptions& o) {
                      std::to_string(found.front()->line) +
                      " into one request made before the loop (e.g. one query for all ids).";
       int lines = fn.end_line - fn.line + 1;
+      c.focus = fn.qualified_name;
       c.effort = found.size() > 2 ? "L" : effort_from_lines(lines) == "S" ? "S" : "M";
       c.newcomer_friendly = false;  // changes behaviour under load: needs context
       out.push_back(std::move(c));

@@ -47,7 +47,9 @@ std::string newest_change(const Report& r) {
 Authorship authorship(const Report& r, const std::string& module) {
   Authorship a;
   for (const FileFacts& f : r.files) {
-    if (f.module != module || f.is_test || !f.history || f.history->commits == 0) continue;
+    if (f.module != module || !is_target_file(r, f) || !f.history || f.history->commits == 0) {
+      continue;
+    }
     a.changes += f.history->commits;
     a.by_author[f.history->main_author] += f.history->main_author_share * f.history->commits;
     if (!a.busiest || f.history->commits > a.busiest->history->commits) a.busiest = &f;
@@ -106,7 +108,7 @@ std::vector<Candidate> knowledge_silo(const Report& signals, const RuleOptions& 
     c.rule = kRule;
     c.kind = "pair";
     c.id = candidate_id(kRule, m.name, "");
-    c.score = saturating_score_from(30, share * (a.changes - o.at("min_changes")) / o.at("scale"));
+    set_score(c, 30, share * (a.changes - o.at("min_changes")) / o.at("scale"));
     c.target = {m.name, std::nullopt, std::nullopt, std::nullopt};
     c.title = "Spread the knowledge of " + m.name + ": pair with " + a.top;
     c.why.push_back(a.top + " made " + percent(share) + " of the module's " +

@@ -9,9 +9,20 @@ namespace stepup {
 
 const std::vector<RuleInfo>& rule_registry();
 
-/// Runs every rule on the signals in report, merges duplicates (one
-/// candidate per target and kind, the strongest kept), ranks them, and
-/// sets each module's score. options holds every rule's options.
+/// At most this many why-lines per task, the strongest first.
+inline constexpr size_t kMaxWhyLines = 5;
+/// The same file (or module) fills at most kPerTargetInTop of the first
+/// kSpreadTop places.
+inline constexpr size_t kSpreadTop = 25;
+inline constexpr int kPerTargetInTop = 2;
+/// The first kStrictTop tasks have strictly decreasing scores.
+inline constexpr size_t kStrictTop = 10;
+
+/// Runs every rule on the signals in report, drops tasks on files or
+/// functions that are no target, merges duplicates (one candidate per
+/// target and kind, the strongest kept), applies the newcomer rule, ranks
+/// them (spreading the top over files, scores strictly ordered at the
+/// top), and sets each module's score. options holds every rule's options.
 void apply_rules(Report& report, const std::map<std::string, RuleOptions>& options);
 
 /// Ranks report.candidates 1..n in their order, sets each module's score

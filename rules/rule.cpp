@@ -45,6 +45,13 @@ std::string effort_from_size(int uncovered, int lines, int params) {
   return "L";
 }
 
+void set_score(Candidate& c, double floor, double x, double cap) {
+  if (!(x > 0)) x = 0;  // also catches NaN
+  double exact = std::clamp(floor + (100 - floor) * (1 - std::exp(-x)), 0.0, cap);
+  c.exact_score = exact;
+  c.score = static_cast<int>(std::lround(exact));
+}
+
 int saturating_score(double x) { return saturating_score_from(0, x); }
 
 int saturating_score_from(double floor, double x) {
@@ -98,16 +105,113 @@ double churn_activity(const Churn& churn, double weight, double cap) {
   return 0.5 + weight * std::min<double>(static_cast<double>(churn.commits), cap);
 }
 
-std::string churn_why(const Churn& churn) {
-  if (!churn.known) return "history unknown (no git history): churn and fixes not counted";
-  std::string what = churn.of_function ? "this function" : "this file";
-  if (churn.commits == 0) return "no commit touched " + what + " in the history window";
+double raising_activity(const Churn& churn, double weight, double cap) {
+  if (!churn.known) return 1.0;
+  return 1.0 + weight * std::min<double>(static_cast<double>(churn.commits), cap);
+}
+
+std::string churn_why(const Churn& churn, const FileFacts& file, const FunctionFacts* fn) {
+  if (!churn.known || churn.commits == 0) return "";
+  std::string what = churn.of_function && fn ? fn->name : file.path;
   std::string s = count_of(churn.commits, "commit");
   s += churn.fix_commits == 0
-           ? ", none of them a bug fix,"
+           ? (churn.commits == 1 ? ", not a bug fix," : ", none of them a bug fix,")
            : ", " + std::to_string(churn.fix_commits) +
                  (churn.fix_commits == 1 ? " of them a bug fix," : " of them bug fixes,");
   return s + " touched " + what + " in the history window";
+}
+
+std::string file_history_why(const FileFacts& file) {
+  if (!file.history || file.history->commits == 0) return "";
+  const History& h = *file.history;
+  if (h.fix_commits == 0) {
+    return count_of(h.commits, "commit") + " touched " + file.path + " in the history window";
+  }
+  return count_of(h.fix_commits, "bug-fix commit") + " of " + count_of(h.commits, "commit") +
+         " in the history window (" +
+         percent(static_cast<double>(h.fix_commits) / static_cast<double>(h.commits)) + ")";
+}
+
+void add_why(std::vector<std::string>& why, std::string line) {
+  if (!line.empty()) why.push_back(std::move(line));
+}
+
+bool is_target_file(const Report& r, const FileFacts& f) {
+  if (f.built && !*f.built) return false;
+  return std::find(r.target_roles.begin(), r.target_roles.end(), f.role) != r.target_roles.end();
+}
+
+bool is_target_function(const FunctionFacts& fn) { return !fn.from_macro && fn.trivial.empty(); }
+
+std::string executable_lines_why(const Coverage& c) {
+  std::string s = count_of(c.lines_total, "executable line") + ", ";
+  if (c.lines_covered == 0) return s + "none covered";
+  return s + std::to_string(c.lines_covered) + " covered (" +
+         percent(static_cast<double>(c.lines_covered) / static_cast<double>(c.lines_total)) + ")";
+}
+
+std::string length_why(const FunctionFacts& fn) {
+  return std::to_string(fn.end_line - fn.line + 1) + " lines long";
+}
+
+std::string parse_errors_why(const FileFacts& f) {
+  if (!f.parse_errors) return "";
+  return "the parse of " + f.path +
+         " had errors: its complexity may be undercounted (score lowered by a third)";
+}
+
+namespace {
+
+bool is_header_path(const std::string& p) {
+  for (const char* ext : {".h", ".hh", ".hpp", ".hxx", ".inl", ".ipp"}) {
+    size_t n = std::string(ext).size();
+    if (p.size() > n && p.compare(p.size() - n, n, ext) == 0) return true;
+  }
+  return false;
+}
+
+bool defines_main(const FileFacts& f) {
+  for (const FunctionFacts& fn : f.functions) {
+    if (fn.qualified_name == "main" || fn.qualified_name == "wmain" ||
+        fn.qualified_name == "WinMain") {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+bool is_library_module(const Report& r, const std::string& module, std::string* reason) {
+  bool publishes = false, any_program = false;
+  for (const FileFacts& f : r.files) {
+    if (f.role != "production") continue;
+    publishes = publishes || (f.path.rfind("include/", 0) == 0 && is_header_path(f.path));
+    any_program = any_program || defines_main(f);
+  }
+  if (!publishes && any_program) return false;  // an application without a public API
+  int total = 0, in_programs = 0;
+  for (const FileFacts& f : r.files) {
+    if (f.module != module || f.role != "production") continue;
+    total += f.code_lines;
+    if (defines_main(f)) in_programs += f.code_lines;
+  }
+  if (total == 0 || 2 * in_programs > total) return false;  // a program's own module
+  if (reason) {
+    *reason = module + " is library code: " +
+              (publishes ? std::string("the repository publishes headers under include/")
+                         : std::string("no production file defines main()")) +
+              ", and the module is not a program's main file";
+  }
+  return true;
+}
+
+std::string known_log_apis(const Report& r) {
+  std::string s =
+      "glog/absl LOG, spdlog, Boost.Log, LOG_*-style macros, syslog, OpenTelemetry, "
+      "prometheus-cpp";
+  for (const InferredLogApi& a : r.log_apis) s += ", " + a.name;
+  return s + "; add yours as signals.log_functions / log_macros";
 }
 
 std::optional<double> covered_fraction(const std::optional<Coverage>& c) {

@@ -50,6 +50,10 @@ std::string effort_from_lines(int lines);
 /// (uncovered lines plus missed branch lines) and the function's size.
 std::string effort_from_size(int uncovered, int lines, int params);
 
+/// Sets c.score (rounded) and c.exact_score from the common curve:
+/// floor + (100 - floor) * (1 - e^-x), held at cap.
+void set_score(Candidate& c, double floor, double x, double cap = 100);
+
 /// The common scale: 1 - e^-x, mapped onto 0..100 and rounded. Every rule
 /// turns its evidence into points x >= 0, so that equal x means equal
 /// urgency whatever the rule.
@@ -79,12 +83,60 @@ Churn churn_of(const FileFacts& file, const FunctionFacts* fn);
 
 /// How active a function or file is, as a weight around 1: 0.5 for code
 /// no commit touched, plus `weight` per commit up to `cap` commits; 1 when
-/// history is unknown (neither raised nor lowered, and said so).
+/// history is unknown. For refactors: stable code is worth less to change.
 double churn_activity(const Churn& churn, double weight, double cap);
 
-/// The why-line for a churn: "7 commits, 5 of them bug fixes, touched this
-/// function in the history window", or that history is unknown.
-std::string churn_why(const Churn& churn);
+/// Activity for test tasks, which history may only raise: 1 plus `weight`
+/// per commit up to `cap` commits; 1 for quiet or unknown history. Untested
+/// logic is worth testing however quiet its history.
+double raising_activity(const Churn& churn, double weight, double cap);
+
+/// The why-line for a churn when history says something: "7 commits, 5 of
+/// them bug fixes, touched parse_header in the history window" (subject:
+/// the function's name, or the file's path when the churn is the file's);
+/// "" when no commit touched it or history is unknown (the report says that
+/// once).
+std::string churn_why(const Churn& churn, const FileFacts& file, const FunctionFacts* fn);
+
+/// A file's history as one why-line: "9 bug-fix commits of 13 commits in
+/// the history window (69%)", or "13 commits touched src/x.cc in the
+/// history window" without fixes; "" when none touched it.
+std::string file_history_why(const FileFacts& file);
+
+/// Appends a why-line unless it is empty (helpers return "" when they have
+/// nothing to say).
+void add_why(std::vector<std::string>& why, std::string line);
+
+/// Whether rules may target this file: its role is one of
+/// report.target_roles (production by default) and the build compiles it
+/// (built is not false).
+bool is_target_file(const Report& r, const FileFacts& f);
+
+/// Whether a function can be a task's target: not written by a macro
+/// expansion and not trivial (= default, = delete, empty, an accessor).
+bool is_target_function(const FunctionFacts& fn);
+
+/// "92 executable lines, 86 covered (93%)" ("none covered" at 0).
+std::string executable_lines_why(const Coverage& c);
+
+/// "160 lines long" (a function's extent, comments and blanks included).
+std::string length_why(const FunctionFacts& fn);
+
+/// The why-line rules that read complexity add when the file's parse had
+/// errors; "" when it had none.
+std::string parse_errors_why(const FileFacts& f);
+
+/// Whether a module is library code, which reports errors to its caller
+/// (status values, exceptions, callbacks) and is no place for a logging
+/// task: the repository publishes headers (a top-level include/ folder of
+/// headers) or builds no program (no production file defines main()), and
+/// most of the module's code is not in a file that defines main(). *reason
+/// says which (for a why-line or a diagnostic).
+bool is_library_module(const Report& r, const std::string& module, std::string* reason);
+
+/// The log APIs the scan recognises, for "no log call recognised (known
+/// APIs: ...)": the default families plus the ones inferred in the repo.
+std::string known_log_apis(const Report& r);
 
 /// Coverage of a function's or file's lines and branches together; nullopt
 /// when there is nothing executable to cover or no data.

@@ -1,14 +1,34 @@
 #include "rules/swallowed_errors.h"
 
 #include <cmath>
+#include <map>
 
 namespace stepup {
 namespace {
 
 const char kRule[] = "swallowed-errors";
 
-std::string first_step(const FunctionFacts& fn, const Finding& f) {
+bool is_header(const std::string& path) {
+  size_t dot = path.rfind('.');
+  std::string ext = dot == std::string::npos ? "" : path.substr(dot);
+  return ext == ".h" || ext == ".hh" || ext == ".hpp" || ext == ".hxx" || ext == ".inl";
+}
+
+// constexpr functions, templates in headers, operators and trivial members
+// are no place for a log line (docs/scoring.md).
+bool loggable(const FileFacts& file, const FunctionFacts& fn) {
+  if (!is_target_function(fn) || fn.is_constexpr) return false;
+  if (fn.is_template && is_header(file.path)) return false;
+  return fn.name.rfind("operator", 0) != 0;
+}
+
+std::string first_step(const FunctionFacts& fn, const Finding& f, bool library) {
   if (f.kind == "silent-catch") {
+    if (library) {
+      return "In " + fn.name + ", let the error caught at line " + std::to_string(f.line) +
+             " reach the caller (return it as a status or rethrow), and add a test that makes "
+             "it catch.";
+    }
     return "In " + fn.name + ", make the catch at line " + std::to_string(f.line) +
            " log what it caught (or rethrow it), and add a test that makes it catch.";
   }
@@ -34,11 +54,19 @@ RuleInfo swallowed_errors_info() {
 
 std::vector<Candidate> swallowed_errors(const Report& signals, const RuleOptions& o) {
   std::vector<Candidate> out;
+  std::map<std::string, bool> library;  // by module
   for (const FileFacts& file : signals.files) {
-    if (file.is_test) continue;
+    if (!is_target_file(signals, file)) continue;
+    auto lib = library.find(file.module);
+    if (lib == library.end()) {
+      lib = library.emplace(file.module, is_library_module(signals, file.module, nullptr)).first;
+    }
     for (const FunctionFacts& fn : file.functions) {
+      if (!loggable(file, fn)) continue;
       int catches = count_findings(fn, "silent-catch");
-      int paths = count_findings(fn, "unlogged-error-path");
+      // Library code returns its errors to the caller: an error path
+      // without a log line is how it should be. Only swallowed ones count.
+      int paths = lib->second ? 0 : count_findings(fn, "unlogged-error-path");
       if (catches + paths == 0) continue;
       Churn churn = churn_of(file, &fn);
       // Unknown history counts as some breakage (1), known stable code as
@@ -46,14 +74,16 @@ std::vector<Candidate> swallowed_errors(const Report& signals, const RuleOptions
       double breakage = churn.known ? 0.5 + o.at("fix_weight") * churn.fix_commits : 1.0;
       if (fn.errors) breakage += o.at("error_weight") * std::log1p(static_cast<double>(*fn.errors));
       double points = o.at("catch_weight") * catches + o.at("path_weight") * paths;
-      int score = saturating_score(points * breakage / o.at("scale"));
-      if (score < o.at("min_score")) continue;
+      Candidate c;
+      set_score(c, 0, points * breakage / o.at("scale"));
+      if (c.score < o.at("min_score")) continue;
 
       const Finding* first = nullptr;
-      Candidate c;
       std::vector<int> catch_lines;
+      std::vector<const Finding*> unlogged;
       for (const Finding& f : fn.findings) {
-        if (f.kind != "silent-catch" && f.kind != "unlogged-error-path") continue;
+        if (f.kind == "unlogged-error-path" && paths > 0) unlogged.push_back(&f);
+        if (f.kind != "silent-catch" && (f.kind != "unlogged-error-path" || paths == 0)) continue;
         if (!first) first = &f;
         c.lines.push_back(f.line);
         if (f.kind == "silent-catch") catch_lines.push_back(f.line);
@@ -61,7 +91,6 @@ std::vector<Candidate> swallowed_errors(const Report& signals, const RuleOptions
       c.rule = kRule;
       c.kind = "add-instrumentation";
       c.id = candidate_id(kRule, file.path, fn.qualified_name);
-      c.score = score;
       c.target = {file.module, file.path, fn.qualified_name, first->line};
       // A silent catch swallows; an error returned or thrown without a log
       // line only leaves no trace.
@@ -73,12 +102,24 @@ std::vector<Candidate> swallowed_errors(const Report& signals, const RuleOptions
         c.why.push_back(count_of(catches, "silent catch", "silent catches") + " (line" +
                         (catches == 1 ? " " : "s ") + line_ranges(catch_lines) + ")");
       }
-      if (paths > 0) c.why.push_back(count_of(paths, "error path") + " without a log call");
-      c.why.push_back(churn_why(churn));
       if (fn.errors && *fn.errors > 0) {
         c.why.push_back(count_of(*fn.errors, "error report") + " point here");
       }
-      c.first_step = first_step(fn, *first);
+      if (paths > 0) {
+        c.why.push_back(count_of(paths, "error path") + " without a log call recognised");
+        for (size_t i = 0; i < unlogged.size() && i < 2; ++i) {
+          c.why.push_back("line " + std::to_string(unlogged[i]->line) + ": " +
+                          (unlogged[i]->detail.empty() ? "error path" : unlogged[i]->detail));
+        }
+      }
+      if (catches > 0 && lib->second) {
+        c.why.push_back(file.module +
+                        " is library code: a swallowed error never reaches the "
+                        "caller");
+      }
+      add_why(c.why, churn_why(churn, file, &fn));
+      c.focus = fn.qualified_name;
+      c.first_step = first_step(fn, *first, lib->second);
       c.effort = catches + paths <= 3 ? "S" : "M";
       c.newcomer_friendly = c.effort == "S";
       out.push_back(std::move(c));

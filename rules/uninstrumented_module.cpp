@@ -11,7 +11,9 @@ const char kRule[] = "uninstrumented-module";
 struct ModuleSums {
   int files = 0, code_lines = 0, log_calls = 0;
   bool history = false;
-  int64_t changes = 0, fixes = 0, errors = 0;
+  int64_t changes = 0;   ///< file changes: a commit counts once per file it touches
+  int64_t commits = -1;  ///< distinct commits (module history); -1: unknown
+  int64_t fixes = 0, errors = 0;
   int swallowed = 0;  ///< silent catches plus unlogged error paths
   const FunctionFacts* first_finding_fn = nullptr;
   const FileFacts* first_finding_file = nullptr;
@@ -37,10 +39,11 @@ void add_function(ModuleSums& s, const FileFacts& file, const FunctionFacts& fn)
   }
 }
 
-ModuleSums sum_module(const Report& r, const std::string& module) {
+ModuleSums sum_module(const Report& r, const ModuleFacts& m) {
+  const std::string& module = m.name;
   ModuleSums s;
   for (const FileFacts& file : r.files) {
-    if (file.module != module || file.is_test) continue;
+    if (file.module != module || !is_target_file(r, file)) continue;
     ++s.files;
     s.code_lines += file.code_lines;
     s.log_calls += file.log_calls;
@@ -48,9 +51,15 @@ ModuleSums sum_module(const Report& r, const std::string& module) {
     if (file.history) {
       s.history = true;
       s.changes += file.history->commits;
-      s.fixes += file.history->fix_commits;
     }
-    for (const FunctionFacts& fn : file.functions) add_function(s, file, fn);
+    for (const FunctionFacts& fn : file.functions) {
+      if (is_target_function(fn)) add_function(s, file, fn);
+    }
+  }
+  if (m.history) {  // distinct commits: one commit over two files counts once
+    s.history = true;
+    s.commits = m.history->commits;
+    s.fixes = m.history->fix_commits;
   }
   return s;
 }
@@ -70,23 +79,25 @@ std::string first_step(const ModuleSums& s, const std::string& module) {
          " and log their failures (error level, with the input), one function at a time.";
 }
 
-std::vector<std::string> why(const ModuleSums& s, double per_kloc) {
+std::vector<std::string> why(const Report& r, const ModuleSums& s, double per_kloc) {
   std::vector<std::string> w;
-  w.push_back(count_of(s.code_lines, "line") + " of code in " + count_of(s.files, "file") +
-              (s.log_calls == 0 ? ", no log call"
-                                : ", " + count_of(s.log_calls, "log call") + " (" +
-                                      std::to_string(per_kloc).substr(0, 4) + " per 1000 lines)"));
-  if (s.history) {
-    w.push_back(count_of(s.changes, "file change") + " in the history window, " +
-                count_of(s.fixes, "bug-fix commit", "bug-fix commits") + " among them");
-  } else {
-    w.push_back("history unknown (no git history): churn and fixes not counted");
-  }
+  std::string logs = s.log_calls == 0
+                         ? "no log call recognised (known APIs: " + known_log_apis(r) + ")"
+                         : count_of(s.log_calls, "log call") + " (" +
+                               std::to_string(per_kloc).substr(0, 4) + " per 1000 code lines)";
+  w.push_back(count_of(s.code_lines, "code line") + " in " + count_of(s.files, "file") + ", " +
+              logs);
   if (s.swallowed > 0) {
     w.push_back(count_of(s.swallowed, "silent catch or unlogged error path",
                          "silent catches and unlogged error paths"));
   }
   if (s.errors > 0) w.push_back(count_of(s.errors, "error report") + " point into the module");
+  if (s.history && s.commits > 0) {
+    w.push_back(count_of(s.commits, "commit") + " in the history window, " +
+                count_of(s.fixes, "bug-fix commit") + " among them");
+  } else if (s.history && s.changes > 0) {
+    w.push_back(count_of(s.changes, "file change") + " in the history window");
+  }
   return w;
 }
 
@@ -95,14 +106,15 @@ std::vector<std::string> why(const ModuleSums& s, double per_kloc) {
 RuleInfo uninstrumented_module_info() {
   return {kRule,
           "add-instrumentation",
-          "Modules of real code with no or very few log calls, weighted by churn, bug fixes, "
-          "silent catches and error reports: when they break, nobody sees why.",
+          "Application modules of real code with no or very few log calls, weighted by churn, "
+          "bug fixes, silent catches and error reports: when they break, nobody sees why. "
+          "Library code (it reports errors to its caller) gets no logging task.",
           {{"min_code_lines", 150, 0, 10000000, "code lines a module needs to be considered"},
            {"max_logs_per_kloc", 2, 0, 1000,
             "log calls per 1000 code lines below which a module counts as uninstrumented"},
            {"size_weight", 1, 0, 100, "points per 1000 code lines"},
            {"churn_weight", 0.2, 0, 100, "points per file change in the history window"},
-           {"fix_weight", 0.5, 0, 100, "points per bug-fix commit (per file)"},
+           {"fix_weight", 0.5, 0, 100, "points per bug-fix commit (distinct commits)"},
            {"catch_weight", 1, 0, 100, "points per silent catch or unlogged error path"},
            {"error_weight", 1, 0, 100, "points per ln(1 + error reports)"},
            {"scale", 8, 0.1, 100000, "points that take the score to 63 (of 100)"},
@@ -113,7 +125,9 @@ RuleInfo uninstrumented_module_info() {
 std::vector<Candidate> uninstrumented_module(const Report& signals, const RuleOptions& o) {
   std::vector<Candidate> out;
   for (const ModuleFacts& m : signals.modules) {
-    ModuleSums s = sum_module(signals, m.name);
+    // A library reports errors to its caller; logging is its users' choice.
+    if (is_library_module(signals, m.name, nullptr)) continue;
+    ModuleSums s = sum_module(signals, m);
     if (s.files == 0 || s.code_lines < o.at("min_code_lines")) continue;
     double per_kloc = 1000.0 * s.log_calls / s.code_lines;
     if (per_kloc >= o.at("max_logs_per_kloc")) continue;
@@ -121,22 +135,19 @@ std::vector<Candidate> uninstrumented_module(const Report& signals, const RuleOp
     double points = o.at("size_weight") * s.code_lines / 1000.0 + o.at("churn_weight") * s.changes +
                     o.at("fix_weight") * s.fixes + o.at("catch_weight") * s.swallowed +
                     o.at("error_weight") * std::log1p(static_cast<double>(s.errors));
-    int score = saturating_score(points * quiet / o.at("scale"));
-    if (score < o.at("min_score")) continue;
     Candidate c;
+    set_score(c, 0, points * quiet / o.at("scale"));
+    if (c.score < o.at("min_score")) continue;
     c.rule = kRule;
     c.kind = "add-instrumentation";
     c.id = candidate_id(kRule, m.name, "");
-    c.score = score;
     c.target = {m.name, std::nullopt, std::nullopt, std::nullopt};
-    c.title = "Add logging to " + m.name + ", which " +
-              (s.log_calls == 0 ? "has none" : "has almost none");
-    c.why = why(s, per_kloc);
+    c.title = "Add logging to " + m.name +
+              (s.log_calls == 0 ? ": no log call recognised" : ": almost no log calls");
+    c.why = why(signals, s, per_kloc);
     c.first_step = first_step(s, m.name);
     c.effort = s.code_lines > 1000 ? "L" : "M";
-    // One log line at a named place is a fine first task; the module's
-    // first_step names it.
-    c.newcomer_friendly = s.first_finding != nullptr || s.most_fixed != nullptr;
+    c.newcomer_friendly = false;  // module-wide: the newcomer rule would say no anyway
     out.push_back(std::move(c));
   }
   return out;

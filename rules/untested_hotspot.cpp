@@ -16,8 +16,10 @@ struct Hotspot {
   Churn churn;
 };
 
+// History only raises a test task: untested logic is worth a test however
+// quiet its history (docs/scoring.md).
 double activity(const Churn& churn, std::optional<int64_t> errors, const RuleOptions& o) {
-  double a = churn_activity(churn, o.at("churn_weight"), o.at("churn_cap")) +
+  double a = raising_activity(churn, o.at("churn_weight"), o.at("churn_cap")) +
              o.at("fix_weight") * static_cast<double>(churn.fix_commits);
   if (errors) a += o.at("error_weight") * std::log1p(static_cast<double>(*errors));
   return a;
@@ -25,6 +27,7 @@ double activity(const Churn& churn, std::optional<int64_t> errors, const RuleOpt
 
 std::optional<Hotspot> assess(const Report& r, const FileFacts& file, const FunctionFacts& fn,
                               const RuleOptions& o) {
+  if (!is_target_function(fn)) return std::nullopt;
   if (fn.cyclomatic >= o.at("refactor_at")) return std::nullopt;  // complex-function's
   Hotspot h;
   h.fn = &fn;
@@ -39,26 +42,42 @@ std::optional<Hotspot> assess(const Report& r, const FileFacts& file, const Func
     gap = c * c * o.at("no_coverage_factor");
   }
   h.points = gap * activity(h.churn, fn.errors, o);
+  if (file.parse_errors) h.points *= 2.0 / 3;
   return h;
 }
 
-int score_of(double points, bool coverage_known, const RuleOptions& o) {
-  int s = saturating_score(points / o.at("scale"));
-  if (!coverage_known) s = std::min(s, static_cast<int>(o.at("no_coverage_cap")));
-  return s;
+// Real logic that no test runs at all: a task whatever its history.
+bool untested_logic(const FunctionFacts& fn, const RuleOptions& o) {
+  return fn.coverage && fn.coverage->lines_covered == 0 &&
+         fn.cyclomatic >= o.at("logic_min_cyclomatic") &&
+         fn.coverage->lines_total >= o.at("logic_min_lines");
+}
+
+/// The score on the common curve, capped without coverage; untested logic
+/// never falls under the cut.
+void score(Candidate& c, double points, bool coverage_known, bool always, const RuleOptions& o) {
+  set_score(c, 0, points / o.at("scale"), coverage_known ? 100 : o.at("no_coverage_cap"));
+  if (always && c.exact_score < o.at("min_score")) {
+    c.exact_score = o.at("min_score") + c.exact_score / 100;  // keeps their order
+    c.score = static_cast<int>(o.at("min_score"));
+  }
+}
+
+double score_of(double points, bool coverage_known, const RuleOptions& o) {
+  Candidate c;
+  score(c, points, coverage_known, false, o);
+  return c.exact_score;
 }
 
 std::string lines_why(const Coverage& c, const std::vector<int>& uncovered) {
-  std::string s = count_of(c.lines_total, "line") + ", ";
-  if (c.lines_covered == 0) return s + "none covered";
-  s += std::to_string(c.lines_covered) + " covered";
-  if (!uncovered.empty()) s += " (not run: " + line_ranges(uncovered) + ")";
+  std::string s = executable_lines_why(c);
+  if (c.lines_covered > 0 && !uncovered.empty()) s += "; not run: " + line_ranges(uncovered);
   return s;
 }
 
 std::string branches_why(const Coverage& c, const std::vector<int>& partial) {
-  std::string s = count_of(c.branches_total, "branch", "branches") + ", ";
-  s += c.branches_covered == 0 ? "none covered" : std::to_string(c.branches_covered) + " covered";
+  std::string s = count_of(c.branches_total, "branch outcome") + ", ";
+  s += c.branches_covered == 0 ? "none taken" : std::to_string(c.branches_covered) + " taken";
   if (c.branches_covered > 0 && !partial.empty()) {
     s += " (missed at line" + std::string(partial.size() == 1 ? " " : "s ") + line_ranges(partial) +
          ")";
@@ -66,32 +85,32 @@ std::string branches_why(const Coverage& c, const std::vector<int>& partial) {
   return s;
 }
 
+// Without any coverage data the report says so once (summary, console);
+// a file the data leaves out is worth saying on its task.
 std::string no_coverage_why(const Report& r, const FileFacts& file, const RuleOptions& o) {
-  std::string cap = std::to_string(static_cast<int>(o.at("no_coverage_cap")));
-  if (!r.signals.coverage) {
-    return "no coverage data given (-c or --coverage-build): coverage unknown, score capped at " +
-           cap;
-  }
-  return file.path + " is not in the coverage data: coverage unknown, score capped at " + cap;
+  if (!r.signals.coverage) return "";
+  return file.path + " is not in the coverage data: coverage unknown, score capped at " +
+         std::to_string(static_cast<int>(o.at("no_coverage_cap")));
 }
 
 std::vector<std::string> function_why(const Report& r, const FileFacts& file, const Hotspot& h,
                                       const RuleOptions& o) {
   const FunctionFacts& fn = *h.fn;
   std::vector<std::string> why;
-  why.push_back("cyclomatic complexity " + std::to_string(fn.cyclomatic));
-  if (h.cov) {
-    why.push_back(lines_why(*fn.coverage, fn.uncovered_lines));
-    if (fn.coverage->branches_total > 0) {
-      why.push_back(branches_why(*fn.coverage, fn.partial_branch_lines));
-    }
-  } else {
-    why.push_back(no_coverage_why(r, file, o));
-  }
-  why.push_back(churn_why(h.churn));
   if (fn.errors && *fn.errors > 0) {
     why.push_back(count_of(*fn.errors, "error report") + " point here");
   }
+  if (h.cov) {
+    why.push_back(lines_why(*fn.coverage, fn.uncovered_lines));
+  } else {
+    add_why(why, no_coverage_why(r, file, o));
+  }
+  why.push_back("cyclomatic complexity " + std::to_string(fn.cyclomatic) + ", " + length_why(fn));
+  add_why(why, churn_why(h.churn, file, h.fn));
+  if (h.cov && fn.coverage->branches_total > 0) {
+    why.push_back(branches_why(*fn.coverage, fn.partial_branch_lines));
+  }
+  add_why(why, parse_errors_why(file));
   return why;
 }
 
@@ -136,14 +155,15 @@ Candidate function_candidate(const Report& r, const FileFacts& file, const Hotsp
   c.rule = kRule;
   c.kind = "add-tests";
   c.id = candidate_id(kRule, file.path, fn.qualified_name);
-  c.score = score_of(h.points, h.cov.has_value(), o);
+  score(c, h.points, h.cov.has_value(), untested_logic(fn, o), o);
   c.target = {file.module, file.path, fn.qualified_name, fn.line};
+  c.focus = fn.qualified_name;
   c.title = "Write tests for " + fn.qualified_name + " (" + at(file.path, fn.line) + ")";
   c.why = function_why(r, file, h, o);
   c.first_step = first_step(fn);
   int lines = fn.end_line - fn.line + 1;
   c.effort = effort_from_size(uncovered_size(fn), lines, fn.params);
-  c.newcomer_friendly = c.effort == "S" && fn.params <= 3;
+  c.newcomer_friendly = fn.params <= 3;
   c.lines = fn.uncovered_lines;
   c.lines.insert(c.lines.end(), fn.partial_branch_lines.begin(), fn.partial_branch_lines.end());
   if (c.lines.empty()) c.lines = {fn.line};
@@ -165,30 +185,35 @@ Candidate file_candidate(const Report& r, const FileFacts& file, std::vector<Hot
     points += h.points;
     uncovered += uncovered_size(*h.fn);
     lines += h.fn->end_line - h.fn->line + 1;
-    if (!names.empty()) names += ", ";
-    names += h.fn->name + " (cyclomatic " + std::to_string(h.fn->cyclomatic) +
-             (h.cov ? ", " + percent(*h.cov) + " covered)" : ")");
+    if (names.size() < 160) {  // the first few, worst first; the count says the rest
+      if (!names.empty()) names += ", ";
+      names += h.fn->name + " (cyclomatic " + std::to_string(h.fn->cyclomatic) +
+               (h.cov ? ", " + percent(*h.cov) + " covered)" : ")");
+    }
     c.lines.insert(c.lines.end(), h.fn->uncovered_lines.begin(), h.fn->uncovered_lines.end());
   }
   const bool cov_known = hs.front().cov.has_value();
+  bool always =
+      std::any_of(hs.begin(), hs.end(), [&](const Hotspot& h) { return untested_logic(*h.fn, o); });
   c.rule = kRule;
   c.kind = "add-tests";
   c.id = candidate_id(kRule, file.path, "");
-  c.score = score_of(points, cov_known, o);
+  score(c, points, cov_known, always, o);
   c.target = {file.module, file.path, std::nullopt, hs.front().fn->line};
   c.title = "Write tests for " + file.path + ": " + std::to_string(hs.size()) +
             " functions with untested logic";
-  c.why.push_back(std::to_string(hs.size()) + " functions with untested complexity: " + names);
-  if (cov_known && file.coverage) {
-    c.why.push_back(lines_why(*file.coverage, {}));
-    if (file.coverage->branches_total > 0) c.why.push_back(branches_why(*file.coverage, {}));
-  } else {
-    c.why.push_back(no_coverage_why(r, file, o));
-  }
-  c.why.push_back(churn_why(churn_of(file, nullptr)));
   if (file.errors && *file.errors > 0) {
     c.why.push_back(count_of(*file.errors, "error report") + " point here");
   }
+  c.why.push_back(std::to_string(hs.size()) + " functions with untested complexity: " + names);
+  if (cov_known && file.coverage) {
+    c.why.push_back("the file: " + lines_why(*file.coverage, {}));
+  } else {
+    add_why(c.why, no_coverage_why(r, file, o));
+  }
+  add_why(c.why, file_history_why(file));
+  add_why(c.why, parse_errors_why(file));
+  c.focus = hs.front().fn->qualified_name;
   c.first_step = "Start with " + hs.front().fn->qualified_name + ": " + first_step(*hs.front().fn);
   c.effort = effort_from_size(uncovered, lines, 0);
   c.newcomer_friendly = false;  // a whole file's worth of tests is not small
@@ -201,8 +226,9 @@ RuleInfo untested_hotspot_info() {
   return {
       kRule,
       "add-tests",
-      "Functions with complex logic that no test runs (CRAP: comp^2 (1-cov)^3), weighted by "
-      "churn, bug-fix commits and error reports; several in one file make one file task.",
+      "Functions with complex logic that no test runs (CRAP: comp^2 (1-cov)^3), raised by "
+      "churn, bug-fix commits and error reports; real logic with no covered line is always a "
+      "task; several in one file make one file task.",
       {{"scale", 200, 1, 100000, "untested-complexity points that take the score to 63 (of 100)"},
        {"min_score", 30, 0, 100, "candidates scoring below this are dropped"},
        {"churn_weight", 0.1, 0, 10, "activity added per commit touching the function"},
@@ -214,19 +240,26 @@ RuleInfo untested_hotspot_info() {
        {"rollup_min", 3, 2, 1000, "qualifying functions in one file that make one file-level task"},
        {"no_coverage_factor", 0.25, 0, 1,
         "without coverage data, the share of the complexity counted as untested"},
-       {"no_coverage_cap", 50, 0, 100, "highest score without coverage data"}},
+       {"no_coverage_cap", 50, 0, 100, "highest score without coverage data"},
+       {"logic_min_cyclomatic", 3, 1, 1000,
+        "cyclomatic complexity from which a function with no covered line is always a task"},
+       {"logic_min_lines", 5, 1, 100000,
+        "executable lines from which a function with no covered line is always a task"}},
       &untested_hotspot};
 }
 
 std::vector<Candidate> untested_hotspot(const Report& signals, const RuleOptions& options) {
   std::vector<Candidate> out;
   for (const FileFacts& file : signals.files) {
-    if (file.is_test) continue;  // tests of tests are nobody's step up
+    if (!is_target_file(signals, file)) continue;
     std::vector<Hotspot> found;
     for (const FunctionFacts& fn : file.functions) {
       std::optional<Hotspot> h = assess(signals, file, fn, options);
       if (!h) continue;
-      if (score_of(h->points, h->cov.has_value(), options) < options.at("min_score")) continue;
+      if (score_of(h->points, h->cov.has_value(), options) < options.at("min_score") &&
+          !untested_logic(fn, options)) {
+        continue;
+      }
       found.push_back(*h);
     }
     if (found.empty()) continue;

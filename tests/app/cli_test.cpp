@@ -145,8 +145,8 @@ TEST_CASE("negative weights, out-of-range thresholds and non-numbers in rules ar
   };
   expect_exit3(R"({"rules": {"untested-hotspot": {"fix_weight": -0.5}}})",
                ".stepup.json: rules.untested-hotspot.fix_weight: -0.5 is out of range [0, 10]");
-  expect_exit3(R"({"rules": {"error-prone": {"covered_from": 1.5}}})",
-               "rules.error-prone.covered_from: 1.5 is out of range [0, 1]");
+  expect_exit3(R"({"rules": {"complex-function": {"tests_first_below": 1.5}}})",
+               "rules.complex-function.tests_first_below: 1.5 is out of range [0, 1]");
   expect_exit3(R"({"rules": {"knowledge-silo": {"min_share": 0.2}}})",
                "rules.knowledge-silo.min_share: 0.2 is out of range [0.5, 1]");
   // JSON has no NaN or infinity; a number too large for a double is

@@ -47,6 +47,9 @@ struct TwoCommits {
                "}\n"                   // 3
                "int main() { return risky(3) == 6 ? 0 : 1; }\n");
     repo.write("src/tangles.cpp", tangle("tangle_a", 3) + tangle("tangle_b", 3));
+    // Two commits are all this history has: let refactors fire without the
+    // churn complex-function asks for by default.
+    repo.write(".stepup.json", R"({"rules": {"complex-function": {"min_commits": 0}}})");
     git_commit_all(repo.path(), "base", "2026-01-10T10:00:00+00:00");
     repo.write("src/calc.cpp",
                "int risky(int x) {\n"  // 1

@@ -43,17 +43,35 @@ TEST_CASE("error-prone fires on a covered file that keeps needing fixes") {
   // 5 * (0.5 + 5/8) / 8 = 0.703 -> 100 * (1 - e^-0.703) = 50.5 -> 50 (lround of 50.49).
   CHECK(c[0].score == 50);
   CHECK(c[0].why[0] == "5 bug-fix commits of 8 commits in the history window (63%)");
-  CHECK(c[0].why[1] == "90% of lines and branches covered, yet it keeps breaking");
-  CHECK(c[0].why[2] == "rate: 5 bug-fix commits");
+  CHECK(c[0].why[1] == "rate: 5 bug-fix commits");
+  CHECK(c[0].why[2] == "10 executable lines, 9 covered (90%)");
+  // cover() leaves the last line (12 + 1 + 9 = 22) unrun.
   CHECK(c[0].first_step ==
         "Write a regression test for rate (src/tax.cc:12), touched by 5 bug-fix commits: one "
-        "test per fixed bug, reproducing the input that broke it.");
+        "test per fixed bug, reproducing the input that broke it; start with its untested "
+        "lines 22.");
+  CHECK(c[0].focus == "ns::rate");
+  CHECK(c[0].lines == std::vector<int>{22, 12});  // the registry sorts them
 }
 
-TEST_CASE("error-prone stays quiet when fixes are few or low coverage explains them") {
-  CHECK(run(taxed(8, 2)).empty());     // below min_fixes
-  CHECK(run(taxed(8, 5, 2)).empty());  // 20% covered: untested-hotspot's case
-  CHECK(run(taxed(30, 3)).empty());    // 3 fixes among 30 commits: 3 * 0.6 / 8 -> 20
+TEST_CASE("error-prone fires whatever the coverage: part of the file untested says where") {
+  // 4 fixes among 9 commits, half the lines covered: 4 * (0.5 + 4/9) / 8
+  // = 0.4722 -> 100 * (1 - e^-0.4722) = 37.6 -> 38.
+  auto c = run(taxed(9, 4, 5));
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].score == 38);
+  CHECK(c[0].why[2] == "10 executable lines, 5 covered (50%)");
+  // Fully run, yet breaking: said so.
+  auto full = run(taxed(8, 5, 10));
+  REQUIRE(full.size() == 1);
+  CHECK(full[0].why[2] ==
+        "10 executable lines, 10 covered (100%): fully run, yet it keeps "
+        "breaking");
+}
+
+TEST_CASE("error-prone stays quiet when fixes are few") {
+  CHECK(run(taxed(8, 2)).empty());   // below min_fixes
+  CHECK(run(taxed(30, 3)).empty());  // 3 fixes among 30 commits: 3 * 0.6 / 8 -> 20
   FileFacts test_file = taxed(8, 5);
   test_file.is_test = true;
   CHECK(run(test_file).empty());
@@ -76,11 +94,18 @@ TEST_CASE("error-prone's score rises with fixes, their density and error reports
   auto c = run(only_errors);
   REQUIRE(c.size() == 1);
   CHECK(c[0].score == 48);
+  CHECK(c[0].why[0] == "4 commits touched src/tax.cc in the history window");
   CHECK(c[0].why[1] == "200 error reports point into this file");
 }
 
-TEST_CASE("error-prone without coverage data says coverage is unknown") {
+TEST_CASE("error-prone without coverage data says nothing about coverage on the task") {
   auto c = run(taxed(8, 5), false);
   REQUIRE(c.size() == 1);
-  CHECK(c[0].why[1] == "no coverage data given: coverage unknown");
+  CHECK(c[0].why ==
+        std::vector<std::string>{"5 bug-fix commits of 8 commits in the history window (63%)",
+                                 "rate: 5 bug-fix commits"});
+  FileFacts absent = taxed(8, 5);
+  absent.functions[0].coverage.reset();  // report() sums file coverage from the functions'
+  auto d = run(absent);
+  CHECK(d[0].why[2] == "src/tax.cc is not in the coverage data: coverage unknown");
 }

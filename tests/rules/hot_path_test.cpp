@@ -40,7 +40,7 @@ TEST_CASE("hot-path fires on hot functions that are complex or untested, only wi
   CHECK(c[0].target.function == "ns::price_all");
   CHECK(c[0].why[0] == "profile: 30% of samples have it on the stack, 10% in its own code");
   CHECK(c[0].why[1] == "cognitive complexity 18");
-  CHECK(c[0].why[2] == "100% of its lines and branches covered");
+  CHECK(c[0].why[2] == "100% of its lines and branch outcomes covered");
   // heat 0.2 + 0.3 = 0.5, risk 1 + 18/15 + 0 = 2.2: 30 + 70 * (1 - e^(-1.1/0.3)) = 98.2 -> 98.
   CHECK(c[0].score == 98);
   CHECK(run(hot(0.1, 0.3, 18, 20), false).empty());  // no --profile: silent

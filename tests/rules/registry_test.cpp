@@ -26,9 +26,10 @@ TEST_CASE("the registry lists each rule once, with sane option ranges") {
       CHECK_FALSE(o.help.empty());
     }
   }
-  CHECK(ids == std::set<std::string>{"untested-hotspot", "error-prone", "complex-function",
-                                     "change-coupling", "uninstrumented-module", "swallowed-errors",
-                                     "io-in-loop", "hot-path", "knowledge-silo"});
+  CHECK(ids == std::set<std::string>{"untested-hotspot", "untested-error-paths", "error-prone",
+                                     "unbuilt-test", "complex-function", "change-coupling",
+                                     "uninstrumented-module", "swallowed-errors", "io-in-loop",
+                                     "hot-path", "knowledge-silo"});
   CHECK(kinds == std::set<std::string>{"add-tests", "refactor", "add-instrumentation",
                                        "investigate-performance", "pair"});
 }
@@ -73,4 +74,142 @@ TEST_CASE("apply_rules on an empty report ranks nothing and lists every rule") {
   apply_rules(r, {});
   CHECK(r.candidates.empty());
   CHECK(r.rules.size() == rule_registry().size());
+}
+
+namespace {
+
+// Complex functions in one file, each a refactor task (history unknown:
+// activity 1), scored 30 + 70 * (1 - e^-((cog - 15) / 25)).
+FileFacts complex_file(const std::string& path, std::vector<int> cognitive) {
+  std::vector<FunctionFacts> fns;
+  int line = 10;
+  for (int cog : cognitive) {
+    FunctionFacts f = function("f" + std::to_string(cog), cog, line, line + 20);
+    f.cognitive = cog;
+    cover(f, 10, 10);  // fully tested: a refactor, and no test task
+    fns.push_back(f);
+    line += 30;
+  }
+  return file(path, "src", fns);
+}
+
+std::vector<std::string> order(const Report& r) {
+  std::vector<std::string> out;
+  for (const Candidate& c : r.candidates) {
+    out.push_back(c.target.file.value_or("") + ":" + c.target.function.value_or(""));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("apply_rules: one file fills at most two of the top 25; scores follow the ranks") {
+  Report r = report({complex_file("src/a.cc", {60, 59, 58, 57}), complex_file("src/b.cc", {20})},
+                    true, false);
+  r.files.push_back(program_main());
+  apply_rules(r, {});
+  CHECK(order(r) == std::vector<std::string>{"src/a.cc:ns::f60", "src/a.cc:ns::f59",
+                                             "src/b.cc:ns::f20", "src/a.cc:ns::f58",
+                                             "src/a.cc:ns::f57"});
+  // b's f20: 30 + 70 * (1 - e^-0.2) = 42.7 -> 43; a's f58 (exact
+  // 30 + 70 * (1 - e^-(43 / 25)) = 87.5) comes after it, inside the first
+  // ten, so it shows one point less than b's 43.
+  CHECK(r.candidates[2].score == 43);
+  CHECK(r.candidates[3].score == 42);
+  CHECK(r.candidates[3].exact_score == Approx(87.47).epsilon(0.001));
+  // The first ten have strictly decreasing scores.
+  CHECK(r.candidates[0].score > r.candidates[1].score);
+}
+
+TEST_CASE("apply_rules: saturated scores do not tie at the top") {
+  // Cognitive 400 and 390: both round to 100.
+  Report r =
+      report({complex_file("src/a.cc", {400}), complex_file("src/b.cc", {390})}, true, false);
+  apply_rules(r, {});
+  REQUIRE(r.candidates.size() == 2);
+  CHECK(r.candidates[0].score == 100);
+  CHECK(r.candidates[1].score == 99);
+  CHECK(r.candidates[0].target.file == "src/a.cc");
+}
+
+TEST_CASE("apply_rules: one newcomer rule for every kind, at most five why-lines") {
+  // A small untested function: effort S, one file, named lines: newcomer.
+  FunctionFacts small = function("fmt_money", 4, 10, 20);
+  cover(small, 8, 0);
+  // A large untested one: not small.
+  FunctionFacts large = function("settle", 25, 100, 220);
+  cover(large, 90, 0);
+  large.errors = 3;
+  large.findings.push_back({"silent-catch", 150, ""});
+  FileFacts f = file("src/pay/pay.cc", "src/pay", {small, large});
+  f.history = file_history(10, 6);
+  Report r = report({f, program_main()});
+  apply_rules(r, {});
+  for (const Candidate& c : r.candidates) {
+    INFO(c.title);
+    CHECK(c.why.size() <= kMaxWhyLines);
+    CHECK(std::find(c.why.begin(), c.why.end(), std::string()) == c.why.end());
+    if (c.newcomer_friendly) {
+      CHECK(c.effort == "S");
+      CHECK(c.target.file.has_value());
+    }
+    if (!c.target.file) CHECK_FALSE(c.newcomer_friendly);
+  }
+  bool small_task = false;
+  for (const Candidate& c : r.candidates) {
+    if (c.target.function == "ns::fmt_money") {
+      small_task = true;
+      CHECK(c.newcomer_friendly);
+    }
+  }
+  CHECK(small_task);
+}
+
+TEST_CASE("apply_rules says once when history is quiet, and names library modules") {
+  FunctionFacts quiet = function("parse", 12, 10, 40);
+  cover(quiet, 20, 0);
+  churn(quiet, 0, 0);
+  FileFacts f = file("src/net/parse.cc", "src/net", {quiet});
+  f.history = file_history(0, 0);
+  Report r = report({f});  // no program: library code
+  apply_rules(r, {});
+  REQUIRE(r.candidates.size() == 1);
+  int quiet_notes = 0, library_notes = 0;
+  for (const Diagnostic& d : r.diagnostics) {
+    quiet_notes += d.message.rfind(
+                       "quiet history: no commit in the history window touched the "
+                       "code of 1 of the top 1 tasks",
+                       0) == 0;
+    library_notes +=
+        d.message.find("src/net. They report errors to their callers") != std::string::npos;
+  }
+  CHECK(quiet_notes == 1);
+  CHECK(library_notes == 1);
+  for (const auto& w : r.candidates[0].why) CHECK(w.find("history") == std::string::npos);
+}
+
+TEST_CASE("apply_rules folds characterisation-test tasks into their file's test task") {
+  // Three untested functions roll up into a file task; the fourth is
+  // complex (cyclomatic 31, cognitive 40) and untested: its tests-first task
+  // joins the file task instead of standing beside it.
+  std::vector<FunctionFacts> fns;
+  for (int i = 0; i < 3; ++i) {
+    FunctionFacts f = function("f" + std::to_string(i), 10, 10 + 30 * i, 30 + 30 * i);
+    cover(f, 15, 0);
+    fns.push_back(f);
+  }
+  FunctionFacts big = function("big", 31, 200, 280);
+  big.cognitive = 40;
+  cover(big, 60, 0);
+  fns.push_back(big);
+  Report r = report({file("src/net/http.cc", "src/net", fns), program_main()});
+  apply_rules(r, {});
+  int tasks = 0;
+  for (const Candidate& c : r.candidates) {
+    if (c.target.file != "src/net/http.cc" || c.kind != "add-tests") continue;
+    ++tasks;
+    CHECK(c.rule == "untested-hotspot");
+    CHECK(c.why[1] == "too complex to refactor before characterisation tests: ns::big");
+  }
+  CHECK(tasks == 1);
 }

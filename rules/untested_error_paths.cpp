@@ -1,0 +1,143 @@
+#include "rules/untested_error_paths.h"
+
+#include <algorithm>
+#include <cctype>
+#include <regex>
+
+namespace stepup {
+namespace {
+
+const char kRule[] = "untested-error-paths";
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+bool contains(const std::string& s, const char* part) { return s.find(part) != std::string::npos; }
+
+/// The exits no test reaches: error exits on lines the coverage data marks
+/// as never run.
+std::vector<const ErrorExit*> untested_exits(const FunctionFacts& fn) {
+  std::vector<const ErrorExit*> out;
+  for (const ErrorExit& e : fn.error_exits) {
+    if (std::binary_search(fn.uncovered_lines.begin(), fn.uncovered_lines.end(), e.line)) {
+      out.push_back(&e);
+    }
+  }
+  return out;
+}
+
+std::string exit_why(const ErrorExit& e) {
+  std::string s = "line " + std::to_string(e.line) + ": " +
+                  (e.kind == "throw"   ? "throw "
+                   : e.kind == "abort" ? ""
+                                       : "return ") +
+                  e.value;
+  if (e.condition_line > 0 && !e.condition.empty()) {
+    s += " when `" + e.condition + "` (line " + std::to_string(e.condition_line) + ")";
+  }
+  return s;
+}
+
+std::string first_step(const FunctionFacts& fn, const ErrorExit& e) {
+  std::string s = "Write a test that drives " + fn.name + " into its error exit at line " +
+                  std::to_string(e.line);
+  std::string hint = input_hint(e);
+  if (!hint.empty()) return s + ": give it " + hint + ", and assert the error it reports.";
+  if (e.condition_line > 0 && !e.condition.empty()) {
+    return s + ": set up a case where `" + e.condition +
+           "` holds, and assert the error it reports.";
+  }
+  return s + ", and assert the error it reports.";
+}
+
+}  // namespace
+
+std::string input_hint(const ErrorExit& e) {
+  const std::string c = lower(e.condition);
+  if (c.empty()) return "";
+  static const std::regex kDecode(
+      R"(!\s*(?:[a-z_][a-z0-9_]*(?:::|\.|->))*((?:get|read|decode|parse|consume|extract|fetch|load)[a-z0-9_]*)\s*\()");
+  std::smatch m;
+  if (std::regex_search(c, m, kDecode)) {
+    // Recover the callee's spelling from the original condition.
+    std::string orig = e.condition.substr(static_cast<size_t>(m.position(1)), m.length(1));
+    return "an input that is cut off or malformed where " + orig + " reads";
+  }
+  if (contains(c, ".ok()") || contains(c, "->ok()")) {
+    return "a case where the call before it fails (a fake or a stub that returns an error)";
+  }
+  if ((contains(c, "size()") || contains(c, "length()") || contains(c, "len")) &&
+      (contains(c, "<") || contains(c, ">") || contains(c, "!="))) {
+    return "an input of the wrong size (`" + e.condition + "`)";
+  }
+  if (contains(c, "empty()")) return "an empty input (`" + e.condition + "`)";
+  if (contains(c, "nullptr") || contains(c, "null"))
+    return "a null argument (`" + e.condition + "`)";
+  if (contains(c, "errno") || contains(c, "< 0") || contains(c, "== -1") || contains(c, "<0")) {
+    return "a failing system call (a missing file, a closed descriptor)";
+  }
+  return "";
+}
+
+RuleInfo untested_error_paths_info() {
+  return {kRule,
+          "add-tests",
+          "Functions whose happy path is tested but whose error exits (error returns, throws, "
+          "aborts) no test reaches: the edge cases and failure paths nobody covers. Lists each "
+          "untested exit with the condition that leads to it.",
+          {{"scale", 6, 0.1, 1000,
+            "untested exits x activity that take the score 63% of the way from 30 to 100"},
+           {"churn_weight", 0.1, 0, 10, "activity added per commit touching the function"},
+           {"churn_cap", 20, 0, 1000, "commits beyond this many add no activity"},
+           {"fix_weight", 0.3, 0, 10, "activity added per bug-fix commit"},
+           {"newcomer_max_exits", 3, 1, 100,
+            "a task with at most this many untested exits is small enough for a newcomer"}},
+          &untested_error_paths};
+}
+
+std::vector<Candidate> untested_error_paths(const Report& signals, const RuleOptions& o) {
+  std::vector<Candidate> out;
+  if (!signals.signals.coverage) return out;  // nothing to say without coverage
+  for (const FileFacts& file : signals.files) {
+    if (!is_target_file(signals, file)) continue;
+    for (const FunctionFacts& fn : file.functions) {
+      if (!is_target_function(fn) || !fn.coverage || fn.coverage->lines_covered == 0) continue;
+      std::vector<const ErrorExit*> exits = untested_exits(fn);
+      if (exits.empty()) continue;
+      Churn churn = churn_of(file, &fn);
+      double activity = raising_activity(churn, o.at("churn_weight"), o.at("churn_cap")) +
+                        o.at("fix_weight") * static_cast<double>(churn.fix_commits);
+      Candidate c;
+      c.rule = kRule;
+      c.kind = "add-tests";
+      c.id = candidate_id(kRule, file.path, fn.qualified_name);
+      set_score(c, 30, static_cast<double>(exits.size()) * activity / o.at("scale"));
+      c.target = {file.module, file.path, fn.qualified_name, exits.front()->line};
+      c.focus = fn.qualified_name;
+      c.title =
+          "Test the error paths of " + fn.qualified_name + " (" + at(file.path, fn.line) + ")";
+      std::vector<int> lines;
+      for (const ErrorExit* e : exits) lines.push_back(e->line);
+      c.why.push_back(std::to_string(exits.size()) + " of its " +
+                      count_of(static_cast<int64_t>(fn.error_exits.size()), "error exit") +
+                      " never run (line" + (lines.size() == 1 ? " " : "s ") +
+                      line_ranges(lines, 6) + ")");
+      for (size_t i = 0; i < exits.size() && i < 3; ++i) c.why.push_back(exit_why(*exits[i]));
+      c.why.push_back("the happy path is tested: " + executable_lines_why(*fn.coverage));
+      add_why(c.why, churn_why(churn, file, &fn));
+      c.first_step = first_step(fn, *exits.front());
+      c.lines = lines;
+      for (const ErrorExit* e : exits) {
+        if (e->condition_line > 0) c.lines.push_back(e->condition_line);
+      }
+      c.effort = exits.size() <= 3 ? "S" : exits.size() <= 8 ? "M" : "L";
+      c.newcomer_friendly = exits.size() <= o.at("newcomer_max_exits");
+      out.push_back(std::move(c));
+    }
+  }
+  return out;
+}
+
+}  // namespace stepup
