@@ -83,7 +83,7 @@ inline Report report(std::vector<FileFacts> files, bool coverage = true, bool hi
       m.code_lines += f.code_lines;
       m.log_calls += f.log_calls;
     }
-    if (!seen) r.modules.push_back({f.module, 1, f.code_lines, std::nullopt, f.log_calls, {}, 0});
+    if (!seen) r.modules.push_back({f.module, 1, f.code_lines, std::nullopt, f.log_calls, {}, 0, std::nullopt});
   }
   r.files = std::move(files);
   return r;
