@@ -31,17 +31,24 @@ struct HistoryConfig {
   /// ECMAScript regex, case-insensitive, searched line by line in the
   /// subject and git revert's "This reverts commit" lines: a commit it
   /// matches is no defect fix (build, warnings, typos, style, formatting,
-  /// lint, CI, docs, reverts), whatever fix_pattern says.
+  /// lint, CI, docs, reverts, merge summaries), whatever fix_pattern says,
+  /// unless the subject names a failure (crash, leak, regression...).
   std::string non_defect_pattern =
-      R"(^revert\b|^this reverts commit\b|^merge\b|^(docs?|style|ci|chore)(\([^)]*\))?!?:)"
-      R"(|\b(typos?|spelling|misspell\w*|codespell|whitespace|reformat\w*|formatting|clang-format)"
+      R"(^revert\b|^this reverts commit\b|^merge\b)"
+      // A subject naming a real failure (crash, leak, regression...) stays a fix.
+      R"(|^(?!.*\b(regressions?|crash(es|ed|ing)?|leak(s|ed|ing)?|hangs?|deadlocks?|races?)"
+      R"(|corrupt\w*|overflows?|segfaults?|use-after-free|data loss)\b))"
+      R"(((docs?|style|ci|chore)(\([^)]*\))?!?:)"
+      R"(|.*\b(typos?|spelling|misspell\w*|codespell|whitespace|reformat\w*|formatting|clang-format)"
+      R"(|indent\w*|iwyu|doxygen)"
       R"(|style|lint\w*|cpplint|clang-tidy|warnings?|docs?|documentation|readme|ci|travis|appveyor)\b)"
-      R"(|\bfix(e[sd]|ing)?\s+((?!(in|of|for|when|with|during|after|on)\b)\S+\s+){0,2})"
-      R"((build|building|compil(e|es|ed|ing|ation|er))\b(?!\.\w))"
-      R"(|\b(build|compile|compiler|compilation|link|linker|linking)\s+)"
+      R"(|.*\bfix(e[sd]|ing)?\s+((?!(in|of|for|when|with|during|after|on)\b)\S+\s+){0,2})"
+      R"((\S*-)?(build|building|compil(e|es|ed|ing|ation|er))\b(?!\.\w))"
+      R"(|.*(^|\s)-W[a-z][\w-]*)"
+      R"(|.*\b(build|compile|compiler|compilation|link|linker|linking|comments?)\s+)"
       R"((errors?|failures?|fix(es)?|breaks?|breakage|issues?|problems?)\b)"
-      R"(|\bfix(e[sd]|ing)?\s+((?!(in|of|for|when|with|during|after|on)\b)\S+\s+){0,2})"
-      R"((comments?|links?)\b(?!\.\w))";
+      R"(|.*\bfix(e[sd]|ing)?\s+((?!(in|of|for|when|with|during|after|on)\b)\S+\s+){0,2})"
+      R"((comments?|links?|manual)\b(?!\.\w)))";
   bool functions = true;          ///< per-function history (reads patches)
   /// code-maat's max changeset: a commit changing more files than this is a
   /// mass change (reformat, header sweep, rename sweep) and counts nowhere.

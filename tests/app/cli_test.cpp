@@ -8,20 +8,19 @@
 #include "tests/support/temp_repo.h"
 
 namespace fs = std::filesystem;
-using stepup::test::run_stepup;
 using Catch::Contains;
+using stepup::test::run_stepup;
 
 namespace {
 
 void small_repo(const stepup::test::TempDir& repo) {
-  repo.write("src/a.cpp",
-             "int a(int x) {\n  if (x > 0 && x < 10) return 1;\n  return 0;\n}\n");
+  repo.write("src/a.cpp", "int a(int x) {\n  if (x > 0 && x < 10) return 1;\n  return 0;\n}\n");
   repo.write("src/b.cpp", "int b(int x) { for (int i = 0; i < x; ++i) x--; return x; }\n");
   repo.write("compile_commands.json",
              "[{\"directory\":\"" + repo.path() +
                  "\",\"file\":\"src/a.cpp\",\"command\":\"c++ -c src/a.cpp\"},"
-                 "{\"directory\":\"" + repo.path() +
-                 "\",\"file\":\"src/b.cpp\",\"command\":\"c++ -c src/b.cpp\"}]");
+                 "{\"directory\":\"" +
+                 repo.path() + "\",\"file\":\"src/b.cpp\",\"command\":\"c++ -c src/b.cpp\"}]");
 }
 
 }  // namespace
@@ -227,15 +226,15 @@ TEST_CASE("the history window (--since) must be a positive number of days") {
   }
 }
 
-TEST_CASE("--since all, and a window reaching before 1970, read all history") {
+TEST_CASE("scan: --since all, and a window reaching before 1970, read all history") {
   stepup::test::TempDir repo;
   small_repo(repo);
   stepup::test::git_commit_all(repo.path(), "initial", "1990-05-01T10:00:00+00:00");
   repo.write("src/b.cpp", "int b(int x) { return x; }\n");
   stepup::test::git_commit_all(repo.path(), "fix: b", "2026-01-15T10:00:00+00:00");
   auto window = [&](const char* since) {
-    auto r = run_stepup({"scan", repo.path(), "-o", repo.path() + "/out", "--format", "json",
-                         "--since", since});
+    auto r = run_stepup(
+        {"scan", repo.path(), "-o", repo.path() + "/out", "--format", "json", "--since", since});
     REQUIRE(r.exit_code == 0);
     auto doc = nlohmann::json::parse(stepup::test::read_text(repo.path() + "/out/report.json"));
     return std::make_pair(doc["history"]["window"], r.err);

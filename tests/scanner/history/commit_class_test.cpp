@@ -82,7 +82,14 @@ TEST_CASE(
         "chore: fix build warning",
         "Revert \"Fix stat when subdirectory is a file\"",
         "Restore the old stat\n\nThis reverts commit 0123456789abcdef0123456789abcdef01234567.",
-        "Formatting changes for prior O_CLOEXEC fix."}) {
+        "Formatting changes for prior O_CLOEXEC fix.",
+        "fix indent",
+        "comment fix",
+        "Fix Mingw cross-compilation.",
+        "Fix a clang -Wshadow issue",
+        "IWYU fixes in db/c.cc.",
+        "fix manual to reflect reality",
+        "Merge branch 'fixes'\n\n* fix: a"}) {
     INFO(no);
     MessageParts parts = split_message(no);
     CHECK(c.non_defect(parts));
