@@ -8,19 +8,20 @@
 #include "tests/support/temp_repo.h"
 
 namespace fs = std::filesystem;
-using Catch::Contains;
 using stepup::test::run_stepup;
+using Catch::Contains;
 
 namespace {
 
 void small_repo(const stepup::test::TempDir& repo) {
-  repo.write("src/a.cpp", "int a(int x) {\n  if (x > 0 && x < 10) return 1;\n  return 0;\n}\n");
+  repo.write("src/a.cpp",
+             "int a(int x) {\n  if (x > 0 && x < 10) return 1;\n  return 0;\n}\n");
   repo.write("src/b.cpp", "int b(int x) { for (int i = 0; i < x; ++i) x--; return x; }\n");
   repo.write("compile_commands.json",
              "[{\"directory\":\"" + repo.path() +
                  "\",\"file\":\"src/a.cpp\",\"command\":\"c++ -c src/a.cpp\"},"
-                 "{\"directory\":\"" +
-                 repo.path() + "\",\"file\":\"src/b.cpp\",\"command\":\"c++ -c src/b.cpp\"}]");
+                 "{\"directory\":\"" + repo.path() +
+                 "\",\"file\":\"src/b.cpp\",\"command\":\"c++ -c src/b.cpp\"}]");
 }
 
 }  // namespace
