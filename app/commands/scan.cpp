@@ -126,7 +126,9 @@ int cmd_scan(const std::vector<std::string>& args) {
     if (d.level == Diagnostic::Level::kInfo) continue;
     ++warnings;
     // A partial or widened history changes every history number: said here.
-    if (d.source == "history") std::fprintf(stderr, "stepup: warning: history: %s\n", d.message.c_str());
+    if (d.source == "history") {
+      std::fprintf(stderr, "stepup: warning: history: %s\n", d.message.c_str());
+    }
   }
   std::fprintf(stderr,
                "stepup: %d TUs, %d files, %d functions, %d candidates in %.1fs; "

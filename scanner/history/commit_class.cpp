@@ -64,7 +64,12 @@ MessageParts split_message(std::string_view message) {
       parts.subject += std::string(line);
       continue;
     }
-    std::string text(raw);  // trailers start at column 0, as git writes them
+    // Trailers start at column 0, as git writes them; every key of
+    // issue_line() starts with one of these letters (a cheap filter first).
+    if (raw.empty() || std::string_view("FfBbCcRrIiTt").find(raw[0]) == std::string_view::npos) {
+      continue;
+    }
+    std::string text(raw);
     if (text.rfind("This reverts commit ", 0) == 0) {
       parts.revert_lines.push_back(text);
     } else if (std::regex_search(text, issue_line())) {

@@ -66,10 +66,12 @@ std::string window_name(int since_days) {
                                    : "--since " + std::to_string(since_days) + " window";
 }
 
-// Fills out.window, the notes of left-out commits and says what was read.
-void describe(const std::vector<Commit>& commits, const Sorted& sorted, const HistoryConfig& config,
-              int64_t repo_files, GitHistory& out) {
+// Fills out.window, the notes of left-out commits and says what was read;
+// returns which commits are defect fixes.
+std::vector<bool> describe(const std::vector<Commit>& commits, const Sorted& sorted,
+                           const HistoryConfig& config, int64_t repo_files, GitHistory& out) {
   FixClassifier classifier(config);
+  std::vector<bool> fixes(commits.size(), false);
   HistoryWindow& w = out.window;
   for (size_t i = 0; i < commits.size(); ++i) {
     const Commit& c = commits[i];
@@ -84,8 +86,10 @@ void describe(const std::vector<Commit>& commits, const Sorted& sorted, const Hi
       ++w.commits;
       w.since_date = utc_day(c.time);  // newest first: the last one is the oldest
       MessageParts parts = split_message(c.message);
-      if (classifier.names_fix(parts) && classifier.non_defect(parts)) {
-        out.non_defect.push_back(note);
+      if (classifier.names_fix(parts)) {
+        bool non_defect = classifier.non_defect(parts);
+        fixes[i] = !non_defect;
+        if (non_defect) out.non_defect.push_back(note);
       }
     }
   }
@@ -98,6 +102,7 @@ void describe(const std::vector<Commit>& commits, const Sorted& sorted, const Hi
              std::to_string(repo_files) + " files tracked at HEAD)",
          std::nullopt});
   }
+  return fixes;
 }
 
 }  // namespace
@@ -142,7 +147,7 @@ GitHistory read_history(const std::string& root, const std::set<std::string>& pa
   }
   for (auto& d : log.diagnostics) out.diagnostics.push_back(std::move(d));
   out.available = true;
-  describe(log.commits, sorted, config, repo->tracked_files, out);
+  std::vector<bool> fixes = describe(log.commits, sorted, config, repo->tracked_files, out);
   if (out.window.widened) {
     out.diagnostics.push_back(
         {Diagnostic::Level::kWarning, "history",
@@ -153,7 +158,7 @@ GitHistory read_history(const std::string& root, const std::set<std::string>& pa
   }
   std::vector<bool> counted;
   for (Kind k : sorted.kinds) counted.push_back(k == Kind::kCounted);
-  build_history(log.commits, counted, paths, config, BlobDiffer(root, runner), out);
+  build_history(log.commits, counted, fixes, paths, config, BlobDiffer(root, runner), out);
   return out;
 }
 

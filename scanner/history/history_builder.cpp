@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <ctime>
 
-#include "scanner/history/commit_class.h"
 #include "scanner/history/line_map.h"
 
 namespace stepup {
@@ -186,13 +185,10 @@ void set_author_stats(History& h, const std::map<std::string, int64_t>& commits_
 }
 
 void build_history(const std::vector<Commit>& commits, const std::vector<bool>& counted,
-                   const std::set<std::string>& paths, const HistoryConfig& config,
-                   const BlobDiff& blob_diff, GitHistory& out) {
-  FixClassifier classifier(config);
+                   const std::vector<bool>& fix, const std::set<std::string>& paths,
+                   const HistoryConfig& config, const BlobDiff& blob_diff, GitHistory& out) {
   HistoryBuilder builder(paths, config, blob_diff, out);
-  for (size_t i = 0; i < commits.size(); ++i) {
-    builder.add(commits[i], counted[i], counted[i] && classifier.is_fix(commits[i].message));
-  }
+  for (size_t i = 0; i < commits.size(); ++i) builder.add(commits[i], counted[i], fix[i]);
   builder.finish();
 }
 
