@@ -240,6 +240,16 @@ TEST_CASE("scan: --since all, and a window reaching before 1970, read all histor
     auto doc = nlohmann::json::parse(stepup::test::read_text(repo.path() + "/out/report.json"));
     return std::make_pair(doc["history"]["window"], r.err);
   };
+  {
+    // The module "src" (a.cpp, b.cpp): 2 distinct commits, not the files' 1 + 2.
+    auto r = run_stepup({"scan", repo.path(), "-o", repo.path() + "/out", "--format", "json"});
+    REQUIRE(r.exit_code == 0);
+    auto doc = nlohmann::json::parse(stepup::test::read_text(repo.path() + "/out/report.json"));
+    REQUIRE(doc["modules"].size() == 1);
+    CHECK(doc["modules"][0]["history"]["commits"] == 2);
+    CHECK(doc["modules"][0]["history"]["fix_commits"] == 1);
+    CHECK(doc["modules"][0]["history"]["authors"] == 1);
+  }
   // 36500 days before 2026-01-15 is 1926: git's --since would read nothing.
   for (const char* since : {"36500", "all", "100000"}) {
     INFO(since);
