@@ -29,6 +29,47 @@ nlohmann::ordered_json stats_json(const History& s) {
           {"lines_deleted", s.lines_deleted}};
 }
 
+// What `stepup history` prints: the window, what was left out, per-module
+// and per-file counts.
+nlohmann::ordered_json summary_json(
+    const GitHistory& h, const std::set<std::string>& paths,
+    const std::map<std::string, std::vector<std::string>>& modules) {
+  nlohmann::ordered_json files = nlohmann::ordered_json::object();
+  int64_t commits_total = 0;
+  for (const auto& path : paths) {
+    auto it = h.files.find(path);
+    if (it == h.files.end()) continue;
+    const History& s = it->second.stats;
+    commits_total += s.commits;
+    files[path] = stats_json(s);
+    files[path]["coupled"] = s.coupled.size();
+    files[path]["changed_ranges"] = it->second.ranges.size();
+  }
+  nlohmann::ordered_json mods = nlohmann::ordered_json::object();
+  for (const auto& [name, members] : modules) {
+    History m = module_history(h, members);
+    if (m.commits > 0) mods[name] = stats_json(m);
+  }
+  const HistoryWindow& w = h.window;
+  return {{"available", h.available},
+          {"commits", w.commits},
+          {"commits_read", h.commits.size()},
+          {"window",
+           {{"since_days", w.since_days},
+            {"since_date", w.since_date},
+            {"commits", w.commits},
+            {"widened", w.widened},
+            {"mass_changes", w.mass_changes},
+            {"ignored_revs", w.ignored_revs}}},
+          {"files_with_history", files.size()},
+          {"file_commits", commits_total},
+          {"excluded",
+           {{"mass_changes", notes_json(h.mass_changes)}, {"ignored_revs", notes_json(h.ignored)}}},
+          {"non_defect_fixes", notes_json(h.non_defect)},
+          {"modules", mods},
+          {"files", files}};
+}
+
 }  // namespace
 
 // Reads history alone (one git log over the window) and prints a summary:
@@ -61,41 +102,7 @@ int cmd_history(const std::vector<std::string>& args) {
     modules[f.module].push_back(f.path);
   }
   GitHistory h = read_history(d.root, paths, days, config.history, runner);
-  nlohmann::ordered_json files = nlohmann::ordered_json::object();
-  int64_t commits_total = 0;
-  for (const auto& path : paths) {
-    auto it = h.files.find(path);
-    if (it == h.files.end()) continue;
-    const History& s = it->second.stats;
-    commits_total += s.commits;
-    files[path] = stats_json(s);
-    files[path]["coupled"] = s.coupled.size();
-    files[path]["changed_ranges"] = it->second.ranges.size();
-  }
-  nlohmann::ordered_json mods = nlohmann::ordered_json::object();
-  for (const auto& [name, members] : modules) {
-    History m = module_history(h, members);
-    if (m.commits > 0) mods[name] = stats_json(m);
-  }
-  const HistoryWindow& w = h.window;
-  nlohmann::ordered_json out = {
-      {"available", h.available},
-      {"commits", w.commits},
-      {"commits_read", h.commits.size()},
-      {"window",
-       {{"since_days", w.since_days},
-        {"since_date", w.since_date},
-        {"commits", w.commits},
-        {"widened", w.widened},
-        {"mass_changes", w.mass_changes},
-        {"ignored_revs", w.ignored_revs}}},
-      {"files_with_history", files.size()},
-      {"file_commits", commits_total},
-      {"excluded",
-       {{"mass_changes", notes_json(h.mass_changes)}, {"ignored_revs", notes_json(h.ignored)}}},
-      {"non_defect_fixes", notes_json(h.non_defect)},
-      {"modules", mods},
-      {"files", files}};
+  nlohmann::ordered_json out = summary_json(h, paths, modules);
   nlohmann::ordered_json diags = nlohmann::ordered_json::array();
   for (const auto& diag : h.diagnostics) {
     diags.push_back(diag.message);

@@ -61,6 +61,34 @@ void keep_newest(std::vector<Commit>& commits, Sorted& sorted, int64_t want) {
   }
 }
 
+/// Runs and sorts the git logs read_history needs.
+struct Reader {
+  const std::string& root;
+  const HistoryConfig& config;
+  RepoFacts repo;
+  IgnoreRevs ignore;
+  ProcessRunner& runner;
+
+  LogRead read(std::optional<int64_t> since, size_t max_count, Sorted& sorted) const {
+    LogRead log = read_log(root, config, since, max_count, runner);
+    sorted = sort_commits(log.commits, repo.tracked_files, ignore, config);
+    return log;
+  }
+
+  // The newest history.min_commits counted commits, whatever their age:
+  // logs of growing length until they hold that many or all history.
+  LogRead widen(size_t in_window, Sorted& sorted) const {
+    int64_t want = config.min_commits;
+    LogRead log;
+    for (size_t max = in_window + 2 * static_cast<size_t>(want);; max *= 4) {
+      log = read(std::nullopt, max, sorted);
+      if (sorted.counted >= want || log.commits.size() < max || !log.error.empty()) break;
+    }
+    keep_newest(log.commits, sorted, want);
+    return log;
+  }
+};
+
 std::string window_name(int since_days) {
   return since_days == kAllHistory ? std::string("all history")
                                    : "--since " + std::to_string(since_days) + " window";
@@ -118,43 +146,30 @@ GitHistory read_history(const std::string& root, const std::set<std::string>& pa
   if (!repo) return out;
   out.with_functions = config.functions;
   out.window.since_days = since_days;
-  IgnoreRevs ignore = read_ignore_revs(root, out.diagnostics);
+  Reader reader{root, config, *repo, read_ignore_revs(root, out.diagnostics), runner};
   std::optional<int64_t> since;
   if (since_days != kAllHistory) {
     int64_t t = repo->head_time - static_cast<int64_t>(since_days) * 86400;
     if (t > 0) since = t;  // before 1970: git's --since reads nothing, so all of it
   }
-  LogRead log = read_log(root, config, since, 0, runner);
-  Sorted sorted = sort_commits(log.commits, repo->tracked_files, ignore, config);
-  int64_t want = config.min_commits, widened_from = 0;
-  if (since && sorted.counted < want) {
-    // Too few for the signals to mean anything: the newest `want` commits.
-    size_t in_window = log.commits.size();
-    int64_t window_counted = sorted.counted;
-    for (size_t max = in_window + 2 * static_cast<size_t>(want);; max *= 4) {
-      LogRead wider = read_log(root, config, std::nullopt, max, runner);
-      Sorted s = sort_commits(wider.commits, repo->tracked_files, ignore, config);
-      bool whole = wider.commits.size() < max || !wider.error.empty();
-      if (s.counted >= want || whole) {
-        log = std::move(wider);
-        sorted = std::move(s);
-        break;
-      }
-    }
-    keep_newest(log.commits, sorted, want);
-    out.window.widened = sorted.counted > window_counted;
-    widened_from = window_counted;
+  Sorted sorted;
+  LogRead log = reader.read(since, 0, sorted);
+  int64_t in_window = sorted.counted;
+  if (since && sorted.counted < config.min_commits) {
+    log = reader.widen(log.commits.size(), sorted);
+    out.window.widened = sorted.counted > in_window;
   }
   for (auto& d : log.diagnostics) out.diagnostics.push_back(std::move(d));
   out.available = true;
   std::vector<bool> fixes = describe(log.commits, sorted, config, repo->tracked_files, out);
   if (out.window.widened) {
-    out.diagnostics.push_back(
-        {Diagnostic::Level::kWarning, "history",
-         "only " + std::to_string(widened_from) + " commit(s) in the " + window_name(since_days) +
-             "; widened to the newest " + std::to_string(sorted.counted) + ", back to " +
-             out.window.since_date + " (history.min_commits is " + std::to_string(want) + ")",
-         std::nullopt});
+    out.diagnostics.push_back({Diagnostic::Level::kWarning, "history",
+                               "only " + std::to_string(in_window) + " commit(s) in the " +
+                                   window_name(since_days) + "; widened to the newest " +
+                                   std::to_string(sorted.counted) + ", back to " +
+                                   out.window.since_date + " (history.min_commits is " +
+                                   std::to_string(config.min_commits) + ")",
+                               std::nullopt});
   }
   std::vector<bool> counted;
   for (Kind k : sorted.kinds) counted.push_back(k == Kind::kCounted);
