@@ -27,7 +27,7 @@ struct HistoryConfig {
   /// ECMAScript regex, case-insensitive, searched line by line in the
   /// subject and the issue trailers ("Fixes: #12", "Bug: 1234").
   std::string fix_pattern =
-      R"((^|[^A-Za-z0-9_])(fix(e[sd]|ing)?|bugs?|bugfix(es)?|hotfix(es)?|crash(es|ed)?|regressions?)([^A-Za-z0-9_]|$)|^fix(\([^)]*\))?!?:)";
+      R"((^|[^A-Za-z0-9_])(fix(e[sd]|ing)?|bugs?|bugfix(es)?|hotfix(es)?|crash(es|ed|ing)?|regressions?)([^A-Za-z0-9_]|$)|^fix(\([^)]*\))?!?:)";
   /// ECMAScript regex, case-insensitive, searched line by line in the
   /// subject and git revert's "This reverts commit" lines: a commit it
   /// matches is no defect fix (build, warnings, typos, style, formatting,
