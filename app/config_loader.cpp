@@ -74,16 +74,34 @@ void read_history(const Json& v, const std::string& where, Config& config) {
     }
     return value.get<int>();
   };
+  auto share = [](const std::string& at, const Json& value) {
+    if (!value.is_number() || !std::isfinite(value.get<double>()) || value.get<double>() < 0 ||
+        value.get<double>() > 1) {
+      throw InputError(at + ": must be a number from 0 to 1");
+    }
+    return value.get<double>();
+  };
+  auto pattern = [](const std::string& at, const Json& value) {
+    if (!value.is_string()) throw InputError(at + ": must be a string (a regex)");
+    try {
+      std::regex(value.get<std::string>(), std::regex::ECMAScript | std::regex::icase);
+    } catch (const std::regex_error& e) {
+      throw InputError(at + ": not a valid regular expression: " + e.what());
+    }
+    return value.get<std::string>();
+  };
   for (const auto& [key, value] : v.items()) {
     std::string at = where + "." + key;
     if (key == "fix_pattern") {
-      if (!value.is_string()) throw InputError(at + ": must be a string (a regex)");
-      try {
-        std::regex(value.get<std::string>(), std::regex::ECMAScript | std::regex::icase);
-      } catch (const std::regex_error& e) {
-        throw InputError(at + ": not a valid regular expression: " + e.what());
-      }
-      h.fix_pattern = value.get<std::string>();
+      h.fix_pattern = pattern(at, value);
+    } else if (key == "non_defect_pattern") {
+      h.non_defect_pattern = pattern(at, value);
+    } else if (key == "max_changeset_files") {
+      h.max_changeset_files = whole(at, value, 1, 1000000);
+    } else if (key == "max_changeset_share") {
+      h.max_changeset_share = share(at, value);
+    } else if (key == "min_commits") {
+      h.min_commits = whole(at, value, 0, 1000000);
     } else if (key == "functions") {
       if (!value.is_boolean()) throw InputError(at + ": must be true or false");
       h.functions = value.get<bool>();
@@ -94,14 +112,12 @@ void read_history(const Json& v, const std::string& where, Config& config) {
     } else if (key == "coupling_min_shared") {
       h.coupling_min_shared = whole(at, value, 1, 100000);
     } else if (key == "coupling_min_degree") {
-      if (!value.is_number() || !std::isfinite(value.get<double>()) || value.get<double>() < 0 ||
-          value.get<double>() > 1) {
-        throw InputError(at + ": must be a number from 0 to 1");
-      }
-      h.coupling_min_degree = value.get<double>();
+      h.coupling_min_degree = share(at, value);
     } else {
-      throw InputError(at + ": unknown key (known: fix_pattern, functions, coupling_max_changeset, "
-                            "coupling_min_revs, coupling_min_shared, coupling_min_degree)");
+      throw InputError(at + ": unknown key (known: fix_pattern, non_defect_pattern, functions, "
+                            "max_changeset_files, max_changeset_share, min_commits, "
+                            "coupling_max_changeset, coupling_min_revs, coupling_min_shared, "
+                            "coupling_min_degree)");
     }
   }
 }
@@ -244,7 +260,11 @@ nlohmann::ordered_json config_to_json(const Config& config) {
   j["path_map"] = path_map;
   const HistoryConfig& h = config.history;
   j["history"] = {{"fix_pattern", h.fix_pattern},
+                  {"non_defect_pattern", h.non_defect_pattern},
                   {"functions", h.functions},
+                  {"max_changeset_files", h.max_changeset_files},
+                  {"max_changeset_share", h.max_changeset_share},
+                  {"min_commits", h.min_commits},
                   {"coupling_max_changeset", h.coupling_max_changeset},
                   {"coupling_min_revs", h.coupling_min_revs},
                   {"coupling_min_shared", h.coupling_min_shared},

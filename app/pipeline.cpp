@@ -163,8 +163,9 @@ ClangScanOutput parse_sources(const Discovery& discovery, const std::vector<Sour
   return scanned;
 }
 
-// Puts each file's and function's history on them.
+// Puts each file's and function's history on them, and the window used.
 void attach_history(Report& report, const GitHistory& history) {
+  report.history_window = history.window;
   for (FileFacts& file : report.files) {
     auto it = history.files.find(file.path);
     if (it == history.files.end()) {
@@ -214,6 +215,13 @@ void attach_owners(Report& report, const std::string& root, const std::string& t
                    "--team " + team + ": " + std::to_string(report.files.size()) + " of " +
                        std::to_string(before) + " files are owned by the team",
                    *where});
+}
+
+// A module's history: distinct commits over its files (after --team).
+void attach_module_history(Report& report, const GitHistory& history) {
+  std::map<std::string, std::vector<std::string>> paths;
+  for (const auto& f : report.files) paths[f.module].push_back(f.path);
+  for (ModuleFacts& m : report.modules) m.history = module_history(history, paths[m.name]);
 }
 
 void roll_up(Report& report) {
@@ -308,10 +316,11 @@ ScanResult run_scan(const ScanOptions& options, ProcessRunner& runner) {
     attach_coverage(report, mapped, texts, diags);
     report.signals.coverage = true;
   }
+  GitHistory history;
   if (discovery.in_git) {
     std::set<std::string> paths;
     for (const auto& f : discovery.files) paths.insert(f.path);
-    GitHistory history =
+    history =
         read_history(discovery.root, paths, options.since_days, result.config.history, runner);
     diags.insert(diags.end(), history.diagnostics.begin(), history.diagnostics.end());
     if (history.available) {
@@ -325,6 +334,7 @@ ScanResult run_scan(const ScanOptions& options, ProcessRunner& runner) {
   }
   attach_owners(report, discovery.root, options.team, diags);
   roll_up(report);
+  if (history.available) attach_module_history(report, history);
   report.diagnostics = std::move(diags);
   apply_rules(report, result.config.rule_options);
   if (baseline) compare_with_baseline(report, *baseline, result.config.ci.worsened_margin);

@@ -20,13 +20,44 @@ struct PathMapping {
   std::string to;
 };
 
-/// How history is read: what a bug-fix commit looks like, and code-maat's
-/// coupling thresholds.
+/// How history is read (docs/history.md): what a defect fix looks like,
+/// which commits are mass changes, how small a window may be, and
+/// code-maat's coupling thresholds.
 struct HistoryConfig {
-  /// ECMAScript regex, case-insensitive, searched in the whole message.
+  /// ECMAScript regex, case-insensitive, searched line by line in the
+  /// subject and the issue trailers ("Fixes: #12", "Bug: 1234").
   std::string fix_pattern =
-      R"((^|[^A-Za-z0-9_])(fix(e[sd]|ing)?|bugs?|bugfix(es)?|hotfix(es)?|crash(es|ed)?|regressions?)([^A-Za-z0-9_]|$)|^fix(\([^)]*\))?!?:)";
-  bool functions = true;         ///< per-function history (reads patches)
+      R"((^|[^A-Za-z0-9_])(fix(e[sd]|ing)?|bugs?|bugfix(es)?|hotfix(es)?|crash(es|ed|ing)?|regressions?)([^A-Za-z0-9_]|$)|^fix(\([^)]*\))?!?:)";
+  /// ECMAScript regex, case-insensitive, searched line by line in the
+  /// subject and git revert's "This reverts commit" lines: a commit it
+  /// matches is no defect fix (build, warnings, typos, style, formatting,
+  /// lint, CI, docs, reverts, merge summaries), whatever fix_pattern says,
+  /// unless the subject names a failure (crash, leak, regression...).
+  std::string non_defect_pattern =
+      R"(^revert\b|^this reverts commit\b|^merge\b)"
+      // A subject naming a real failure (crash, leak, regression...) stays a fix.
+      R"(|^(?!.*\b(regressions?|crash(es|ed|ing)?|leak(s|ed|ing)?|hangs?|deadlocks?|races?)"
+      R"(|corrupt\w*|overflows?|segfaults?|use-after-free|data loss)\b))"
+      R"(((docs?|style|ci|chore)(\([^)]*\))?!?:)"
+      R"(|.*\b(typos?|spelling|misspell\w*|codespell|whitespace|reformat\w*|formatting|clang-format)"
+      R"(|indent\w*|iwyu|doxygen)"
+      R"(|style|lint\w*|cpplint|clang-tidy|warnings?|docs?|documentation|readme|ci|travis|appveyor)\b)"
+      R"(|.*\bfix(e[sd]|ing)?\s+((?!(in|of|for|when|with|during|after|on)\b)\S+\s+){0,2})"
+      R"((\S*-)?(build|building|compil(e|es|ed|ing|ation|er))\b(?!\.\w))"
+      R"(|.*(^|\s)-W[a-z][\w-]*)"
+      R"(|.*\b(build|compile|compiler|compilation|link|linker|linking|comments?)\s+)"
+      R"((errors?|failures?|fix(es)?|breaks?|breakage|issues?|problems?)\b)"
+      R"(|.*\bfix(e[sd]|ing)?\s+((?!(in|of|for|when|with|during|after|on)\b)\S+\s+){0,2})"
+      R"((comments?|links?|manual)\b(?!\.\w)))";
+  bool functions = true;          ///< per-function history (reads patches)
+  /// code-maat's max changeset: a commit changing more files than this is a
+  /// mass change (reformat, header sweep, rename sweep) and counts nowhere.
+  int max_changeset_files = 50;
+  /// ... or more than this share of the files tracked at HEAD, in a
+  /// repository of at least 20 files.
+  double max_changeset_share = 0.5;
+  /// A --since window with fewer counted commits widens to the newest this many.
+  int min_commits = 50;
   int coupling_max_changeset = 30;  ///< larger commits are ignored for coupling
   int coupling_min_revs = 5;
   int coupling_min_shared = 5;

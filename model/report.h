@@ -202,8 +202,9 @@ struct ModuleFacts {
   int log_calls = 0;
   std::vector<std::string> owners;  ///< every owner of one of its files
   int score = 0;  ///< highest candidate score inside the module, 0..100
-  /// Distinct commits over the module's files (a commit touching two of its
-  /// files counts once); null without history.
+  /// Its files' history as one: distinct commits, fix commits and authors
+  /// over the union of its files' commits (never a sum of theirs); lines
+  /// summed; coupled empty. Null without history.
   std::optional<History> history;
 };
 
@@ -260,7 +261,7 @@ struct InferredLogApi {
 
 /// The history window the scan used (report.history.window).
 struct HistoryWindow {
-  int since_days = 0;         ///< --since as given
+  int since_days = 0;         ///< --since as given; 0: all history (--since all)
   std::string since_date;     ///< YYYY-MM-DD: the oldest commit date counted
   int64_t commits = 0;        ///< commits counted, after the exclusions below
   bool widened = false;       ///< fewer than history.min_commits: widened to the newest ones

@@ -185,7 +185,8 @@ nlohmann::ordered_json report_to_json(const Report& r) {
                        {"coverage", optional_or_null(m.coverage, coverage_json)},
                        {"log_calls", m.log_calls},
                        {"owners", m.owners},
-                       {"score", m.score}});
+                       {"score", m.score},
+                       {"history", optional_or_null(m.history, history_json)}});
   }
   Json files = Json::array();
   for (const auto& f : r.files) files.push_back(file_json(f));

@@ -28,7 +28,8 @@ boost::program_options::variables_map parse_args(
     const boost::program_options::positional_options_description& pos,
     const std::vector<std::string>& args);
 
-/// A positive whole number of days, at most about 100 years; UsageError otherwise.
+/// --since: a whole number of days (1 to 10,000,000), or "all" (kAllHistory,
+/// 0); UsageError otherwise.
 int parse_days(const std::string& text);
 
 /// Declares the inputs `scan` and `next` share: what to read and how.

@@ -3,6 +3,8 @@
 #include <charconv>
 #include <thread>
 
+#include "scanner/history/file_history.h"
+
 namespace po = boost::program_options;
 
 namespace stepup {
@@ -25,10 +27,12 @@ po::variables_map parse_args(const po::options_description& visible,
 }
 
 int parse_days(const std::string& text) {
+  if (text == "all") return kAllHistory;
   int days = 0;
   auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), days);
-  if (ec != std::errc() || ptr != text.data() + text.size() || days < 1 || days > 36500) {
-    throw UsageError("--since takes a positive number of days (1 to 36500), not '" + text + "'");
+  if (ec != std::errc() || ptr != text.data() + text.size() || days < 1 || days > 10000000) {
+    throw UsageError("--since takes a positive number of days (1 to 10000000) or 'all', not '" +
+                     text + "'");
   }
   return days;
 }
@@ -56,7 +60,9 @@ void add_scan_inputs(po::options_description& desc, ScanOptions& opt, std::strin
       ("team", po::value(&opt.team),
        "keep only files a CODEOWNERS owner (@org/team, @user) owns, in candidates and summaries")
       ("since", po::value(&since)->default_value("365"),
-       "history window in days, counted back from HEAD's commit date")
+       "history window in days, counted back from HEAD's commit date, or 'all' (a window "
+       "reaching before 1970 is all history too); fewer than history.min_commits commits in "
+       "it widen it to the newest that many")
       ("config", po::value(&opt.config), "config file (default: REPO/.stepup.json)")
       ("repo", po::value(&opt.repo)->default_value("."), "the repository (positional)");
   // clang-format on

@@ -123,7 +123,12 @@ int cmd_scan(const std::vector<std::string>& args) {
   print_top(result.report, opt.top);
   int warnings = 0;
   for (const auto& d : result.report.diagnostics) {
-    if (d.level != Diagnostic::Level::kInfo) ++warnings;
+    if (d.level == Diagnostic::Level::kInfo) continue;
+    ++warnings;
+    // A partial or widened history changes every history number: said here.
+    if (d.source == "history") {
+      std::fprintf(stderr, "stepup: warning: history: %s\n", d.message.c_str());
+    }
   }
   std::fprintf(stderr,
                "stepup: %d TUs, %d files, %d functions, %d candidates in %.1fs; "

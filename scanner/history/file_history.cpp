@@ -1,91 +1,20 @@
 #include "scanner/history/file_history.h"
 
-#include <unistd.h>
-
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 #include <ctime>
 #include <map>
-#include <regex>
+#include <optional>
 
-#include "scanner/history/git_log.h"
+#include "scanner/history/commit_class.h"
+#include "scanner/history/history_builder.h"
+#include "scanner/history/log_reader.h"
 
 namespace stepup {
 namespace {
 
-constexpr int kInfinity = 1 << 30;
+std::string first_line(const std::string& s) { return s.substr(0, s.find('\n')); }
 
-/// A piecewise map from one version's line numbers to HEAD's: lines in
-/// [begin, end) map to line + delta; lines in no segment are gone at HEAD.
-struct LineMap {
-  struct Segment {
-    int begin, end, delta;
-  };
-  std::vector<Segment> segments{{1, kInfinity, 0}};
-
-  // HEAD ranges of lines [first, last] of this version: emit(b, e, exact).
-  // Lines a later commit rewrote have no image of their own; they stand
-  // for the HEAD lines that replaced them, between the surviving
-  // neighbours (exact = false), so a function still counts the commit.
-  template <typename F>
-  void map_range(int first, int last, F&& emit) const {
-    int prev_end_head = 0;  // HEAD line after the previous segment's last
-    int cursor = first;
-    for (const auto& s : segments) {
-      if (s.begin > last) {
-        if (cursor <= last) emit_gap(prev_end_head, s.begin + s.delta - 1, emit);
-        return;
-      }
-      if (s.end <= first) {
-        prev_end_head = s.end + s.delta;
-        continue;
-      }
-      if (cursor < s.begin) emit_gap(prev_end_head, s.begin + s.delta - 1, emit);
-      int b = std::max(first, s.begin), e = std::min(last + 1, s.end);
-      if (b < e) emit(b + s.delta, e - 1 + s.delta, true);
-      cursor = e;
-      prev_end_head = s.end + s.delta;
-    }
-  }
-
-  template <typename F>
-  static void emit_gap(int lo, int hi, F&& emit) {
-    if (lo < 1) lo = 1;
-    if (hi >= lo) {
-      emit(lo, hi, false);
-    } else {
-      emit(hi < 1 ? lo : hi, lo, false);  // lines deleted later: the seam
-    }
-  }
-
-  // The map of the version before a commit, given the commit's hunks:
-  // removed lines vanish, lines after a hunk shift by its size change.
-  LineMap before(const std::vector<Hunk>& hunks) const {
-    std::vector<Segment> pre_to_post;
-    int cursor = 1, shift = 0;
-    for (const Hunk& h : hunks) {  // git writes hunks in order
-      int old_begin = h.old_count == 0 ? h.old_start + 1 : h.old_start;
-      if (old_begin > cursor) pre_to_post.push_back({cursor, old_begin, shift});
-      cursor = old_begin + h.old_count;
-      shift += h.new_count - h.old_count;
-    }
-    pre_to_post.push_back({cursor, kInfinity, shift});
-    LineMap out;
-    out.segments.clear();
-    for (const auto& p : pre_to_post) {
-      for (const auto& s : segments) {
-        // Post lines [p.begin+p.delta, p.end+p.delta) meet s.
-        long b = std::max<long>(p.begin, static_cast<long>(s.begin) - p.delta);
-        long e = std::min<long>(p.end, static_cast<long>(s.end) - p.delta);
-        if (b < e) out.segments.push_back({static_cast<int>(b), static_cast<int>(e), p.delta + s.delta});
-      }
-    }
-    return out;
-  }
-};
-
-std::string utc_date(int64_t t) {
+std::string utc_day(int64_t t) {
   std::time_t tt = static_cast<std::time_t>(t);
   std::tm tm{};
   gmtime_r(&tt, &tm);
@@ -94,215 +23,157 @@ std::string utc_date(int64_t t) {
   return buf;
 }
 
-/// Per-file accumulation while walking the log from newest to oldest.
-struct Tracked {
-  std::string head_path;
-  LineMap map;
+/// How read_history sorts a commit.
+enum class Kind { kCounted, kMassChange, kIgnored };
+
+struct Sorted {
+  std::vector<Kind> kinds;
+  int64_t counted = 0;
 };
 
-class HistoryBuilder {
- public:
-  HistoryBuilder(const std::set<std::string>& paths, const HistoryConfig& config,
-                 GitHistory& out)
-      : config_(config), out_(out) {
-    for (const auto& p : paths) tracked_[p] = Tracked{p, LineMap{}};
-  }
-
-  void add(const Commit& c) {
-    int index = static_cast<int>(out_.commits.size());
-    CommitFacts facts;
-    facts.fix = std::regex_search(c.message, fix_re_);
-    for (const auto& f : c.files) facts.deleted += f.deleted;
-    out_.commits.push_back(facts);
-    std::set<std::string> touched;
-    for (const FileChange& f : c.files) {
-      auto it = tracked_.find(f.path);
-      if (it == tracked_.end()) continue;
-      Tracked t = std::move(it->second);
-      tracked_.erase(it);
-      FileHistory& fh = out_.files[t.head_path];
-      touched.insert(t.head_path);
-      History& h = fh.stats;
-      if (h.commits == 0) h.last_change = utc_date(c.time);  // newest first
-      ++h.commits;
-      h.fix_commits += facts.fix;
-      h.lines_added += f.added;
-      h.lines_deleted += f.deleted;
-      ++authors_[t.head_path][c.author];
-      if (out_.with_functions) record_ranges(index, f, t, fh);
-      if (f.created) continue;  // nothing older to follow: stop tracking
-      t.map = out_.with_functions ? t.map.before(f.hunks) : t.map;
-      tracked_[f.old_path] = std::move(t);  // renames: older name, same file
+Sorted sort_commits(const std::vector<Commit>& commits, int64_t repo_files,
+                    const IgnoreRevs& ignore, const HistoryConfig& config) {
+  Sorted s;
+  for (const Commit& c : commits) {
+    Kind k = Kind::kCounted;
+    if (ignore.shas.count(c.sha)) {
+      k = Kind::kIgnored;
+    } else if (is_mass_change(static_cast<int64_t>(c.files.size()), repo_files, config)) {
+      k = Kind::kMassChange;
     }
-    if (touched.size() >= 2 &&
-        static_cast<int>(touched.size()) <= config_.coupling_max_changeset) {
-      for (auto a = touched.begin(); a != touched.end(); ++a) {
-        for (auto b = std::next(a); b != touched.end(); ++b) ++shared_[{*a, *b}];
-      }
+    s.counted += k == Kind::kCounted;
+    s.kinds.push_back(k);
+  }
+  return s;
+}
+
+// Keeps the newest commits up to and including the want-th counted one.
+void keep_newest(std::vector<Commit>& commits, Sorted& sorted, int64_t want) {
+  int64_t seen = 0;
+  for (size_t i = 0; i < commits.size(); ++i) {
+    seen += sorted.kinds[i] == Kind::kCounted;
+    if (seen == want) {
+      commits.resize(i + 1);
+      sorted.kinds.resize(i + 1);
+      sorted.counted = want;
+      return;
     }
   }
+}
 
-  void finish() {
-    for (auto& [path, counts] : authors_) {
-      History& h = out_.files[path].stats;
-      h.authors = static_cast<int64_t>(counts.size());
-      double sum_sq = 0;
-      int64_t best = 0;
-      for (const auto& [author, n] : counts) {  // sorted: ties go to the first name
-        double share = static_cast<double>(n) / static_cast<double>(h.commits);
-        sum_sq += share * share;
-        if (n > best) {
-          best = n;
-          h.main_author = author;
-        }
-      }
-      h.main_author_share = static_cast<double>(best) / static_cast<double>(h.commits);
-      h.fragmentation = 1 - sum_sq;
-    }
-    for (const auto& [pair, shared] : shared_) {
-      History& a = out_.files[pair.first].stats;
-      History& b = out_.files[pair.second].stats;
-      if (a.commits < config_.coupling_min_revs || b.commits < config_.coupling_min_revs ||
-          shared < config_.coupling_min_shared) {
-        continue;
-      }
-      double degree = static_cast<double>(shared) / ((a.commits + b.commits) / 2.0);
-      if (degree < config_.coupling_min_degree) continue;
-      a.coupled.push_back({pair.second, shared, degree});
-      b.coupled.push_back({pair.first, shared, degree});
-    }
-    for (auto& [path, fh] : out_.files) {
-      auto& c = fh.stats.coupled;
-      std::sort(c.begin(), c.end(), [](const Coupling& x, const Coupling& y) {
-        return x.degree != y.degree ? x.degree > y.degree : x.path < y.path;
-      });
-    }
+/// Runs and sorts the git logs read_history needs.
+struct Reader {
+  const std::string& root;
+  const HistoryConfig& config;
+  RepoFacts repo;
+  IgnoreRevs ignore;
+  ProcessRunner& runner;
+
+  LogRead read(std::optional<int64_t> since, size_t max_count, Sorted& sorted) const {
+    LogRead log = read_log(root, config, since, max_count, runner);
+    sorted = sort_commits(log.commits, repo.tracked_files, ignore, config);
+    return log;
   }
 
- private:
-  // The lines this commit wrote, in HEAD's numbers. A pure deletion marks
-  // the line it happened at.
-  void record_ranges(int index, const FileChange& f, const Tracked& t, FileHistory& fh) {
-    for (const Hunk& h : f.hunks) {
-      int first = h.new_count == 0 ? h.new_start + 1 : h.new_start;
-      int last = h.new_count == 0 ? first : first + h.new_count - 1;
-      bool added = h.new_count > 0;
-      t.map.map_range(first, last, [&](int b, int e, bool exact) {
-        fh.ranges.push_back({index, b, e, added && exact});
-      });
-      if (h.new_count == 0 && first > 1) {  // a deletion also touches the line before
-        t.map.map_range(first - 1, first - 1, [&](int b, int e, bool) {
-          fh.ranges.push_back({index, b, e, false});
-        });
-      }
+  // The newest history.min_commits counted commits, whatever their age:
+  // logs of growing length until they hold that many or all history.
+  LogRead widen(size_t in_window, Sorted& sorted) const {
+    int64_t want = config.min_commits;
+    LogRead log;
+    for (size_t max = in_window + 2 * static_cast<size_t>(want);; max *= 4) {
+      log = read(std::nullopt, max, sorted);
+      if (sorted.counted >= want || log.commits.size() < max || !log.error.empty()) break;
     }
+    keep_newest(log.commits, sorted, want);
+    return log;
   }
-
-  const HistoryConfig& config_;
-  GitHistory& out_;
-  std::regex fix_re_{config_.fix_pattern, std::regex::ECMAScript | std::regex::icase};
-  std::map<std::string, Tracked> tracked_;  ///< by the path at the commit being read
-  std::map<std::string, std::map<std::string, int64_t>> authors_;
-  std::map<std::pair<std::string, std::string>, int64_t> shared_;
 };
 
-std::string first_line(const std::string& s) { return s.substr(0, s.find('\n')); }
+std::string window_name(int since_days) {
+  return since_days == kAllHistory ? std::string("all history")
+                                   : "--since " + std::to_string(since_days) + " window";
+}
 
-/// A temporary file that is removed with the object.
-class TempFile {
- public:
-  TempFile() {
-    const char* dir = std::getenv("TMPDIR");
-    path_ = std::string(dir && *dir ? dir : "/tmp") + "/stepup-log-XXXXXX";
-    int fd = mkstemp(path_.data());
-    if (fd < 0) {
-      path_.clear();
+// Fills out.window, the notes of left-out commits and says what was read;
+// returns which commits are defect fixes.
+std::vector<bool> describe(const std::vector<Commit>& commits, const Sorted& sorted,
+                           const HistoryConfig& config, int64_t repo_files, GitHistory& out) {
+  FixClassifier classifier(config);
+  std::vector<bool> fixes(commits.size(), false);
+  HistoryWindow& w = out.window;
+  for (size_t i = 0; i < commits.size(); ++i) {
+    const Commit& c = commits[i];
+    CommitNote note{c.sha, first_line(c.message), static_cast<int64_t>(c.files.size())};
+    if (sorted.kinds[i] == Kind::kIgnored) {
+      ++w.ignored_revs;
+      out.ignored.push_back(note);
+    } else if (sorted.kinds[i] == Kind::kMassChange) {
+      ++w.mass_changes;
+      out.mass_changes.push_back(note);
     } else {
-      close(fd);
+      ++w.commits;
+      w.since_date = utc_day(c.time);  // newest first: the last one is the oldest
+      MessageParts parts = split_message(c.message);
+      if (classifier.names_fix(parts)) {
+        bool non_defect = classifier.non_defect(parts);
+        fixes[i] = !non_defect;
+        if (non_defect) out.non_defect.push_back(note);
+      }
     }
   }
-  ~TempFile() {
-    if (!path_.empty()) std::remove(path_.c_str());
+  if (w.mass_changes > 0) {
+    out.diagnostics.push_back(
+        {Diagnostic::Level::kInfo, "history",
+         std::to_string(w.mass_changes) + " mass change(s) left out of every count (more than " +
+             std::to_string(config.max_changeset_files) + " files, or more than " +
+             std::to_string(static_cast<int>(config.max_changeset_share * 100)) + "% of the " +
+             std::to_string(repo_files) + " files tracked at HEAD)",
+         std::nullopt});
   }
-  TempFile(const TempFile&) = delete;
-  TempFile& operator=(const TempFile&) = delete;
-  bool ok() const { return !path_.empty(); }
-  const std::string& path() const { return path_; }
-  std::string read() const {
-    std::string text;
-    std::FILE* f = std::fopen(path_.c_str(), "rb");
-    if (!f) return text;
-    char chunk[1 << 16];
-    for (size_t n; (n = std::fread(chunk, 1, sizeof chunk, f)) > 0;) text.append(chunk, n);
-    std::fclose(f);
-    return text;
-  }
-
- private:
-  std::string path_;
-};
+  return fixes;
+}
 
 }  // namespace
 
-bool is_fix_message(const std::string& message, const std::string& pattern) {
-  return std::regex_search(message, std::regex(pattern, std::regex::ECMAScript | std::regex::icase));
+bool is_fix_message(const std::string& message, const HistoryConfig& config) {
+  return FixClassifier(config).is_fix(message);
 }
 
-GitHistory read_history(const std::string& root, const std::set<std::string>& paths,
-                        int since_days, const HistoryConfig& config, ProcessRunner& runner) {
+GitHistory read_history(const std::string& root, const std::set<std::string>& paths, int since_days,
+                        const HistoryConfig& config, ProcessRunner& runner) {
   GitHistory out;
-  auto say = [&](Diagnostic::Level level, const std::string& message) {
-    out.diagnostics.push_back({level, "history", message, std::nullopt});
-  };
-  ProcessResult head = runner.run({"git", "-C", root, "log", "-1", "--format=%ct"}, root);
-  if (!head.started) {
-    say(Diagnostic::Level::kWarning, "git could not be run (" + head.err + "); no history");
-    return out;
-  }
-  if (head.exit_code != 0) {
-    say(Diagnostic::Level::kWarning,
-        "no git history (" + first_line(head.err.empty() ? "no commits" : head.err) +
-            "); history is null");
-    return out;
-  }
-  int64_t head_time = std::atoll(head.out.c_str());
-  int64_t since = head_time - static_cast<int64_t>(since_days) * 86400;
-  ProcessResult shallow = runner.run({"git", "-C", root, "rev-parse", "--is-shallow-repository"}, root);
-  if (shallow.out.rfind("true", 0) == 0) {
-    say(Diagnostic::Level::kWarning,
-        "shallow clone: history is partial (fetch with --unshallow or fetch-depth: 0)");
-  }
+  std::optional<RepoFacts> repo = read_repo_facts(root, runner, out.diagnostics);
+  if (!repo) return out;
   out.with_functions = config.functions;
-  std::vector<std::string> argv = {"git", "-C", root, "-c", "core.quotePath=true", "log",
-                                   "--no-merges", "-M", "--no-color", "--no-ext-diff",
-                                   "--since=@" + std::to_string(since), kLogFormat};
-  if (config.functions) {
-    // Explicit prefixes: a user's diff.noprefix must not change the output.
-    argv.insert(argv.end(), {"-p", "-U0", "--src-prefix=a/", "--dst-prefix=b/"});
-  } else {
-    argv.insert(argv.end(), {"-z", "--numstat"});
+  out.window.since_days = since_days;
+  Reader reader{root, config, *repo, read_ignore_revs(root, out.diagnostics), runner};
+  std::optional<int64_t> since;
+  if (since_days != kAllHistory) {
+    int64_t t = repo->head_time - static_cast<int64_t>(since_days) * 86400;
+    if (t > 0) since = t;  // before 1970: git's --since reads nothing, so all of it
   }
-  // git writes its log in many small pieces; through a pipe every piece
-  // wakes this process (20,000 context switches on a 20,000-commit log).
-  // Written to a temporary file it is read in one go.
-  TempFile out_file;
-  if (out_file.ok()) argv.push_back("--output=" + out_file.path());
-  ProcessResult log = runner.run(argv, root);
-  if (out_file.ok()) log.out = out_file.read();
-  std::string error;
-  std::vector<Commit> commits = config.functions ? parse_patch_log(log.out, &error)
-                                                 : parse_numstat_log(log.out, &error);
-  if (log.exit_code != 0) {
-    // A partial clone or a damaged mirror: keep what was read, name the commit.
-    std::string last = commits.empty() ? "none" : commits.back().sha;
-    say(Diagnostic::Level::kWarning, "git log stopped early (" + first_line(log.err) +
-                                         "); history read up to commit " + last);
+  Sorted sorted;
+  LogRead log = reader.read(since, 0, sorted);
+  int64_t in_window = sorted.counted;
+  if (since && sorted.counted < config.min_commits) {
+    log = reader.widen(log.commits.size(), sorted);
+    out.window.widened = sorted.counted > in_window;
   }
-  if (!error.empty()) say(Diagnostic::Level::kWarning, "git log output: " + error);
+  for (auto& d : log.diagnostics) out.diagnostics.push_back(std::move(d));
   out.available = true;
-  HistoryBuilder builder(paths, config, out);
-  for (const Commit& c : commits) builder.add(c);
-  builder.finish();
+  std::vector<bool> fixes = describe(log.commits, sorted, config, repo->tracked_files, out);
+  if (out.window.widened) {
+    out.diagnostics.push_back({Diagnostic::Level::kWarning, "history",
+                               "only " + std::to_string(in_window) + " commit(s) in the " +
+                                   window_name(since_days) + "; widened to the newest " +
+                                   std::to_string(sorted.counted) + ", back to " +
+                                   out.window.since_date + " (history.min_commits is " +
+                                   std::to_string(config.min_commits) + ")",
+                               std::nullopt});
+  }
+  std::vector<bool> counted;
+  for (Kind k : sorted.kinds) counted.push_back(k == Kind::kCounted);
+  build_history(log.commits, counted, fixes, paths, config, BlobDiffer(root, runner), out);
   return out;
 }
 
@@ -323,6 +194,28 @@ FunctionHistory function_history(const GitHistory& history, const FileHistory& f
   h.commits = static_cast<int64_t>(commits.size());
   for (int c : commits) h.fix_commits += history.commits[c].fix;
   return h;
+}
+
+History module_history(const GitHistory& history, const std::vector<std::string>& paths) {
+  History m;
+  std::set<int> commits;
+  for (const auto& path : paths) {
+    auto it = history.files.find(path);
+    if (it == history.files.end()) continue;
+    const History& s = it->second.stats;
+    m.lines_added += s.lines_added;
+    m.lines_deleted += s.lines_deleted;
+    m.last_change = std::max(m.last_change, s.last_change);
+    commits.insert(it->second.commits.begin(), it->second.commits.end());
+  }
+  std::map<std::string, int64_t> by_author;
+  for (int c : commits) {
+    m.fix_commits += history.commits[c].fix;
+    ++by_author[history.authors[history.commits[c].author]];
+  }
+  m.commits = static_cast<int64_t>(commits.size());
+  set_author_stats(m, by_author);
+  return m;
 }
 
 }  // namespace stepup

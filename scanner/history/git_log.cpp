@@ -37,24 +37,28 @@ bool read_header(std::string_view out, size_t& pos, Commit& c) {
   return true;
 }
 
-// True when a record header starts at pos (after up to two separator NULs).
-bool record_starts(std::string_view out, size_t pos) {
+// Where the record header that starts at pos, after up to two separator
+// bytes, begins; npos when none does.
+size_t record_start(std::string_view out, size_t pos) {
   for (int skip = 0; skip <= 2 && pos + skip + 2 < out.size(); ++skip) {
     size_t p = pos + skip;
     if (out[p] == '\0' && out[p + 1] == '\0') {
       size_t end = out.find('\0', p + 2);
-      if (end != std::string_view::npos && is_sha(out.substr(p + 2, end - p - 2))) return true;
+      if (end != std::string_view::npos && is_sha(out.substr(p + 2, end - p - 2))) return p;
     }
   }
-  return false;
+  return std::string_view::npos;
 }
 
+bool record_starts(std::string_view out, size_t pos) {
+  return record_start(out, pos) != std::string_view::npos;
+}
+
+// The next record's first byte (a commit without files, under -z, leaves
+// "\0\n" before it), or the end.
 size_t next_record(std::string_view out, size_t pos) {
   while (pos < out.size() && !(out[pos] == '\0' && record_starts(out, pos))) ++pos;
-  while (pos + 2 < out.size() && out[pos] == '\0' && out[pos + 1] == '\0' && out[pos + 2] == '\0') {
-    ++pos;  // the -z separator before the next record's two NULs
-  }
-  return pos;
+  return pos < out.size() ? record_start(out, pos) : pos;
 }
 
 int64_t number_or_zero(std::string_view s) {
@@ -76,13 +80,27 @@ std::string unquote_git_path(std::string_view t) {
     }
     char e = t[++i];
     switch (e) {
-      case 'n': out += '\n'; break;
-      case 't': out += '\t'; break;
-      case 'a': out += '\a'; break;
-      case 'b': out += '\b'; break;
-      case 'f': out += '\f'; break;
-      case 'r': out += '\r'; break;
-      case 'v': out += '\v'; break;
+      case 'n':
+        out += '\n';
+        break;
+      case 't':
+        out += '\t';
+        break;
+      case 'a':
+        out += '\a';
+        break;
+      case 'b':
+        out += '\b';
+        break;
+      case 'f':
+        out += '\f';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 'v':
+        out += '\v';
+        break;
       default:
         if (e >= '0' && e <= '7' && i + 2 < t.size()) {  // \ooo: one raw byte
           int v = (e - '0') * 64 + (t[i + 1] - '0') * 8 + (t[i + 2] - '0');
@@ -254,6 +272,14 @@ void parse_patch_body(std::string_view body, Commit& c) {
       f->removed = true;
     } else if (starts(line, "Binary files ")) {
       f->binary = true;
+    } else if (starts(line, "index ")) {
+      std::string_view ids = line.substr(6);
+      ids = ids.substr(0, ids.find(' '));  // " 100644" follows when the mode stayed
+      size_t dots = ids.find("..");
+      if (dots != std::string_view::npos) {
+        f->old_blob = std::string(ids.substr(0, dots));
+        f->new_blob = std::string(ids.substr(dots + 2));
+      }
     }
   }
   for (auto& file : c.files) {
@@ -263,6 +289,20 @@ void parse_patch_body(std::string_view body, Commit& c) {
 }
 
 }  // namespace
+
+std::vector<Hunk> parse_hunks(std::string_view patch) {
+  std::vector<Hunk> hunks;
+  size_t pos = 0;
+  while (pos < patch.size()) {
+    size_t end = patch.find('\n', pos);
+    if (end == std::string_view::npos) end = patch.size();
+    std::string_view line = patch.substr(pos, end - pos);
+    pos = end + 1;
+    Hunk h;
+    if (starts(line, "@@ -") && parse_hunk(line, h)) hunks.push_back(h);
+  }
+  return hunks;
+}
 
 std::vector<Commit> parse_patch_log(std::string_view out, std::string* error) {
   // A patch holds no NUL (git shows files with NULs as binary), so the body

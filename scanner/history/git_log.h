@@ -23,12 +23,16 @@ struct FileChange {
   std::string path;      ///< after the commit
   int64_t added = 0, deleted = 0;
   bool binary = false;
-  bool created = false;  ///< the commit added the file
-  bool removed = false;  ///< the commit deleted the file
+  bool created = false;     ///< the commit added the file
+  bool removed = false;     ///< the commit deleted the file
   std::vector<Hunk> hunks;  ///< only when read with patches
+  /// Blob names from the patch's "index OLD..NEW" line (full with
+  /// --full-index); empty without patches.
+  std::string old_blob, new_blob;
 };
 
-/// One non-merge commit inside the window.
+/// One non-merge commit inside the window. Patches are read with -w:
+/// a file whose change is whitespace alone is not among its files.
 struct Commit {
   std::string sha;
   std::string author;  ///< "Name <email>" after .mailmap
@@ -48,6 +52,9 @@ std::vector<Commit> parse_numstat_log(std::string_view out, std::string* error);
 
 /// Parses `git log -p -U0 -M <kLogFormat>` output: line counts and hunks.
 std::vector<Commit> parse_patch_log(std::string_view out, std::string* error);
+
+/// The hunks of a -U0 patch of one file (its "@@ -a,b +c,d @@" lines).
+std::vector<Hunk> parse_hunks(std::string_view patch);
 
 /// Unquotes a path git wrote C-style ("a\"b\303\251") or returns it as is.
 std::string unquote_git_path(std::string_view text);

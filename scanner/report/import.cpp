@@ -336,6 +336,7 @@ Report parse_report(std::string_view text, const std::string& name) {
     mod.log_calls = m.i32("log_calls", false);
     mod.owners = m.strings("owners", false);
     mod.score = m.i32("score", false);
+    if (m.has("history")) mod.history = read_history(m.sub("history"));
     r.modules.push_back(std::move(mod));
   }
   const Json& files = top.array("files");

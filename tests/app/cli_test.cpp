@@ -227,6 +227,48 @@ TEST_CASE("the history window (--since) must be a positive number of days") {
   }
 }
 
+TEST_CASE("scan: --since all, and a window reaching before 1970, read all history") {
+  stepup::test::TempDir repo;
+  small_repo(repo);
+  stepup::test::git_commit_all(repo.path(), "initial", "1990-05-01T10:00:00+00:00");
+  repo.write("src/b.cpp", "int b(int x) { return x; }\n");
+  stepup::test::git_commit_all(repo.path(), "fix: b", "2026-01-15T10:00:00+00:00");
+  auto window = [&](const char* since) {
+    auto r = run_stepup(
+        {"scan", repo.path(), "-o", repo.path() + "/out", "--format", "json", "--since", since});
+    REQUIRE(r.exit_code == 0);
+    auto doc = nlohmann::json::parse(stepup::test::read_text(repo.path() + "/out/report.json"));
+    return std::make_pair(doc["history"]["window"], r.err);
+  };
+  {
+    // The module "src" (a.cpp, b.cpp): 2 distinct commits, not the files' 1 + 2.
+    auto r = run_stepup({"scan", repo.path(), "-o", repo.path() + "/out", "--format", "json"});
+    REQUIRE(r.exit_code == 0);
+    auto doc = nlohmann::json::parse(stepup::test::read_text(repo.path() + "/out/report.json"));
+    REQUIRE(doc["modules"].size() == 1);
+    CHECK(doc["modules"][0]["history"]["commits"] == 2);
+    CHECK(doc["modules"][0]["history"]["fix_commits"] == 1);
+    CHECK(doc["modules"][0]["history"]["authors"] == 1);
+  }
+  // 36500 days before 2026-01-15 is 1926: git's --since would read nothing.
+  for (const char* since : {"36500", "all", "100000"}) {
+    INFO(since);
+    auto [w, err] = window(since);
+    CHECK(w["commits"] == 2);
+    CHECK(w["since_date"] == "1990-05-01");
+    CHECK(w["widened"] == false);
+  }
+  CHECK(window("all").first["since_days"] == 0);
+  // A 10-day window holds one commit: widened to history.min_commits (50),
+  // here all 2, and said on the console.
+  auto [w, err] = window("10");
+  CHECK(w["since_days"] == 10);
+  CHECK(w["commits"] == 2);
+  CHECK(w["widened"] == true);
+  CHECK_THAT(err, Contains("warning: history: only 1 commit(s) in the --since 10 window; "
+                           "widened to the newest 2, back to 1990-05-01"));
+}
+
 TEST_CASE("CODEOWNERS owners land on files and modules; --team keeps the team's files") {
   stepup::test::TempDir repo;
   small_repo(repo);

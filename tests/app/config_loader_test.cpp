@@ -42,3 +42,53 @@ TEST_CASE("config_loader: bad signals and ci values name the key") {
   CHECK_THAT(error(R"({"ci": {"worsened_margin": 2.5}})"), Contains("whole number from 1 to 100"));
   CHECK_THAT(error(R"({"ci": {"margin": 5}})"), Contains("ci.margin: unknown key"));
 }
+
+TEST_CASE("config_loader: history hygiene keys, their defaults and the dump") {
+  Config d = default_config();
+  CHECK(d.history.max_changeset_files == 50);
+  CHECK(d.history.max_changeset_share == 0.5);
+  CHECK(d.history.min_commits == 50);
+  CHECK_FALSE(d.history.non_defect_pattern.empty());
+  Config c = parse_config("c.json", R"({"history": {"fix_pattern": "^defect",
+    "non_defect_pattern": "^chore", "max_changeset_files": 10, "max_changeset_share": 0.25,
+    "min_commits": 0}})");
+  CHECK(c.history.fix_pattern == "^defect");
+  CHECK(c.history.non_defect_pattern == "^chore");
+  CHECK(c.history.max_changeset_files == 10);
+  CHECK(c.history.max_changeset_share == 0.25);
+  CHECK(c.history.min_commits == 0);
+  nlohmann::ordered_json dump = config_to_json(c);
+  CHECK(dump["history"]["non_defect_pattern"] == "^chore");
+  CHECK(dump["history"]["max_changeset_files"] == 10);
+  CHECK(dump["history"]["max_changeset_share"] == 0.25);
+  CHECK(dump["history"]["min_commits"] == 0);
+  // The dump reads back as the same config.
+  Config again = parse_config("dump.json", config_to_json(d).dump());
+  CHECK(again.history.non_defect_pattern == d.history.non_defect_pattern);
+  CHECK(again.history.fix_pattern == d.history.fix_pattern);
+}
+
+TEST_CASE("config_loader: bad history values name the key") {
+  auto error = [](const char* text) {
+    try {
+      parse_config("c.json", text);
+    } catch (const InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  CHECK_THAT(error(R"({"history": {"non_defect_pattern": 3}})"),
+             Contains("history.non_defect_pattern: must be a string"));
+  CHECK_THAT(error(R"({"history": {"non_defect_pattern": "(unclosed"}})"),
+             Contains("history.non_defect_pattern: not a valid regular expression"));
+  CHECK_THAT(error(R"({"history": {"max_changeset_files": 0}})"),
+             Contains("history.max_changeset_files: must be a whole number from 1"));
+  CHECK_THAT(error(R"({"history": {"max_changeset_files": "50"}})"),
+             Contains("history.max_changeset_files"));
+  CHECK_THAT(error(R"({"history": {"max_changeset_share": 1.5}})"),
+             Contains("history.max_changeset_share: must be a number from 0 to 1"));
+  CHECK_THAT(error(R"({"history": {"min_commits": -1}})"),
+             Contains("history.min_commits: must be a whole number from 0"));
+  CHECK_THAT(error(R"({"history": {"min_commit": 5}})"),
+             Contains("history.min_commit: unknown key"));
+}

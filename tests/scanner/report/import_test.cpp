@@ -25,7 +25,12 @@ Report full_report() {
   m.log_calls = 3;
   m.owners = {"@net"};
   m.score = 71;
+  m.history = History{7, 2, 3, 40, 12, "2025-06-01", "Ann <a@x>", 0.5, 0.6, {}};
   r.modules.push_back(m);
+  ModuleFacts old = m;  // a module without history reads back as null
+  old.name = "src/old";
+  old.history.reset();
+  r.modules.push_back(old);
   FileFacts f;
   f.path = "src/net/parser \"<x>\".cc";
   f.module = "src/net";
@@ -127,6 +132,11 @@ TEST_CASE("report_import: a written report reads back to the same bytes") {
   CHECK(back.files[0].functions[0].uncovered_lines == std::vector<int>{12, 13, 20});
   CHECK_FALSE(back.files[0].functions[1].coverage.has_value());
   CHECK_FALSE(back.files[1].errors.has_value());
+  REQUIRE(back.modules[0].history.has_value());
+  CHECK(back.modules[0].history->commits == 7);
+  CHECK(back.modules[0].history->fix_commits == 2);
+  CHECK(back.modules[0].history->authors == 3);
+  CHECK_FALSE(back.modules[1].history.has_value());
 }
 
 TEST_CASE("report_import: broken JSON names the line and column") {
