@@ -73,7 +73,7 @@ RuleInfo change_coupling_info() {
 std::vector<Candidate> change_coupling(const Report& signals, const RuleOptions& o) {
   std::vector<Candidate> out;
   for (const FileFacts& a : signals.files) {
-    if (a.is_test || !a.history) continue;
+    if (!is_target_file(signals, a) || !a.history) continue;
     std::vector<Partner> partners;
     for (const Coupling& k : a.history->coupled) {
       if (k.path <= a.path) continue;  // each pair once, from its first path
@@ -81,7 +81,7 @@ std::vector<Candidate> change_coupling(const Report& signals, const RuleOptions&
       const FileFacts* b = find_file(signals, k.path);
       // Code and its tests change together by design; a file gone from the
       // tree has no module to untangle.
-      if (!b || b->is_test || b->module == a.module) continue;
+      if (!b || !is_target_file(signals, *b) || b->module == a.module) continue;
       double x = k.degree * static_cast<double>(k.shared - o.at("min_shared") + 1) / o.at("scale");
       partners.push_back({b, k, x});
     }

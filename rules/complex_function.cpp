@@ -28,7 +28,7 @@ std::vector<Candidate> complex_function(const Report& signals, const RuleOptions
   const double scale = options.at("scale");
   std::vector<Candidate> out;
   for (const FileFacts& file : signals.files) {
-    if (file.is_test) continue;  // test code is not where refactors pay back
+    if (!is_target_file(signals, file)) continue;  // test code is not where refactors pay back
     for (const FunctionFacts& fn : file.functions) {
       if (fn.cognitive < min_cognitive) continue;
       Candidate c;

@@ -61,7 +61,7 @@ RuleInfo error_prone_info() {
 std::vector<Candidate> error_prone(const Report& signals, const RuleOptions& o) {
   std::vector<Candidate> out;
   for (const FileFacts& file : signals.files) {
-    if (file.is_test) continue;
+    if (!is_target_file(signals, file)) continue;
     int64_t fixes = file.history ? file.history->fix_commits : 0;
     int64_t commits = file.history ? file.history->commits : 0;
     int64_t errors = file.errors.value_or(0);

@@ -27,7 +27,7 @@ std::vector<Candidate> hot_path(const Report& signals, const RuleOptions& o) {
   std::vector<Candidate> out;
   if (!signals.signals.profile) return out;  // nothing to say without a profile
   for (const FileFacts& file : signals.files) {
-    if (file.is_test) continue;
+    if (!is_target_file(signals, file)) continue;
     for (const FunctionFacts& fn : file.functions) {
       if (!fn.profile || fn.profile->total_share < o.at("min_total_share")) continue;
       // -1: unknown (a plain double: GCC's -Wmaybe-uninitialized misfires

@@ -27,7 +27,7 @@ RuleInfo io_in_loop_info() {
 std::vector<Candidate> io_in_loop(const Report& signals, const RuleOptions& o) {
   std::vector<Candidate> out;
   for (const FileFacts& file : signals.files) {
-    if (file.is_test) continue;  // a test's loop of calls is its set-up
+    if (!is_target_file(signals, file)) continue;  // a test's loop of calls is its set-up
     for (const FunctionFacts& fn : file.functions) {
       std::vector<const Finding*> found;
       for (const Finding& f : fn.findings) {

@@ -7,6 +7,12 @@
 
 namespace stepup {
 
+bool is_target_file(const Report& report, const FileFacts& file) {
+  if (file.built == false) return false;
+  return std::find(report.target_roles.begin(), report.target_roles.end(), file.role) !=
+         report.target_roles.end();
+}
+
 RuleOptions default_options(const RuleInfo& rule) {
   RuleOptions out;
   for (const auto& o : rule.options) out[o.name] = o.default_value;

@@ -35,6 +35,11 @@ struct RuleInfo {
   RuleFn run;
 };
 
+/// Whether rules may target a file: its role is one of report.target_roles
+/// (production by default, docs/roles.md) and it is not known to be left
+/// out of the build (built != false).
+bool is_target_file(const Report& report, const FileFacts& file);
+
 /// Every option of a rule at its default value.
 RuleOptions default_options(const RuleInfo& rule);
 

@@ -35,7 +35,7 @@ RuleInfo swallowed_errors_info() {
 std::vector<Candidate> swallowed_errors(const Report& signals, const RuleOptions& o) {
   std::vector<Candidate> out;
   for (const FileFacts& file : signals.files) {
-    if (file.is_test) continue;
+    if (!is_target_file(signals, file)) continue;
     for (const FunctionFacts& fn : file.functions) {
       int catches = count_findings(fn, "silent-catch");
       int paths = count_findings(fn, "unlogged-error-path");

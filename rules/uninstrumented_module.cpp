@@ -40,7 +40,7 @@ void add_function(ModuleSums& s, const FileFacts& file, const FunctionFacts& fn)
 ModuleSums sum_module(const Report& r, const std::string& module) {
   ModuleSums s;
   for (const FileFacts& file : r.files) {
-    if (file.module != module || file.is_test) continue;
+    if (file.module != module || !is_target_file(r, file)) continue;
     ++s.files;
     s.code_lines += file.code_lines;
     s.log_calls += file.log_calls;

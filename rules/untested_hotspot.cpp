@@ -221,7 +221,7 @@ RuleInfo untested_hotspot_info() {
 std::vector<Candidate> untested_hotspot(const Report& signals, const RuleOptions& options) {
   std::vector<Candidate> out;
   for (const FileFacts& file : signals.files) {
-    if (file.is_test) continue;  // tests of tests are nobody's step up
+    if (!is_target_file(signals, file)) continue;  // tests of tests are nobody's step up
     std::vector<Hotspot> found;
     for (const FunctionFacts& fn : file.functions) {
       std::optional<Hotspot> h = assess(signals, file, fn, options);

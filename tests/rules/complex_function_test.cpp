@@ -27,6 +27,7 @@ Report signals(std::vector<FunctionFacts> fns, bool is_test = false) {
   f.path = "src/net/parser.cc";
   f.module = "src/net";
   f.is_test = is_test;
+  f.role = is_test ? "test" : "production";
   f.functions = std::move(fns);
   r.files.push_back(f);
   ModuleFacts m;

@@ -55,6 +55,7 @@ TEST_CASE("uninstrumented-module stays quiet for logged, small, stable or test m
   CHECK(uninstrumented_module(small, kOpts).empty());
   Report tests = net(0, 12, 5);
   tests.files[0].is_test = true;
+  tests.files[0].role = "test";
   CHECK(uninstrumented_module(tests, kOpts).empty());
 }
 
