@@ -48,7 +48,7 @@ TEST_CASE("the example repository scans to the expected functions and metrics") 
   CHECK(report["summary"]["functions"] == 82);
   int all_functions = 0;
   for (const auto& f : report["files"]) all_functions += static_cast<int>(f["functions"].size());
-  CHECK(all_functions == 102);
+  CHECK(all_functions == 103);  // with Result's "Result() = default;", trivial: defaulted
 
   // Hand-computed from the sources (see the contract's definitions):
   // trim: two while loops, each with && -> cyclomatic 5, cognitive 4.
