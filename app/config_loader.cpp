@@ -170,8 +170,9 @@ void read_role_patterns(const Json& v, const std::string& where, Config& config)
     std::string at = where + "." + role;
     role_name(Json(role), at);
     if (role == "production" || role == "test") {
-      throw InputError(at + ": production is what no pattern matches, and test files come "
-                            "from \"tests\"");
+      throw InputError(at +
+                       ": production is what no pattern matches, and test files come "
+                       "from \"tests\"");
     }
     config.roles.patterns[role] = string_list(patterns, at);
   }
@@ -263,7 +264,9 @@ Config parse_config(const std::string& path, std::string_view text) {
     } else if (key == "$schema" || key == "//") {
       // comments and editor hints are welcome
     } else {
-      throw InputError(where + ": unknown key (known: exclude, tests, modules, path_map, roles, role_patterns, history, signals, ci, rules)");
+      throw InputError(where +
+                       ": unknown key (known: exclude, tests, modules, path_map, roles, "
+                       "role_patterns, history, signals, ci, rules)");
     }
   }
   return config;
@@ -298,7 +301,8 @@ nlohmann::ordered_json config_to_json(const Config& config) {
   for (const auto& m : config.path_map) path_map.push_back({{"from", m.from}, {"to", m.to}});
   j["path_map"] = path_map;
   nlohmann::ordered_json roles = nlohmann::ordered_json::array();
-  for (const auto& o : config.roles.overrides) roles.push_back({{"path", o.path}, {"role", o.role}});
+  for (const auto& o : config.roles.overrides)
+    roles.push_back({{"path", o.path}, {"role", o.role}});
   j["roles"] = roles;
   nlohmann::ordered_json patterns = nlohmann::ordered_json::object();
   for (const char* role : kRoles) {

@@ -75,10 +75,10 @@ struct RolesConfig {
       {"vendored", {"third_party/", "vendor/", "external/"}},
       {"test-support",
        {"testutil*", "*test_helper*", "*_mock*", "mock_*", "fake_*", "testing/", "testdata/"}},
-      {"benchmark", {"bench/", "benchmark/", "benchmarks/", "*_bench*", "*benchmark*",
-                     "*_perftest.*"}},
-      {"example", {"examples/", "example/", "samples/", "sample/", "demo/", "demos/",
-                   "*_example.*"}},
+      {"benchmark",
+       {"bench/", "benchmark/", "benchmarks/", "*_bench*", "*benchmark*", "*_perftest.*"}},
+      {"example",
+       {"examples/", "example/", "samples/", "sample/", "demo/", "demos/", "*_example.*"}},
   };
   std::vector<std::string> target_roles = {"production"};
 };
@@ -90,8 +90,8 @@ struct Config {
   /// file's base name. '*' stays inside one component, '**' crosses them.
   std::vector<std::string> exclude = {"third_party/", "vendor/", "external/",
                                       "build*/", ".git/"};
-  std::vector<std::string> tests = {"test/",    "tests/",  "*_test.*",   "*_unittest.*", "test_*.*",
-                                    "*Test.*",  "fuzz/",   "fuzzing/",   "*_fuzzer.*"};
+  std::vector<std::string> tests = {"test/",   "tests/", "*_test.*", "*_unittest.*", "test_*.*",
+                                    "*Test.*", "fuzz/",  "fuzzing/", "*_fuzzer.*"};
   /// 0: a file's module is its parent directory; N: its first N directories.
   int module_depth = 0;
   std::vector<ModuleMapping> module_map;  ///< longest matching prefix wins

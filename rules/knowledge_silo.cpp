@@ -47,7 +47,8 @@ std::string newest_change(const Report& r) {
 Authorship authorship(const Report& r, const std::string& module) {
   Authorship a;
   for (const FileFacts& f : r.files) {
-    if (f.module != module || !is_target_file(r, f) || !f.history || f.history->commits == 0) continue;
+    if (f.module != module || !is_target_file(r, f) || !f.history || f.history->commits == 0)
+      continue;
     a.changes += f.history->commits;
     a.by_author[f.history->main_author] += f.history->main_author_share * f.history->commits;
     if (!a.busiest || f.history->commits > a.busiest->history->commits) a.busiest = &f;

@@ -134,7 +134,8 @@ Discovery discover(const std::string& repo, const Config& config,
   int symlinks = 0;
   for (const auto& rel : paths) {
     SourceFile f;
-    if ((rel == ".gitattributes" || (rel.size() > 15 && rel.compare(rel.size() - 15, 15, "/.gitattributes") == 0)) &&
+    if ((rel == ".gitattributes" ||
+         (rel.size() > 15 && rel.compare(rel.size() - 15, 15, "/.gitattributes") == 0)) &&
         !path_matches_any(config.exclude, rel)) {
       out.attributes.push_back(rel);
     }

@@ -10,6 +10,10 @@ namespace stepup {
 namespace {
 
 constexpr int kBannerLines = 40;
+// Comment lines are cut to this length before any regex sees them:
+// libstdc++'s regex recurses per character, and a minified file's one
+// line could exhaust the stack. Banners and notices are short.
+constexpr size_t kMaxCommentLine = 400;
 
 std::string lower(std::string_view s) {
   std::string out(s);
@@ -41,7 +45,7 @@ std::vector<CommentLine> leading_comments(std::string_view head) {
     if (!in_block) {
       if (line.empty() || line.front() == '#') continue;
       if (line.substr(0, 2) == "//") {
-        out.emplace_back(n, std::string(trim(line.substr(2))));
+        out.emplace_back(n, std::string(trim(line.substr(2)).substr(0, kMaxCommentLine)));
         continue;
       }
       if (line.substr(0, 2) != "/*") return out;  // code
@@ -50,7 +54,7 @@ std::vector<CommentLine> leading_comments(std::string_view head) {
     }
     size_t close = line.find("*/");
     std::string_view text = close == std::string_view::npos ? line : line.substr(0, close);
-    out.emplace_back(n, std::string(trim(text)));
+    out.emplace_back(n, std::string(trim(text).substr(0, kMaxCommentLine)));
     if (close != std::string_view::npos) {
       in_block = false;
       if (!trim(line.substr(close + 2)).empty()) return out;  // code after the comment

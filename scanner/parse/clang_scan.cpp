@@ -16,6 +16,8 @@
 #include "scanner/parse/function_traits.h"
 #include "scanner/parse/includes.h"
 #include "scanner/parse/metrics.h"
+#include "scanner/parse/scan_notes.h"
+#include "scanner/parse/tu_files.h"
 #include "scanner/common/path_match.h"
 #include "scanner/parse/risk_signals.h"
 
@@ -94,17 +96,17 @@ bool is_unknown_argument(CXDiagnostic d) {
 class TuVisitor {
  public:
   TuVisitor(Shared& shared, CXTranslationUnit tu, int tu_id, const Task& task)
-      : s_(shared), tu_(tu), id_(tu_id), task_(task) {}
+      : s_(shared),
+        tu_(tu),
+        task_(task),
+        files_(tu, task.directory, shared.in.root, *shared.in.files, shared.index_of,
+               [&shared, tu_id](int i) { return shared.claims.claim(i, tu_id); }) {}
 
   void run() {
     // Claim every repo file this TU includes before visiting, so a header
     // that only declares things is not parsed again on its own later.
-    clang_getInclusions(
-        tu_,
-        [](CXFile file, CXSourceLocation* stack, unsigned depth, CXClientData self) {
-          static_cast<TuVisitor*>(self)->saw_inclusion(file, stack, depth);
-        },
-        this);
+    std::vector<int> included = files_.read_inclusions();
+    if (task_.compiled) found_.built = std::move(included);
     visit_decls(clang_getTranslationUnitCursor(tu_));
     record_includes();
     record_errors();
@@ -114,48 +116,8 @@ class TuVisitor {
  private:
   static constexpr int kNotMine = -1;
 
-  /// A file of the TU: its repo index (-1 outside the repo) and whether
-  /// this TU analyses it.
-  struct Seen {
-    int repo = -1;
-    bool mine = false;
-  };
-
-  void saw_inclusion(CXFile file, CXSourceLocation* stack, unsigned depth) {
-    const Seen& seen = see(file);
-    if (task_.compiled && seen.repo >= 0) found_.built.push_back(seen.repo);
-    if (depth > 0) {
-      // stack[0] is where the #include naming this file is written.
-      FilePos at = file_pos(stack[0]);
-      if (at.file) entered_[{at.file, at.line}] = file;
-    }
-  }
-
-  const Seen& see(CXFile file) {
-    auto it = cache_.find(file);
-    if (it != cache_.end()) return it->second;
-    Seen seen;
-    seen.repo = repo_index(file);
-    seen.mine = seen.repo >= 0 && s_.claims.claim(seen.repo, id_);
-    return cache_.emplace(file, seen).first->second;
-  }
-
-  int repo_index(CXFile file) const {
-    std::string abs = join_path(task_.directory, take_string(clang_getFileName(file)));
-    auto found = s_.index_of.find(abs);
-    if (found == s_.index_of.end()) {
-      std::error_code ec;
-      std::string real = std::filesystem::canonical(abs, ec).string();
-      if (!ec) found = s_.index_of.find(real);
-    }
-    return found == s_.index_of.end() ? -1 : found->second;
-  }
-
   // -1 when the file is not ours to analyse in this TU.
-  int file_index(CXFile file) {
-    const Seen& seen = see(file);
-    return seen.mine ? seen.repo : kNotMine;
-  }
+  int file_index(CXFile file) { return files_.mine(file); }
 
   void visit_decls(CXCursor parent) {
     for (CXCursor c : children_of(parent)) {
@@ -261,43 +223,24 @@ class TuVisitor {
     }
   }
 
-  // The #include directives of each file this TU analyses: as written in
-  // its text, resolved to the file the preprocessor entered, else to where
-  // the includer's folder and the command's include folders lead.
+  // The #include directives of each file this TU analyses (includes.h).
   void record_includes() {
     std::vector<std::string> dirs = include_dirs_of(task_.args);
-    auto exists = [&](const std::string& abs) { return s_.index_of.count(abs) > 0; };
-    std::vector<std::pair<CXFile, int>> mine;
-    for (const auto& [file, seen] : cache_) {
-      if (seen.mine) mine.emplace_back(file, seen.repo);
-    }
-    for (const auto& [file, index] : mine) {
+    auto scanned = [&](const std::string& abs) {
+      auto it = s_.index_of.find(abs);
+      return it == s_.index_of.end() ? std::string() : (*s_.in.files)[it->second].path;
+    };
+    for (const auto& [file, index] : files_.analysed()) {
       size_t size = 0;
       const char* data = clang_getFileContents(tu_, file, &size);
       if (!data) continue;
+      CXFile includer = file;
+      auto entered = [&](int line) { return files_.entered(includer, line); };
       const std::string& path = (*s_.in.files)[index].path;
       std::string dir = s_.in.root + "/" + path.substr(0, path.rfind('/') + 1);
-      std::vector<IncludeRef> refs;
-      for (const IncludeDirective& d : scan_include_directives(std::string_view(data, size))) {
-        IncludeRef r{d.line, d.spelled, d.angled, ""};
-        auto it = entered_.find({file, static_cast<unsigned>(d.name_line)});
-        if (it != entered_.end()) {
-          r.path = repo_path(it->second);
-        } else if (std::string abs = resolve_include(d, dir, dirs, exists); !abs.empty()) {
-          r.path = (*s_.in.files)[s_.index_of.at(abs)].path;
-        }
-        refs.push_back(std::move(r));
-      }
-      found_.includes.emplace_back(index, std::move(refs));
+      found_.includes.emplace_back(
+          index, include_refs(std::string_view(data, size), entered, dir, dirs, scanned));
     }
-  }
-
-  // Repo-relative path of a file, "" outside the repo.
-  std::string repo_path(CXFile file) {
-    const Seen& seen = see(file);
-    if (seen.repo >= 0) return (*s_.in.files)[seen.repo].path;
-    std::string abs = join_path(task_.directory, take_string(clang_getFileName(file)));
-    return relative_to(s_.in.root, abs);
   }
 
   // Which analysed files the TU's errors make unreliable: the file an
@@ -349,20 +292,10 @@ class TuVisitor {
     return q;
   }
 
-  struct LineKey {
-    CXFile file;
-    unsigned line;
-    bool operator<(const LineKey& o) const {
-      return file != o.file ? std::less<CXFile>()(file, o.file) : line < o.line;
-    }
-  };
-
   Shared& s_;
   CXTranslationUnit tu_;
-  int id_;
   const Task& task_;
-  std::unordered_map<CXFile, Seen> cache_;
-  std::map<LineKey, CXFile> entered_;  ///< #include line -> the file it entered
+  TuFiles files_;
   std::unordered_map<CXFile, FileTokens> tokens_;
   TuFindings found_;
   CalleeCache callees_;  // declarations are only unique inside this TU
@@ -492,48 +425,6 @@ std::string compiler_name(const std::vector<std::string>& args) {
   return args.empty() ? "" : std::filesystem::path(args[0]).filename().string();
 }
 
-// One line for the commands that named no standard (compile_db's
-// default_std_for): CMake leaves -std out when the compiler's default
-// already matches, and libclang's own default (C++14) is older than gcc's.
-void report_implied_std(Shared& s, const std::map<std::pair<std::string, std::string>, int>& n) {
-  if (n.empty()) return;
-  int total = 0;
-  std::string what;
-  for (const auto& [key, count] : n) {
-    total += count;
-    what += (what.empty() ? "" : ", ") + std::string("-std=") + key.second + " for " +
-            std::to_string(count) + " by " + key.first;
-  }
-  s.add({Diagnostic::Level::kInfo, "compile-db",
-         std::to_string(total) +
-             " compile command(s) name no -std flag, so the compiler's default applies; "
-             "libclang was given it (" +
-             what + ") rather than its own C++14",
-         std::nullopt});
-}
-
-// With a database, after phase 1: the files no command compiles and no
-// compiled TU includes (a Windows-only file on a Linux build, a test left
-// out of the build). They are still parsed on their own.
-void report_unbuilt(Shared& s, const std::function<bool(int)>& skipped) {
-  std::vector<std::string> paths;
-  const auto& files = *s.in.files;
-  for (size_t i = 0; i < files.size(); ++i) {
-    if (!skipped(static_cast<int>(i)) && s.out->built[i] == false) paths.push_back(files[i].path);
-  }
-  if (paths.empty()) return;
-  std::string examples;
-  for (size_t i = 0; i < paths.size() && i < 5; ++i) examples += (i ? ", " : "") + paths[i];
-  if (paths.size() > 5) examples += ", ...";
-  s.add({Diagnostic::Level::kInfo, "compile-db",
-         std::to_string(paths.size()) +
-             " file(s) are not built: no compile command compiles them and no compiled file "
-             "includes them (" +
-             examples +
-             "); they are parsed on their own with borrowed flags and marked built: false",
-         std::nullopt});
-}
-
 }  // namespace
 
 std::string default_resource_dir() {
@@ -606,7 +497,7 @@ ClangScanOutput clang_scan(const ClangScanInput& in) {
       tasks.push_back({cmd.file, cmd.directory, cmd.args, false, true});
       if (!cmd.implied_std.empty()) ++implied[{compiler_name(cmd.args), cmd.implied_std}];
     }
-    report_implied_std(s, implied);
+    if (!implied.empty()) s.add(implied_std_note(implied));
   } else {
     std::vector<std::string> cxx = guessed_args(in.root, files, false);
     std::vector<std::string> c = guessed_args(in.root, files, true);
@@ -647,7 +538,15 @@ ClangScanOutput clang_scan(const ClangScanInput& in) {
     leftovers.push_back(std::move(t));
   }
   s.total += static_cast<int>(leftovers.size());
-  if (in.db) report_unbuilt(s, skipped);
+  if (in.db) {
+    // After phase 1, the files no command compiles and no compiled TU
+    // includes: a Windows-only file on a Linux build, a test left out.
+    std::vector<std::string> unbuilt;
+    for (size_t i = 0; i < files.size(); ++i) {
+      if (!skipped(static_cast<int>(i)) && out.built[i] == false) unbuilt.push_back(files[i].path);
+    }
+    if (!unbuilt.empty()) s.add(unbuilt_note(unbuilt));
+  }
   run_tasks(s, leftovers, first_id, in.jobs);
 
   out.tus = s.total;

@@ -79,8 +79,8 @@ unsigned FileTokens::offset_before(unsigned offset) const {
 std::vector<std::string_view> FileTokens::tokens_from(unsigned offset, size_t count) const {
   std::vector<std::string_view> out;
   auto it = std::lower_bound(starts_.begin(), starts_.end(), offset);
-  for (size_t i = static_cast<size_t>(it - starts_.begin()); i < starts_.size() && out.size() < count;
-       ++i) {
+  for (size_t i = static_cast<size_t>(it - starts_.begin());
+       i < starts_.size() && out.size() < count; ++i) {
     out.push_back(text_.substr(starts_[i], lengths_[i]));
   }
   return out;

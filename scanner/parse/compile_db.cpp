@@ -263,7 +263,8 @@ namespace {
 
 // "x86_64-linux-gnu-g++-12" -> {"x86_64-linux-gnu-g++", 12}; no suffix: 0.
 std::pair<std::string, int> name_and_version(std::string name) {
-  if (name.size() > 4 && name.compare(name.size() - 4, 4, ".exe") == 0) name.resize(name.size() - 4);
+  if (name.size() > 4 && name.compare(name.size() - 4, 4, ".exe") == 0)
+    name.resize(name.size() - 4);
   size_t dash = name.rfind('-');
   if (dash == std::string::npos || dash + 1 == name.size()) return {name, 0};
   std::string tail = name.substr(dash + 1);
@@ -271,7 +272,8 @@ std::pair<std::string, int> name_and_version(std::string name) {
     return {name, 0};
   }
   int major = 0;
-  for (size_t i = 0; i < tail.size() && std::isdigit(static_cast<unsigned char>(tail[i])) && major < 1000; ++i) {
+  for (size_t i = 0;
+       i < tail.size() && std::isdigit(static_cast<unsigned char>(tail[i])) && major < 1000; ++i) {
     major = major * 10 + (tail[i] - '0');
   }
   return {name.substr(0, dash), major};

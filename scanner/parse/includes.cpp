@@ -237,4 +237,23 @@ std::string resolve_include(const IncludeDirective& d, const std::string& includ
   return "";
 }
 
+std::vector<IncludeRef> include_refs(
+    std::string_view text, const std::function<std::optional<std::string>(int)>& entered,
+    const std::string& includer_dir, const std::vector<std::string>& include_dirs,
+    const std::function<std::string(const std::string&)>& scanned) {
+  auto exists = [&](const std::string& abs) { return !scanned(abs).empty(); };
+  std::vector<IncludeRef> refs;
+  for (const IncludeDirective& d : scan_include_directives(text)) {
+    IncludeRef r{d.line, d.spelled, d.angled, ""};
+    if (std::optional<std::string> path = entered(d.name_line)) {
+      r.path = *path;
+    } else if (std::string abs = resolve_include(d, includer_dir, include_dirs, exists);
+               !abs.empty()) {
+      r.path = scanned(abs);
+    }
+    refs.push_back(std::move(r));
+  }
+  return refs;
+}
+
 }  // namespace stepup

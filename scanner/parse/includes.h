@@ -3,9 +3,12 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "model/report.h"
 
 namespace stepup {
 
@@ -34,5 +37,17 @@ std::vector<std::string> include_dirs_of(const std::vector<std::string>& args);
 std::string resolve_include(const IncludeDirective& d, const std::string& includer_dir,
                             const std::vector<std::string>& include_dirs,
                             const std::function<bool(const std::string&)>& exists);
+
+/// A file's directives as IncludeRefs. `entered(line)` gives the
+/// repo-relative path of the file the preprocessor entered for the
+/// directive whose name is on that line ("" outside the repo), or nullopt
+/// when it entered none; such a directive is looked up with
+/// resolve_include, where `scanned(abs)` gives a scanned file's
+/// repo-relative path ("" for any other path).
+std::vector<IncludeRef> include_refs(std::string_view text,
+                                     const std::function<std::optional<std::string>(int)>& entered,
+                                     const std::string& includer_dir,
+                                     const std::vector<std::string>& include_dirs,
+                                     const std::function<std::string(const std::string&)>& scanned);
 
 }  // namespace stepup

@@ -80,7 +80,8 @@ TEST_CASE("config_loader: an unknown role or a malformed roles entry names the k
   CHECK_THAT(error(R"({"roles": [{"path": "a/", "role": "library"}]})"),
              Contains("c.json: roles[0].role: unknown role 'library' (known: production, test, "
                       "test-support, benchmark, example, generated, vendored)"));
-  CHECK_THAT(error(R"({"roles": [{"path": "", "role": "test"}]})"), Contains("roles[0]: each entry"));
+  CHECK_THAT(error(R"({"roles": [{"path": "", "role": "test"}]})"),
+             Contains("roles[0]: each entry"));
   CHECK_THAT(error(R"({"roles": [{"path": "a", "role": "test", "x": 1}]})"),
              Contains("roles[0]: each entry"));
   CHECK_THAT(error(R"({"roles": {"path": "a"}})"), Contains("roles: must be an array"));

@@ -65,3 +65,11 @@ TEST_CASE("file head: a copy note") {
   CHECK(read_head("// Vendored from upstream\n").copied_from == "says it was copied (line 1)");
   CHECK(read_head("// Nothing was copied here.\n").copied_from.empty());
 }
+
+TEST_CASE("file head: a minified file's endless comment line is read without trouble") {
+  std::string line = "// Copyright 2020 " + std::string(2000000, 'x') + " https://a.example/" +
+                     std::string(1000000, 'y') + "\n";
+  HeadFacts h = read_head(line);
+  CHECK(h.holder.size() < 400);
+  CHECK(h.url.empty());  // beyond the part that is read
+}

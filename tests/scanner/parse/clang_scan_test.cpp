@@ -180,9 +180,9 @@ TEST_CASE("each file's #include directives, resolved to repo files where they le
              "/* #include \"commented.h\" */\n"
              "#include \"missing.h\"\n"
              "int f() { return 1; }\n");
-  repo.write("compile_commands.json",
-             "[" + db_entry(repo.path(), "src/a.cpp", "c++ -std=c++17 -Iinclude -c src/a.cpp") +
-                 "]");
+  repo.write(
+      "compile_commands.json",
+      "[" + db_entry(repo.path(), "src/a.cpp", "c++ -std=c++17 -Iinclude -c src/a.cpp") + "]");
   ScanResult r = scan(repo.path());
   // The #if 0 include was not entered: it resolves through -I include; the
   // missing one and the standard header resolve to no repo file.
@@ -208,13 +208,12 @@ TEST_CASE("parse errors mark the file they are in, or the main file when outside
   repo.write("src/good.cpp", "#include \"broken.h\"\nint good() { return broken(); }\n");
   repo.write("src/uses_ext.cpp", "#include \"broken_ext.h\"\nint uses() { return ext(); }\n");
   repo.write("src/clean.cpp", "int clean(int x) { return x; }\n");
-  repo.write("compile_commands.json",
-             "[" + db_entry(repo.path(), "src/good.cpp", "c++ -std=c++17 -Iinc -c src/good.cpp") +
-                 "," +
-                 db_entry(repo.path(), "src/uses_ext.cpp",
-                          "c++ -std=c++17 -I" + outside.path() + "/ext -c src/uses_ext.cpp") +
-                 "," + db_entry(repo.path(), "src/clean.cpp", "c++ -std=c++17 -c src/clean.cpp") +
-                 "]");
+  repo.write(
+      "compile_commands.json",
+      "[" + db_entry(repo.path(), "src/good.cpp", "c++ -std=c++17 -Iinc -c src/good.cpp") + "," +
+          db_entry(repo.path(), "src/uses_ext.cpp",
+                   "c++ -std=c++17 -I" + outside.path() + "/ext -c src/uses_ext.cpp") +
+          "," + db_entry(repo.path(), "src/clean.cpp", "c++ -std=c++17 -c src/clean.cpp") + "]");
   ScanResult r = scan(repo.path());
   CHECK(file(r.report, "inc/broken.h").parse_errors);
   CHECK_FALSE(file(r.report, "src/good.cpp").parse_errors);
@@ -270,11 +269,11 @@ TEST_CASE("a command without -std is parsed with its compiler's default, not lib
       "std::variant<int, double> v() { return 1.0; }\n";
   repo.write("src/modern.cpp", body);
   repo.write("src/pinned.cpp", body);
-  repo.write("compile_commands.json",
-             "[" + db_entry(repo.path(), "src/modern.cpp", "/usr/bin/g++ -O2 -c src/modern.cpp") +
-                 "," +
-                 db_entry(repo.path(), "src/pinned.cpp", "/usr/bin/g++ -std=c++14 -c src/pinned.cpp") +
-                 "]");
+  repo.write(
+      "compile_commands.json",
+      "[" + db_entry(repo.path(), "src/modern.cpp", "/usr/bin/g++ -O2 -c src/modern.cpp") + "," +
+          db_entry(repo.path(), "src/pinned.cpp", "/usr/bin/g++ -std=c++14 -c src/pinned.cpp") +
+          "]");
   ScanResult r = scan(repo.path());
   CHECK_FALSE(file(r.report, "src/modern.cpp").parse_errors);
   // A standard the command names is kept, even an old one.
