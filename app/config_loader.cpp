@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "model/errors.h"
+#include "model/report.h"
 #include "rules/registry.h"
 #include "scanner/common/input_text.h"
 
@@ -152,10 +153,61 @@ void read_signals(const Json& v, const std::string& where, Config& config) {
   }
 }
 
+// A role name; anything else exits 3 naming the key.
+std::string role_name(const Json& v, const std::string& at) {
+  std::string known;
+  for (const char* r : kRoles) known += std::string(known.empty() ? "" : ", ") + r;
+  if (!v.is_string()) throw InputError(at + ": must be a role name (" + known + ")");
+  for (const char* r : kRoles) {
+    if (v.get<std::string>() == r) return r;
+  }
+  throw InputError(at + ": unknown role '" + v.get<std::string>() + "' (known: " + known + ")");
+}
+
+// "roles": [{"path": glob, "role": role}, ...], first match wins.
+void read_roles(const Json& v, const std::string& where, Config& config) {
+  if (!v.is_array()) throw InputError(where + ": must be an array of {\"path\", \"role\"}");
+  config.roles.overrides.clear();
+  for (size_t i = 0; i < v.size(); ++i) {
+    std::string at = where + "[" + std::to_string(i) + "]";
+    const Json& e = v[i];
+    if (!e.is_object() || e.size() != 2 || !e.contains("path") || !e.contains("role") ||
+        !e["path"].is_string() || e["path"].get<std::string>().empty()) {
+      throw InputError(at + ": each entry is {\"path\": \"non-empty glob\", \"role\": \"...\"}");
+    }
+    config.roles.overrides.push_back({e["path"], role_name(e["role"], at + ".role")});
+  }
+}
+
+// "role_patterns": {"benchmark": [...], ...}: each list replaces the role's defaults.
+void read_role_patterns(const Json& v, const std::string& where, Config& config) {
+  if (!v.is_object()) throw InputError(where + ": must be an object of role -> patterns");
+  for (const auto& [role, patterns] : v.items()) {
+    std::string at = where + "." + role;
+    role_name(Json(role), at);
+    if (role == "production" || role == "test") {
+      throw InputError(at +
+                       ": production is what no pattern matches, and test files come "
+                       "from \"tests\"");
+    }
+    config.roles.patterns[role] = string_list(patterns, at);
+  }
+}
+
 void read_rules(const Json& v, const std::string& where, Config& config) {
   if (!v.is_object()) throw InputError(where + ": must be an object");
   for (const auto& [rule_id, opts] : v.items()) {
     std::string at = where + "." + rule_id;
+    if (rule_id == "roles") {  // which roles rules may target
+      if (!opts.is_array() || opts.empty()) {
+        throw InputError(at + ": must be a non-empty array of role names");
+      }
+      config.roles.target_roles.clear();
+      for (size_t i = 0; i < opts.size(); ++i) {
+        config.roles.target_roles.push_back(role_name(opts[i], at + "[" + std::to_string(i) + "]"));
+      }
+      continue;
+    }
     const RuleInfo* rule = nullptr;
     for (const auto& r : rule_registry()) {
       if (r.id == rule_id) rule = &r;
@@ -208,6 +260,10 @@ Config parse_config(const std::string& path, std::string_view text) {
       read_rules(value, where, config);
     } else if (key == "path_map") {
       read_path_map(value, where, config);
+    } else if (key == "roles") {
+      read_roles(value, where, config);
+    } else if (key == "role_patterns") {
+      read_role_patterns(value, where, config);
     } else if (key == "history") {
       read_history(value, where, config);
     } else if (key == "signals") {
@@ -224,7 +280,9 @@ Config parse_config(const std::string& path, std::string_view text) {
     } else if (key == "$schema" || key == "//") {
       // comments and editor hints are welcome
     } else {
-      throw InputError(where + ": unknown key (known: exclude, tests, modules, path_map, history, signals, ci, rules)");
+      throw InputError(where +
+                       ": unknown key (known: exclude, tests, modules, path_map, roles, "
+                       "role_patterns, history, signals, ci, rules)");
     }
   }
   return config;
@@ -258,6 +316,16 @@ nlohmann::ordered_json config_to_json(const Config& config) {
   nlohmann::ordered_json path_map = nlohmann::ordered_json::array();
   for (const auto& m : config.path_map) path_map.push_back({{"from", m.from}, {"to", m.to}});
   j["path_map"] = path_map;
+  nlohmann::ordered_json roles = nlohmann::ordered_json::array();
+  for (const auto& o : config.roles.overrides)
+    roles.push_back({{"path", o.path}, {"role", o.role}});
+  j["roles"] = roles;
+  nlohmann::ordered_json patterns = nlohmann::ordered_json::object();
+  for (const char* role : kRoles) {
+    auto it = config.roles.patterns.find(role);
+    if (it != config.roles.patterns.end()) patterns[role] = it->second;
+  }
+  j["role_patterns"] = patterns;
   const HistoryConfig& h = config.history;
   j["history"] = {{"fix_pattern", h.fix_pattern},
                   {"non_defect_pattern", h.non_defect_pattern},
@@ -277,6 +345,7 @@ nlohmann::ordered_json config_to_json(const Config& config) {
                   {"error_values", s.error_values}};
   j["ci"] = {{"worsened_margin", config.ci.worsened_margin}};
   nlohmann::ordered_json rules = nlohmann::ordered_json::object();
+  rules["roles"] = config.roles.target_roles;
   for (const auto& [id, opts] : config.rule_options) {
     for (const auto& [name, value] : opts) rules[id][name] = value;
   }

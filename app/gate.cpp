@@ -80,8 +80,8 @@ std::vector<GateCheck> evaluate_gate(const Report& r, const std::vector<GateExpr
       check.measured = fresh;
       what = "new candidates";
     } else if (e.metric == "line-coverage") {
-      check.measured = r.summary.line_coverage;
-      what = "line coverage";
+      check.measured = r.summary.line_coverage;  // production code's (docs/roles.md)
+      what = "production line coverage";
     } else {
       if (r.patch) check.measured = r.patch->line_coverage;
       what = "patch line coverage";

@@ -18,6 +18,7 @@
 #include "scanner/coverage/import.h"
 #include "scanner/coverage/map.h"
 #include "scanner/common/discover.h"
+#include "scanner/common/roles.h"
 #include "scanner/evidence/map.h"
 #include "scanner/history/git_diff.h"
 #include "scanner/history/file_history.h"
@@ -224,10 +225,53 @@ void attach_module_history(Report& report, const GitHistory& history) {
   for (ModuleFacts& m : report.modules) m.history = module_history(history, paths[m.name]);
 }
 
+// Each file's role (docs/roles.md), from its path, its first lines, the
+// .gitattributes files, the include graph and the config.
+void assign_roles(Report& report, const Discovery& discovery, const Config& config) {
+  RoleInput in;
+  in.files = &discovery.files;
+  in.config = &config;
+  for (const FileFacts& f : report.files) {
+    in.heads.push_back(role_head(f.source));
+    std::vector<std::string> targets;
+    for (const IncludeRef& r : f.includes) {
+      if (!r.path.empty()) targets.push_back(r.path);
+    }
+    in.includes.push_back(std::move(targets));
+  }
+  for (const auto& rel : discovery.attributes) {
+    std::ifstream file(discovery.root + "/" + rel, std::ios::binary);
+    std::ostringstream text;
+    text << file.rdbuf();
+    size_t slash = rel.rfind('/');
+    in.attributes.push_back({slash == std::string::npos ? "" : rel.substr(0, slash), text.str()});
+  }
+  std::vector<FileRole> roles = classify_roles(in);
+  for (size_t i = 0; i < report.files.size(); ++i) {
+    report.files[i].role = roles[i].role;
+    report.files[i].role_rule = roles[i].rule;
+    report.files[i].is_test = roles[i].role == "test";
+  }
+  report.target_roles = config.roles.target_roles;
+}
+
+double line_fraction(const Coverage& c) {
+  return static_cast<double>(c.lines_covered) / static_cast<double>(c.lines_total);
+}
+
+// The summary and modules count production code; the all_code_* figures
+// and files_by_role count every file. A module with no production file is
+// not listed (its files keep their module name).
 void roll_up(Report& report) {
   std::map<std::string, ModuleFacts> modules;
-  Coverage total;
+  Coverage total, all;
+  Summary& sum = report.summary;
   for (const auto& f : report.files) {
+    ++sum.files_by_role[f.role];
+    ++sum.all_code_files;
+    sum.all_code_lines += f.code_lines;
+    if (f.coverage) all += *f.coverage;
+    if (f.role != "production") continue;
     ModuleFacts& m = modules[f.module];
     m.name = f.module;
     ++m.files;
@@ -241,14 +285,12 @@ void roll_up(Report& report) {
       *m.coverage += *f.coverage;
       total += *f.coverage;
     }
-    report.summary.code_lines += f.code_lines;
-    report.summary.functions += static_cast<int>(f.functions.size());
+    ++sum.files;
+    sum.code_lines += f.code_lines;
+    sum.functions += static_cast<int>(f.functions.size());
   }
-  if (total.lines_total > 0) {
-    report.summary.line_coverage =
-        static_cast<double>(total.lines_covered) / static_cast<double>(total.lines_total);
-  }
-  report.summary.files = static_cast<int>(report.files.size());
+  if (total.lines_total > 0) sum.line_coverage = line_fraction(total);
+  if (all.lines_total > 0) sum.all_code_line_coverage = line_fraction(all);
   for (auto& [name, m] : modules) {
     std::sort(m.owners.begin(), m.owners.end());
     report.modules.push_back(std::move(m));
@@ -299,10 +341,14 @@ ScanResult run_scan(const ScanOptions& options, ProcessRunner& runner) {
     f.is_test = src.is_test;
     f.code_lines = texts[i].text.code_lines;
     f.functions = std::move(scanned.functions[i]);
+    f.parse_errors = scanned.parse_errors[i];
+    f.built = scanned.built[i];
+    f.includes = std::move(scanned.includes[i]);
     for (const FunctionFacts& fn : f.functions) f.log_calls += fn.log_calls;
     f.source = std::move(texts[i].source);
     report.files.push_back(std::move(f));
   }
+  assign_roles(report, discovery, result.config);
   if (!options.profiles.empty() || !options.errors.empty() || !options.findings.empty()) {
     // Before --team filters files: report.files is still indexed like discovery.files.
     PathResolver resolver(discovery.root, discovery.files, result.config.path_map);

@@ -89,6 +89,31 @@ struct CiConfig {
   int worsened_margin = 5;
 };
 
+/// One "roles" entry of .stepup.json: files matching the glob get the role.
+struct RoleOverride {
+  std::string path;  ///< a pattern, as in "exclude"
+  std::string role;  ///< one of kRoles (model/report.h)
+};
+
+/// How files get their roles (docs/roles.md): the overrides, first match
+/// wins over everything; the path patterns of each non-production role
+/// (the config's "role_patterns" replaces a role's list; tests come from
+/// Config::tests); and which roles rules may target ("rules.roles").
+struct RolesConfig {
+  std::vector<RoleOverride> overrides;
+  std::map<std::string, std::vector<std::string>> patterns = {
+      {"generated", {"*.pb.*", "moc_*", "qrc_*", "ui_*.h", "*.tab.*", "lex.yy.*"}},
+      {"vendored", {"third_party/", "vendor/", "external/"}},
+      {"test-support",
+       {"testutil*", "*test_helper*", "*_mock*", "mock_*", "fake_*", "testing/", "testdata/"}},
+      {"benchmark",
+       {"bench/", "benchmark/", "benchmarks/", "*_bench*", "*benchmark*", "*_perftest.*"}},
+      {"example",
+       {"examples/", "example/", "samples/", "sample/", "demo/", "demos/", "*_example.*"}},
+  };
+  std::vector<std::string> target_roles = {"production"};
+};
+
 /// Everything .stepup.json can set, with its default.
 struct Config {
   /// gitignore-like patterns: "dir/" matches a directory anywhere, a pattern
@@ -96,8 +121,8 @@ struct Config {
   /// file's base name. '*' stays inside one component, '**' crosses them.
   std::vector<std::string> exclude = {"third_party/", "vendor/", "external/",
                                       "build*/", ".git/"};
-  std::vector<std::string> tests = {"test/", "tests/", "*_test.*",
-                                    "*_unittest.*", "test_*.*", "*Test.*"};
+  std::vector<std::string> tests = {"test/",   "tests/", "*_test.*", "*_unittest.*", "test_*.*",
+                                    "*Test.*", "fuzz/",  "fuzzing/", "*_fuzzer.*"};
   /// 0: a file's module is its parent directory; N: its first N directories.
   int module_depth = 0;
   std::vector<ModuleMapping> module_map;  ///< longest matching prefix wins
@@ -105,6 +130,7 @@ struct Config {
   HistoryConfig history;
   SignalConfig signals = default_signal_config();
   CiConfig ci;
+  RolesConfig roles;
   /// Options of each rule, by rule id; filled from the rule registry's
   /// defaults and overridden by "rules" in the config.
   std::map<std::string, std::map<std::string, double>> rule_options;

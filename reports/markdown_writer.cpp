@@ -65,6 +65,22 @@ std::string pct(double fraction) {
   return buf;
 }
 
+// "Production code: 40 files, 300 functions, 9000 code lines, line
+// coverage 81.0% (all code: 95 files, 85.2%). " The figures are production
+// code's (docs/roles.md); all code is said beside them when it differs.
+void write_size(const Report& r, std::ostream& out) {
+  const Summary& s = r.summary;
+  out << "Production code: " << s.files << " files, " << s.functions << " functions, "
+      << s.code_lines << " code lines";
+  if (s.line_coverage) out << ", line coverage " << pct(*s.line_coverage);
+  if (s.all_code_files != s.files) {
+    out << " (all code: " << s.all_code_files << " files";
+    if (s.all_code_line_coverage) out << ", line coverage " << pct(*s.all_code_line_coverage);
+    out << ")";
+  }
+  out << ". ";
+}
+
 void write_gate(const Report& r, std::ostream& out) {
   if (r.gate.empty()) return;
   bool failed =
@@ -116,10 +132,8 @@ void write_baseline(const Report& r, std::ostream& out) {
 void write_markdown(const Report& r, std::ostream& out) {
   out << "## stepup: where to step up next\n\n";
   write_gate(r, out);
-  out << r.summary.files << " files, " << r.summary.functions << " functions, "
-      << r.summary.code_lines << " code lines";
-  if (r.summary.line_coverage) out << ", line coverage " << pct(*r.summary.line_coverage);
-  out << ". " << r.summary.candidates << " candidate task(s).\n\n";
+  write_size(r, out);
+  out << r.summary.candidates << " candidate task(s).\n\n";
   std::string missing;
   const SignalsPresent& g = r.signals;
   for (const auto& [name, present] : {std::pair<const char*, bool>{"coverage", g.coverage},

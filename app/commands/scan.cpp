@@ -130,12 +130,16 @@ int cmd_scan(const std::vector<std::string>& args) {
       std::fprintf(stderr, "stepup: warning: history: %s\n", d.message.c_str());
     }
   }
+  const Summary& sum = result.report.summary;
   std::fprintf(stderr,
-               "stepup: %d TUs, %d files, %d functions, %d candidates in %.1fs; "
-               "%d warning(s); reports in %s (written in %.2fs)\n",
-               result.translation_units, result.report.summary.files,
-               result.report.summary.functions, result.report.summary.candidates,
-               progress.seconds(), warnings, out_dir.c_str(), writing);
+               "stepup: %d TUs, %d files (%d production), %d production functions, "
+               "%d candidates in %.1fs; %d warning(s); reports in %s (written in %.2fs)\n",
+               result.translation_units, sum.all_code_files, sum.files, sum.functions,
+               sum.candidates, progress.seconds(), warnings, out_dir.c_str(), writing);
+  if (sum.line_coverage) {
+    std::fprintf(stderr, "stepup: production line coverage %.1f%% (all code %.1f%%)\n",
+                 *sum.line_coverage * 100, sum.all_code_line_coverage.value_or(0) * 100);
+  }
   if (const auto& p = result.report.patch) {
     std::fprintf(
         stderr,

@@ -134,6 +134,11 @@ Discovery discover(const std::string& repo, const Config& config,
   int symlinks = 0;
   for (const auto& rel : paths) {
     SourceFile f;
+    if ((rel == ".gitattributes" ||
+         (rel.size() > 15 && rel.compare(rel.size() - 15, 15, "/.gitattributes") == 0)) &&
+        !path_matches_any(config.exclude, rel)) {
+      out.attributes.push_back(rel);
+    }
     if (!is_cxx_source_name(rel, &f.is_header, &f.is_c)) continue;
     if (path_matches_any(config.exclude, rel)) continue;
     struct stat st;

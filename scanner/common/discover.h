@@ -25,6 +25,8 @@ struct Discovery {
   std::string root;  ///< absolute, symlink-free path of the repo
   bool in_git = false;
   std::vector<SourceFile> files;
+  /// The .gitattributes files (repo-relative), for role classification.
+  std::vector<std::string> attributes;
   std::vector<Diagnostic> diagnostics;
 };
 

@@ -13,7 +13,11 @@
 #include <unordered_map>
 
 #include "scanner/parse/clang_util.h"
+#include "scanner/parse/function_traits.h"
+#include "scanner/parse/includes.h"
 #include "scanner/parse/metrics.h"
+#include "scanner/parse/scan_notes.h"
+#include "scanner/parse/tu_files.h"
 #include "scanner/common/path_match.h"
 #include "scanner/parse/risk_signals.h"
 
@@ -26,6 +30,14 @@ struct Task {
   std::string directory;
   std::vector<std::string> args;  ///< argv[0] first
   bool standalone = false;  ///< a file the database does not list
+  bool compiled = false;    ///< a database entry: what it includes is built
+};
+
+/// What one TU learned about repo files (indexes into input.files); merged
+/// into the output under a lock, so workers never write shared bits.
+struct TuFindings {
+  std::vector<int> analysed, built, errors;
+  std::vector<std::pair<int, std::vector<IncludeRef>>> includes;
 };
 
 /// Which TU analyses which repo file: the first to see it.
@@ -62,48 +74,50 @@ struct Shared {
     std::lock_guard<std::mutex> lock(diag_mu);
     diagnostics.push_back(std::move(d));
   }
+
+  void merge(TuFindings& f) {
+    std::lock_guard<std::mutex> lock(diag_mu);
+    for (int i : f.analysed) out->analysed[i] = true;
+    for (int i : f.built) out->built[i] = true;
+    for (int i : f.errors) out->parse_errors[i] = true;
+    for (auto& [i, refs] : f.includes) out->includes[i] = std::move(refs);
+  }
 };
+
+// "unknown argument: '-fgcc-only'": a flag dropped before a second parse.
+bool is_unknown_argument(CXDiagnostic d) {
+  const std::string kUnknown = "unknown argument: '";
+  std::string msg = take_string(clang_getDiagnosticSpelling(d));
+  return msg.size() > kUnknown.size() && msg.compare(0, kUnknown.size(), kUnknown) == 0 &&
+         msg.back() == '\'';
+}
 
 // Per-TU state: which CXFile is which repo file, and their tokens.
 class TuVisitor {
  public:
   TuVisitor(Shared& shared, CXTranslationUnit tu, int tu_id, const Task& task)
-      : s_(shared), tu_(tu), id_(tu_id), task_(task) {}
+      : s_(shared),
+        tu_(tu),
+        task_(task),
+        files_(tu, task.directory, shared.in.root, *shared.in.files, shared.index_of,
+               [&shared, tu_id](int i) { return shared.claims.claim(i, tu_id); }) {}
 
   void run() {
     // Claim every repo file this TU includes before visiting, so a header
     // that only declares things is not parsed again on its own later.
-    clang_getInclusions(
-        tu_,
-        [](CXFile file, CXSourceLocation*, unsigned, CXClientData self) {
-          static_cast<TuVisitor*>(self)->file_index(file);
-        },
-        this);
+    std::vector<int> included = files_.read_inclusions();
+    if (task_.compiled) found_.built = std::move(included);
     visit_decls(clang_getTranslationUnitCursor(tu_));
+    record_includes();
+    record_errors();
+    s_.merge(found_);
   }
 
  private:
   static constexpr int kNotMine = -1;
 
   // -1 when the file is not ours to analyse in this TU.
-  int file_index(CXFile file) {
-    auto it = cache_.find(file);
-    if (it != cache_.end()) return it->second;
-    int result = kNotMine;
-    std::string name = take_string(clang_getFileName(file));
-    std::string abs = join_path(task_.directory, name);
-    auto found = s_.index_of.find(abs);
-    if (found == s_.index_of.end()) {
-      std::error_code ec;
-      std::string real = std::filesystem::canonical(abs, ec).string();
-      if (!ec) found = s_.index_of.find(real);
-    }
-    if (found != s_.index_of.end() && s_.claims.claim(found->second, id_)) {
-      result = found->second;
-    }
-    cache_.emplace(file, result);
-    return result;
-  }
+  int file_index(CXFile file) { return files_.mine(file); }
 
   void visit_decls(CXCursor parent) {
     for (CXCursor c : children_of(parent)) {
@@ -144,8 +158,13 @@ class TuVisitor {
     return file ? file_index(file) : kNotMine;
   }
 
+  const FileTokens& tokens_of(CXFile file) {
+    auto tok = tokens_.find(file);
+    if (tok == tokens_.end()) tok = tokens_.emplace(file, FileTokens(tu_, file)).first;
+    return tok->second;
+  }
+
   void visit_function(CXCursor fn, CXSourceLocation loc) {
-    if (!clang_isCursorDefinition(fn)) return;
     CXFile file = nullptr;
     unsigned line = 0;
     clang_getExpansionLocation(loc, &file, &line, nullptr, nullptr);
@@ -160,10 +179,17 @@ class TuVisitor {
       if (k == CXCursor_CompoundStmt || k == CXCursor_CXXTryStmt) has_body = true;
       if (k == CXCursor_ParmDecl) ++params;
     }
-    if (!has_body) return;  // = default, = delete
-
-    auto tok = tokens_.find(file);
-    if (tok == tokens_.end()) tok = tokens_.emplace(file, FileTokens(tu_, file)).first;
+    const FileTokens& tokens = tokens_of(file);
+    // libclang calls only the out-of-line = default definitions
+    // definitions (and may give them the body clang wrote for them). Those
+    // a macro writes (gtest's TEST writes six per test) are nobody's code.
+    std::string special = defaulted_or_deleted(fn, tokens);
+    if (!special.empty()) {
+      if (is_macro_location(loc)) return;
+      has_body = false;
+    } else if (!has_body || !clang_isCursorDefinition(fn)) {
+      return;
+    }
 
     FunctionFacts f;
     f.name = take_string(clang_getCursorSpelling(fn));
@@ -174,17 +200,69 @@ class TuVisitor {
                                nullptr, &end_line, nullptr, nullptr);
     f.end_line = std::max(f.line, static_cast<int>(end_line));
     f.params = params;
-    Complexity cx = measure_complexity(fn, tok->second);
+    FunctionTraits traits = function_traits(fn, tokens, special);
+    f.from_macro = traits.from_macro;
+    f.trivial = std::move(traits.trivial);
+    f.internal_linkage = traits.internal_linkage;
+    f.is_constexpr = traits.is_constexpr;
+    f.is_template = traits.is_template;
+    if (has_body) measure(fn, tokens, f);
+    s_.out->functions[index].push_back(std::move(f));
+    found_.analysed.push_back(index);
+  }
+
+  void measure(CXCursor fn, const FileTokens& tokens, FunctionFacts& f) {
+    Complexity cx = measure_complexity(fn, tokens);
     f.cyclomatic = cx.cyclomatic;
     f.cognitive = cx.cognitive;
     f.max_nesting = cx.max_nesting;
     if (s_.signals) {
-      RiskSignals rs = scan_risk_signals(fn, tok->second, *s_.signals, &callees_);
+      RiskSignals rs = scan_risk_signals(fn, tokens, *s_.signals, &callees_);
       f.log_calls = rs.log_calls;
       f.findings = std::move(rs.findings);
     }
-    s_.out->functions[index].push_back(std::move(f));
-    s_.out->analysed[index] = true;
+  }
+
+  // The #include directives of each file this TU analyses (includes.h).
+  void record_includes() {
+    std::vector<std::string> dirs = include_dirs_of(task_.args);
+    auto scanned = [&](const std::string& abs) {
+      auto it = s_.index_of.find(abs);
+      return it == s_.index_of.end() ? std::string() : (*s_.in.files)[it->second].path;
+    };
+    for (const auto& [file, index] : files_.analysed()) {
+      size_t size = 0;
+      const char* data = clang_getFileContents(tu_, file, &size);
+      if (!data) continue;
+      CXFile includer = file;
+      auto entered = [&](int line) { return files_.entered(includer, line); };
+      const std::string& path = (*s_.in.files)[index].path;
+      std::string dir = s_.in.root + "/" + path.substr(0, path.rfind('/') + 1);
+      found_.includes.emplace_back(
+          index, include_refs(std::string_view(data, size), entered, dir, dirs, scanned));
+    }
+  }
+
+  // Which analysed files the TU's errors make unreliable: the file an
+  // error is in, when this TU analyses it; the main file for an error
+  // anywhere else (a system or outside header, a header another TU
+  // analyses, the command line), since what it declares may be missing.
+  void record_errors() {
+    CXFile main = clang_getFile(tu_, task_.main_file.c_str());
+    int main_index = main ? file_index(main) : kNotMine;
+    unsigned n = clang_getNumDiagnostics(tu_);
+    for (unsigned i = 0; i < n; ++i) {
+      CXDiagnostic d = clang_getDiagnostic(tu_, i);
+      if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error && !is_unknown_argument(d)) {
+        CXFile file = nullptr;
+        clang_getExpansionLocation(clang_getDiagnosticLocation(d), &file, nullptr, nullptr,
+                                   nullptr);
+        int index = file ? file_index(file) : kNotMine;
+        if (index == kNotMine) index = main_index;
+        if (index != kNotMine) found_.errors.push_back(index);
+      }
+      clang_disposeDiagnostic(d);
+    }
   }
 
   static std::string qualified_name(CXCursor fn, const std::string& name) {
@@ -216,10 +294,10 @@ class TuVisitor {
 
   Shared& s_;
   CXTranslationUnit tu_;
-  int id_;
   const Task& task_;
-  std::unordered_map<CXFile, int> cache_;
+  TuFiles files_;
   std::unordered_map<CXFile, FileTokens> tokens_;
+  TuFindings found_;
   CalleeCache callees_;  // declarations are only unique inside this TU
 };
 
@@ -238,10 +316,9 @@ std::string first_error(const Shared& s, CXTranslationUnit tu, int* errors,
     CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
     if (sev >= CXDiagnostic_Error) {
       std::string msg = take_string(clang_getDiagnosticSpelling(d));
-      const std::string kUnknown = "unknown argument: '";
-      if (msg.compare(0, kUnknown.size(), kUnknown) == 0 && msg.back() == '\'') {
-        unknown_args->push_back(msg.substr(kUnknown.size(),
-                                           msg.size() - kUnknown.size() - 1));
+      if (is_unknown_argument(d)) {
+        const size_t skip = std::string("unknown argument: '").size();
+        unknown_args->push_back(msg.substr(skip, msg.size() - skip - 1));
       } else {
         ++*errors;
         if (first.empty()) {
@@ -344,6 +421,10 @@ void run_tasks(Shared& s, const std::vector<Task>& tasks, int first_id, int jobs
   for (auto& t : threads) t.join();
 }
 
+std::string compiler_name(const std::vector<std::string>& args) {
+  return args.empty() ? "" : std::filesystem::path(args[0]).filename().string();
+}
+
 }  // namespace
 
 std::string default_resource_dir() {
@@ -380,6 +461,9 @@ ClangScanOutput clang_scan(const ClangScanInput& in) {
   ClangScanOutput out;
   out.functions.resize(files.size());
   out.analysed.assign(files.size(), false);
+  out.parse_errors.assign(files.size(), false);
+  out.built.assign(files.size(), in.db ? std::optional<bool>(false) : std::nullopt);
+  out.includes.resize(files.size());
   const SignalMatcher signals(in.signals ? *in.signals : default_signal_config());
   Shared s{in, {}, Claims(files.size()), {}, {}, &out, {}, 0,
            in.risk_signals ? &signals : nullptr};
@@ -393,6 +477,7 @@ ClangScanOutput clang_scan(const ClangScanInput& in) {
   std::vector<Task> tasks;
   std::vector<bool> is_main(files.size(), false);
   if (in.db) {
+    std::map<std::pair<std::string, std::string>, int> implied;  // (compiler, std) -> commands
     int missing = 0;
     for (const auto& cmd : in.db->commands) {
       auto it = s.index_of.find(cmd.file);
@@ -406,10 +491,13 @@ ClangScanOutput clang_scan(const ClangScanInput& in) {
         }
         continue;  // outside the repo, or excluded
       }
+      out.built[it->second] = true;
       if (skipped(it->second)) continue;
       is_main[it->second] = true;
-      tasks.push_back({cmd.file, cmd.directory, cmd.args, false});
+      tasks.push_back({cmd.file, cmd.directory, cmd.args, false, true});
+      if (!cmd.implied_std.empty()) ++implied[{compiler_name(cmd.args), cmd.implied_std}];
     }
+    if (!implied.empty()) s.add(implied_std_note(implied));
   } else {
     std::vector<std::string> cxx = guessed_args(in.root, files, false);
     std::vector<std::string> c = guessed_args(in.root, files, true);
@@ -450,6 +538,15 @@ ClangScanOutput clang_scan(const ClangScanInput& in) {
     leftovers.push_back(std::move(t));
   }
   s.total += static_cast<int>(leftovers.size());
+  if (in.db) {
+    // After phase 1, the files no command compiles and no compiled TU
+    // includes: a Windows-only file on a Linux build, a test left out.
+    std::vector<std::string> unbuilt;
+    for (size_t i = 0; i < files.size(); ++i) {
+      if (!skipped(static_cast<int>(i)) && out.built[i] == false) unbuilt.push_back(files[i].path);
+    }
+    if (!unbuilt.empty()) s.add(unbuilt_note(unbuilt));
+  }
   run_tasks(s, leftovers, first_id, in.jobs);
 
   out.tus = s.total;

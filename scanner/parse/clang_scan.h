@@ -30,10 +30,18 @@ struct ClangScanInput {
   std::function<void(int, int)> progress;
 };
 
-/// What it found: functions per file (indexed like input.files).
+/// What it found, per file (indexed like input.files).
 struct ClangScanOutput {
   std::vector<std::vector<FunctionFacts>> functions;
   std::vector<bool> analysed;  ///< the file was seen by some TU
+  /// The TU that analysed the file reported an error in it, or one outside
+  /// every file it analysed (a system or outside header, the command line)
+  /// when the file is that TU's main file (docs/signals.md).
+  std::vector<bool> parse_errors;
+  /// With a database: a command compiles the file or a compiled TU
+  /// includes it. Without one: null.
+  std::vector<std::optional<bool>> built;
+  std::vector<std::vector<IncludeRef>> includes;  ///< its #include directives, by line
   std::vector<Diagnostic> diagnostics;
   int tus = 0;                 ///< translation units parsed
 };

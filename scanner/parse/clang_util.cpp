@@ -76,6 +76,26 @@ unsigned FileTokens::offset_before(unsigned offset) const {
   return it == starts_.begin() ? 0 : *(it - 1);
 }
 
+std::vector<std::string_view> FileTokens::tokens_from(unsigned offset, size_t count) const {
+  std::vector<std::string_view> out;
+  auto it = std::lower_bound(starts_.begin(), starts_.end(), offset);
+  for (size_t i = static_cast<size_t>(it - starts_.begin());
+       i < starts_.size() && out.size() < count; ++i) {
+    out.push_back(text_.substr(starts_[i], lengths_[i]));
+  }
+  return out;
+}
+
+std::vector<std::string_view> FileTokens::tokens_between(unsigned begin, unsigned end) const {
+  std::vector<std::string_view> out;
+  auto it = std::lower_bound(starts_.begin(), starts_.end(), begin);
+  for (size_t i = static_cast<size_t>(it - starts_.begin()); i < starts_.size() && starts_[i] < end;
+       ++i) {
+    out.push_back(text_.substr(starts_[i], lengths_[i]));
+  }
+  return out;
+}
+
 // libclang 14 has no "is this a macro location" call (its
 // clang_getSpellingLocation returns the file location). A CXSourceLocation
 // carries clang's raw SourceLocation in int_data, whose top bit is

@@ -34,6 +34,10 @@ class FileTokens {
   std::string_view token_before(unsigned offset) const;
   /// Offset of that token (only meaningful when token_before is not "").
   unsigned offset_before(unsigned offset) const;
+  /// The texts of up to `count` tokens that start at or after offset.
+  std::vector<std::string_view> tokens_from(unsigned offset, size_t count) const;
+  /// The texts of the tokens that start in [begin, end).
+  std::vector<std::string_view> tokens_between(unsigned begin, unsigned end) const;
   CXFile file() const { return file_; }
   /// The file's whole text (valid while the translation unit lives).
   std::string_view text() const { return text_; }

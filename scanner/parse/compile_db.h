@@ -17,6 +17,9 @@ struct CompileCommand {
   std::string directory;  ///< absolute: relative paths in args resolve here
   std::vector<std::string> args;  ///< argv[0] is the compiler; no -o/-c/file
   bool is_c = false;              ///< the file is C (.c), not C++
+  /// The standard added because the command named none (default_std_for),
+  /// e.g. "gnu++17"; "" when the command had one or none was added.
+  std::string implied_std;
 };
 
 /// The commands of a compile database, one per source file (first wins).
@@ -49,6 +52,18 @@ std::vector<std::string> split_command(std::string_view command);
 std::vector<std::string> sanitize_args(const std::vector<std::string>& raw,
                                        const std::string& file,
                                        const std::string& directory);
+
+/// The language standard a compiler uses when its command line names no
+/// -std, judged from the compiler's name alone (the database is untrusted
+/// input: the compiler is never run). gcc-family drivers (g++, c++, gcc,
+/// cc, with a target prefix or a version suffix such as
+/// x86_64-linux-gnu-g++-12): "gnu++17" for C++ and "gnu17" for C (gcc 11's
+/// defaults; a version suffix below 11 gives gcc's older defaults).
+/// clang++ with a version suffix of 16 or more: "gnu++17". "" when the
+/// command already names a standard, when libclang's own default (gnu++14,
+/// gnu17) is the compiler's, or when the compiler is unknown. A launcher
+/// (ccache, sccache, distcc, icecc) in front is looked through.
+std::string default_std_for(const std::vector<std::string>& args, bool is_c);
 
 /// A command for a file the database does not list, borrowed from the entry
 /// that shares the longest directory prefix (same language preferred).

@@ -69,6 +69,32 @@ TEST_CASE("config_loader: history hygiene keys, their defaults and the dump") {
 }
 
 TEST_CASE("config_loader: bad history values name the key") {
+TEST_CASE("config_loader: roles, role_patterns and rules.roles") {
+  Config c = parse_config("c.json", R"({
+    "roles": [{"path": "src/legacy/", "role": "vendored"}, {"path": "*_tool.cc", "role": "example"}],
+    "role_patterns": {"benchmark": ["perf/"], "generated": []},
+    "rules": {"roles": ["production", "test-support"]}})");
+  REQUIRE(c.roles.overrides.size() == 2);
+  CHECK(c.roles.overrides[0].path == "src/legacy/");
+  CHECK(c.roles.overrides[1].role == "example");
+  CHECK(c.roles.patterns["benchmark"] == std::vector<std::string>{"perf/"});
+  CHECK(c.roles.patterns["generated"].empty());
+  // Roles the config does not name keep their defaults.
+  CHECK(c.roles.patterns["example"] == default_config().roles.patterns["example"]);
+  CHECK(c.roles.target_roles == std::vector<std::string>{"production", "test-support"});
+  CHECK(default_config().roles.target_roles == std::vector<std::string>{"production"});
+  nlohmann::ordered_json dump = config_to_json(c);
+  CHECK(dump["roles"][0]["path"] == "src/legacy/");
+  CHECK(dump["role_patterns"]["benchmark"] == nlohmann::ordered_json::array({"perf/"}));
+  CHECK(dump["rules"]["roles"] == nlohmann::ordered_json::array({"production", "test-support"}));
+  // The dump reads back to the same config.
+  Config again = parse_config("dump.json", dump.dump());
+  CHECK(again.roles.overrides.size() == 2);
+  CHECK(again.roles.patterns == c.roles.patterns);
+  CHECK(again.roles.target_roles == c.roles.target_roles);
+}
+
+TEST_CASE("config_loader: an unknown role or a malformed roles entry names the key") {
   auto error = [](const char* text) {
     try {
       parse_config("c.json", text);
@@ -91,4 +117,21 @@ TEST_CASE("config_loader: bad history values name the key") {
              Contains("history.min_commits: must be a whole number from 0"));
   CHECK_THAT(error(R"({"history": {"min_commit": 5}})"),
              Contains("history.min_commit: unknown key"));
+  CHECK_THAT(error(R"({"roles": [{"path": "a/", "role": "library"}]})"),
+             Contains("c.json: roles[0].role: unknown role 'library' (known: production, test, "
+                      "test-support, benchmark, example, generated, vendored)"));
+  CHECK_THAT(error(R"({"roles": [{"path": "", "role": "test"}]})"),
+             Contains("roles[0]: each entry"));
+  CHECK_THAT(error(R"({"roles": [{"path": "a", "role": "test", "x": 1}]})"),
+             Contains("roles[0]: each entry"));
+  CHECK_THAT(error(R"({"roles": {"path": "a"}})"), Contains("roles: must be an array"));
+  CHECK_THAT(error(R"({"role_patterns": {"tests": ["t/"]}})"),
+             Contains("role_patterns.tests: unknown role 'tests'"));
+  CHECK_THAT(error(R"({"role_patterns": {"test": ["t/"]}})"),
+             Contains("role_patterns.test: production is what no pattern matches"));
+  CHECK_THAT(error(R"({"role_patterns": {"example": "ex/"}})"),
+             Contains("role_patterns.example: must be an array of strings"));
+  CHECK_THAT(error(R"({"rules": {"roles": ["prod"]}})"),
+             Contains("rules.roles[0]: unknown role 'prod'"));
+  CHECK_THAT(error(R"({"rules": {"roles": []}})"), Contains("rules.roles: must be a non-empty"));
 }

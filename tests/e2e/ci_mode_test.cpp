@@ -159,7 +159,9 @@ TEST_CASE("ci: gates on max score and line coverage print what they measured") {
                                 "max-score>=101", "--fail-on", "line-coverage<0.5"});
   CHECK(r.exit_code == 1);  // no coverage given: a coverage gate cannot pass
   CHECK_THAT(r.err, Contains("gate passed: max-score>=101 (max score"));
-  CHECK_THAT(r.err, Contains("gate FAILED: line-coverage<0.5 (line coverage: no coverage data"));
+  CHECK_THAT(
+      r.err,
+      Contains("gate FAILED: line-coverage<0.5 (production line coverage: no coverage data"));
   CHECK(std::filesystem::exists(out + "/index.html"));  // reports still written
 }
 

@@ -21,6 +21,7 @@ Report pair(const std::string& a_module, const std::string& b_module, int64_t sh
   a.history->coupled = {{b.path, shared, degree}};
   b.history->coupled = {{a.path, shared, degree}};
   b.is_test = b_is_test;
+  b.role = b_is_test ? "test" : "production";
   return report({a, b});
 }
 

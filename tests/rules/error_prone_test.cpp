@@ -74,6 +74,7 @@ TEST_CASE("error-prone stays quiet when fixes are few") {
   CHECK(run(taxed(30, 3)).empty());  // 3 fixes among 30 commits: 3 * 0.6 / 8 -> 20
   FileFacts test_file = taxed(8, 5);
   test_file.is_test = true;
+  test_file.role = "test";
   CHECK(run(test_file).empty());
   // Without history and without error reports there is nothing to go on.
   FileFacts no_history = taxed(8, 5);

@@ -44,6 +44,7 @@ TEST_CASE("io-in-loop turns each N+1 finding into a performance task") {
   CHECK(run(report_fn(0, 5)).empty());
   FileFacts t = file("tests/orders_test.cc", "tests", {report_fn(1, 5)});
   t.is_test = true;
+  t.role = "test";
   CHECK(io_in_loop(report({t}), kOpts).empty());
 }
 

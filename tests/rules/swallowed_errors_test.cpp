@@ -54,6 +54,7 @@ TEST_CASE("swallowed-errors stays quiet without findings or in stable code") {
   CHECK(run(importer(1, 0, 3, 0)).empty());  // 2 * 0.5 / 4 -> 22
   FileFacts t = file("tests/orders_test.cc", "tests", {importer(3, 0, 9, 5)});
   t.is_test = true;
+  t.role = "test";
   CHECK(swallowed_errors(report({t, program_main()}), kOpts).empty());
 }
 

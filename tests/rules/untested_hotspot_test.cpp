@@ -22,6 +22,7 @@ std::vector<Candidate> run(std::vector<FunctionFacts> fns, bool coverage = true,
                            bool is_test = false) {
   FileFacts f = file("src/net/parser.cc", "src/net", std::move(fns));
   f.is_test = is_test;
+  f.role = is_test ? "test" : "production";
   return untested_hotspot(report({f}, coverage), kOpts);
 }
 

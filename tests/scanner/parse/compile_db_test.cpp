@@ -17,10 +17,12 @@ TEST_CASE("both entry forms, relative directory and file") {
   CompileDatabase db = parse_compile_database("/proj/compile_commands.json", text);
   REQUIRE(db.commands.size() == 3);
   CHECK(db.commands[0].file == "/proj/src/a.cc");
-  // Relative paths in options become absolute against the entry's directory.
-  CHECK(db.commands[0].args == std::vector<std::string>{"g++", "-I/proj/inc"});
-  CHECK(db.commands[1].args ==
-        std::vector<std::string>{"/usr/bin/g++", "-DNAME=x y", "-I", "/proj/my inc"});
+  // Relative paths in options become absolute against the entry's directory;
+  // g++'s default standard is added where the command names none.
+  CHECK(db.commands[0].args == std::vector<std::string>{"g++", "-I/proj/inc", "-std=gnu++17"});
+  CHECK(db.commands[1].args == std::vector<std::string>{"/usr/bin/g++", "-DNAME=x y", "-I",
+                                                        "/proj/my inc", "-std=gnu++17"});
+  CHECK(db.commands[1].implied_std == "gnu++17");
   // A relative directory is relative to the database's folder.
   CHECK(db.commands[2].directory == "/proj/sub");
   CHECK(db.commands[2].file == "/proj/sub/c.cc");
@@ -94,4 +96,52 @@ TEST_CASE("interpolate_command borrows the nearest entry of the same language") 
   CHECK(interpolate_command(db, "/p/src/db/b.h", false).args[1] == "-DDB");
   CHECK(interpolate_command(db, "/p/src/net/x.h", false).args[1] == "-DNET");
   CHECK(interpolate_command(db, "/p/src/db/y.c", true).args[1] == "-DC");
+}
+
+TEST_CASE("a command without -std gets its compiler's default standard, judged by name") {
+  using V = std::vector<std::string>;
+  // gcc-family drivers, with a path, a target prefix or a version suffix:
+  // gcc 11 and later default to gnu++17 and gnu17.
+  CHECK(default_std_for(V{"/usr/bin/g++", "-O2"}, false) == "gnu++17");
+  CHECK(default_std_for(V{"c++"}, false) == "gnu++17");
+  CHECK(default_std_for(V{"x86_64-linux-gnu-g++-12"}, false) == "gnu++17");
+  CHECK(default_std_for(V{"/usr/bin/gcc"}, true) == "gnu17");
+  CHECK(default_std_for(V{"cc"}, true) == "gnu17");
+  CHECK(default_std_for(V{"arm-none-eabi-gcc"}, true) == "gnu17");
+  // A version suffix below 11 gives that gcc's older default.
+  CHECK(default_std_for(V{"g++-9"}, false) == "gnu++14");
+  CHECK(default_std_for(V{"g++-5"}, false) == "gnu++98");
+  CHECK(default_std_for(V{"gcc-7"}, true) == "gnu11");
+  // clang++ 16 and later default to gnu++17; older or unversioned ones to
+  // C++14, libclang's own default, so nothing is added.
+  CHECK(default_std_for(V{"clang++-17"}, false) == "gnu++17");
+  CHECK(default_std_for(V{"clang++-15"}, false).empty());
+  CHECK(default_std_for(V{"clang++"}, false).empty());
+  CHECK(default_std_for(V{"clang-18"}, true).empty());
+  // A launcher is looked through.
+  CHECK(default_std_for(V{"/usr/bin/ccache", "g++", "-c"}, false) == "gnu++17");
+  // A standard already named, in any spelling, is left alone.
+  CHECK(default_std_for(V{"g++", "-std=c++11"}, false).empty());
+  CHECK(default_std_for(V{"g++", "--std=c++20"}, false).empty());
+  CHECK(default_std_for(V{"cl.exe", "/std:c++17"}, false).empty());
+  // Unknown compilers and look-alikes get nothing.
+  CHECK(default_std_for(V{"nvcc"}, false).empty());
+  CHECK(default_std_for(V{"icpc"}, false).empty());
+  CHECK(default_std_for(V{"clang-cl"}, false).empty());
+  CHECK(default_std_for(V{}, false).empty());
+}
+
+TEST_CASE("the database keeps the standard a command names and adds the default otherwise") {
+  const char* text = R"([
+    {"directory": "/p", "file": "a.cc", "command": "g++ -std=c++14 -c a.cc"},
+    {"directory": "/p", "file": "b.c", "command": "gcc -c b.c"},
+    {"directory": "/p", "file": "c.cc", "command": "clang++ -c c.cc"}
+  ])";
+  CompileDatabase db = parse_compile_database("/p/compile_commands.json", text);
+  REQUIRE(db.commands.size() == 3);
+  CHECK(db.commands[0].args == std::vector<std::string>{"g++", "-std=c++14"});
+  CHECK(db.commands[0].implied_std.empty());
+  CHECK(db.commands[1].args == std::vector<std::string>{"gcc", "-std=gnu17"});
+  CHECK(db.commands[1].implied_std == "gnu17");
+  CHECK(db.commands[2].args == std::vector<std::string>{"clang++"});
 }
