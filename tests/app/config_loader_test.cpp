@@ -69,6 +69,30 @@ TEST_CASE("config_loader: history hygiene keys, their defaults and the dump") {
 }
 
 TEST_CASE("config_loader: bad history values name the key") {
+  auto error = [](const char* text) {
+    try {
+      parse_config("c.json", text);
+    } catch (const InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  CHECK_THAT(error(R"({"history": {"non_defect_pattern": 3}})"),
+             Contains("history.non_defect_pattern: must be a string"));
+  CHECK_THAT(error(R"({"history": {"non_defect_pattern": "(unclosed"}})"),
+             Contains("history.non_defect_pattern: not a valid regular expression"));
+  CHECK_THAT(error(R"({"history": {"max_changeset_files": 0}})"),
+             Contains("history.max_changeset_files: must be a whole number from 1"));
+  CHECK_THAT(error(R"({"history": {"max_changeset_files": "50"}})"),
+             Contains("history.max_changeset_files"));
+  CHECK_THAT(error(R"({"history": {"max_changeset_share": 1.5}})"),
+             Contains("history.max_changeset_share: must be a number from 0 to 1"));
+  CHECK_THAT(error(R"({"history": {"min_commits": -1}})"),
+             Contains("history.min_commits: must be a whole number from 0"));
+  CHECK_THAT(error(R"({"history": {"min_commit": 5}})"),
+             Contains("history.min_commit: unknown key"));
+}
+
 TEST_CASE("config_loader: roles, role_patterns and rules.roles") {
   Config c = parse_config("c.json", R"({
     "roles": [{"path": "src/legacy/", "role": "vendored"}, {"path": "*_tool.cc", "role": "example"}],
@@ -103,20 +127,6 @@ TEST_CASE("config_loader: an unknown role or a malformed roles entry names the k
     }
     return std::string("no error");
   };
-  CHECK_THAT(error(R"({"history": {"non_defect_pattern": 3}})"),
-             Contains("history.non_defect_pattern: must be a string"));
-  CHECK_THAT(error(R"({"history": {"non_defect_pattern": "(unclosed"}})"),
-             Contains("history.non_defect_pattern: not a valid regular expression"));
-  CHECK_THAT(error(R"({"history": {"max_changeset_files": 0}})"),
-             Contains("history.max_changeset_files: must be a whole number from 1"));
-  CHECK_THAT(error(R"({"history": {"max_changeset_files": "50"}})"),
-             Contains("history.max_changeset_files"));
-  CHECK_THAT(error(R"({"history": {"max_changeset_share": 1.5}})"),
-             Contains("history.max_changeset_share: must be a number from 0 to 1"));
-  CHECK_THAT(error(R"({"history": {"min_commits": -1}})"),
-             Contains("history.min_commits: must be a whole number from 0"));
-  CHECK_THAT(error(R"({"history": {"min_commit": 5}})"),
-             Contains("history.min_commit: unknown key"));
   CHECK_THAT(error(R"({"roles": [{"path": "a/", "role": "library"}]})"),
              Contains("c.json: roles[0].role: unknown role 'library' (known: production, test, "
                       "test-support, benchmark, example, generated, vendored)"));
