@@ -62,13 +62,35 @@ struct Shared {
     std::lock_guard<std::mutex> lock(diag_mu);
     diagnostics.push_back(std::move(d));
   }
+
+  /// [signals] One TU's repo declarations into the output; of two TUs'
+  /// facts for one USR the one declared first (path, line) wins.
+  void add_declarations(std::map<std::string, DeclFacts>& decls) {
+    std::lock_guard<std::mutex> lock(diag_mu);
+    for (auto& [usr, d] : decls) {
+      auto [it, fresh] = out->declarations.emplace(usr, d);
+      if (fresh) continue;
+      DeclFacts& have = it->second;
+      bool calls_log = have.calls_log || d.calls_log;
+      if (std::tie(d.path, d.line) < std::tie(have.path, have.line)) have = d;
+      have.calls_log = calls_log;
+    }
+  }
 };
 
 // Per-TU state: which CXFile is which repo file, and their tokens.
 class TuVisitor {
  public:
   TuVisitor(Shared& shared, CXTranslationUnit tu, int tu_id, const Task& task)
-      : s_(shared), tu_(tu), id_(tu_id), task_(task) {}
+      : s_(shared), tu_(tu), id_(tu_id), task_(task) {
+    // [signals] repo facts (call sites, declarations) for the risk-signal walk.
+    if (s_.signals) {
+      callees_.repo = RepoFacts(tu_, [this](CXFile f) { return repo_path(f); });
+    }
+  }
+
+  /// [signals] The repo declarations this TU met, by USR.
+  std::map<std::string, DeclFacts>& declarations() { return callees_.repo.declarations; }
 
   void run() {
     // Claim every repo file this TU includes before visiting, so a header
@@ -86,10 +108,14 @@ class TuVisitor {
   static constexpr int kNotMine = -1;
 
   // -1 when the file is not ours to analyse in this TU.
-  int file_index(CXFile file) {
-    auto it = cache_.find(file);
-    if (it != cache_.end()) return it->second;
-    int result = kNotMine;
+  // [signals] The repo-relative path of any file of this TU, without
+  // claiming it; "" outside the repository.
+  std::string repo_path(CXFile file) {
+    int found = lookup(file);
+    return found < 0 ? std::string() : (*s_.in.files)[found].path;
+  }
+
+  int lookup(CXFile file) {
     std::string name = take_string(clang_getFileName(file));
     std::string abs = join_path(task_.directory, name);
     auto found = s_.index_of.find(abs);
@@ -98,9 +124,14 @@ class TuVisitor {
       std::string real = std::filesystem::canonical(abs, ec).string();
       if (!ec) found = s_.index_of.find(real);
     }
-    if (found != s_.index_of.end() && s_.claims.claim(found->second, id_)) {
-      result = found->second;
-    }
+    return found == s_.index_of.end() ? -1 : found->second;
+  }
+
+  int file_index(CXFile file) {
+    auto it = cache_.find(file);
+    if (it != cache_.end()) return it->second;
+    int found = lookup(file);
+    int result = found >= 0 && s_.claims.claim(found, id_) ? found : kNotMine;
     cache_.emplace(file, result);
     return result;
   }
@@ -182,6 +213,10 @@ class TuVisitor {
       RiskSignals rs = scan_risk_signals(fn, tok->second, *s_.signals, &callees_);
       f.log_calls = rs.log_calls;
       f.findings = std::move(rs.findings);
+      // [signals] error exits, USR and repo call sites from the same walk.
+      f.error_exits = std::move(rs.error_exits);
+      f.usr = std::move(rs.usr);
+      f.calls = std::move(rs.calls);
     }
     s_.out->functions[index].push_back(std::move(f));
     s_.out->analysed[index] = true;
@@ -311,7 +346,9 @@ void run_task(Shared& s, CXIndex index, const Task& task, int tu_id) {
       clang_disposeTranslationUnit(tu);
       continue;
     }
-    TuVisitor(s, tu, tu_id, task).run();
+    TuVisitor visitor(s, tu, tu_id, task);
+    visitor.run();
+    s.add_declarations(visitor.declarations());  // [signals]
     if (errors > 0) {
       s.add({task.standalone ? Diagnostic::Level::kInfo : Diagnostic::Level::kWarning,
              "parse",
