@@ -128,6 +128,8 @@ struct DeclFacts {
   bool is_macro = false;
   /// A macro whose expansion was seen making a known log call.
   bool calls_log = false;
+  /// Matched by signals.log_functions or log_macros: known, not inferred.
+  bool known_log = false;
 };
 
 /// One #include directive of a repository file (not in report.json).

@@ -71,9 +71,10 @@ struct Shared {
       auto [it, fresh] = out->declarations.emplace(usr, d);
       if (fresh) continue;
       DeclFacts& have = it->second;
-      bool calls_log = have.calls_log || d.calls_log;
+      bool calls_log = have.calls_log || d.calls_log, known = have.known_log || d.known_log;
       if (std::tie(d.path, d.line) < std::tie(have.path, have.line)) have = d;
       have.calls_log = calls_log;
+      have.known_log = known;
     }
   }
 };

@@ -24,27 +24,35 @@ bool one_of(const std::string& w, std::initializer_list<std::string_view> set) {
 
 }  // namespace
 
-bool log_like_name(std::string_view name, bool* weak) {
+LogName log_name(std::string_view name) {
   std::vector<std::string> ws = words(name);
-  *weak = false;
-  if (ws.empty()) return false;
+  if (ws.empty()) return LogName::kNone;
   // Setters, factories and lifecycle calls about a logger do not log.
-  if (ws.size() > 1 && one_of(ws[0], {"set", "get", "new", "create", "make", "open", "close",
-                                      "init", "reset", "add", "remove", "register", "unregister",
-                                      "flush", "destroy", "delete", "free", "install", "enable",
-                                      "disable", "is", "has", "should", "rotate", "parse"})) {
-    return false;
+  if (ws.size() > 1 &&
+      one_of(ws[0], {"set",     "get",    "new",    "create",  "make",     "open",       "close",
+                     "init",    "reset",  "add",    "remove",  "register", "unregister", "flush",
+                     "destroy", "delete", "free",   "install", "enable",   "disable",    "is",
+                     "has",     "should", "rotate", "parse"})) {
+    return LogName::kNone;
   }
-  for (const std::string& w : ws) {
-    if (one_of(w, {"log", "logv", "logf", "logger", "logging", "logln", "vlog"})) return true;
-  }
-  if (ws[0] == "trace" || ws[0] == "tracef") return true;
+  auto log_word = [](const std::string& w) {
+    return one_of(w, {"log", "logv", "logf", "logger", "logging", "logln", "vlog"});
+  };
+  if (log_word(ws[0]) || ws[0] == "trace" || ws[0] == "tracef") return LogName::kLeadsWithLog;
   if (one_of(ws[0], {"warn", "warning", "warnf", "error", "errorf", "fatal", "fatalf", "info",
                      "infof", "debug", "debugf", "notice", "verbose"})) {
-    *weak = true;
-    return true;
+    return LogName::kReporting;
   }
-  return false;
+  for (const std::string& w : ws) {
+    if (log_word(w)) return LogName::kHasLogWord;
+  }
+  return LogName::kNone;
+}
+
+bool log_like_name(std::string_view name, bool* weak) {
+  LogName n = log_name(name);
+  *weak = n == LogName::kReporting;
+  return n != LogName::kNone;
 }
 
 bool log_like_result(std::string_view result, bool weak) {
@@ -65,16 +73,19 @@ std::string log_shape_reason(const DeclFacts& d) {
   if (d.variadic && d.logger_param) return "variadic with a logger parameter";
   if (d.variadic) return "variadic";
   if (d.format_param) return "takes a printf-style format parameter";
-  // A plain stream or sink parameter alone is too common in dump/print
-  // helpers; a weak name (Info, Debug) needs a format or varargs.
-  if (d.logger_param && !weak) return "takes a logger or sink parameter";
+  // A logger or stream parameter alone is common in setters and dump
+  // helpers (leveldb_options_set_info_log, Info(std::ostream&)): only a
+  // name that leads with a log word counts with it.
+  if (d.logger_param && log_name(d.name) == LogName::kLeadsWithLog) {
+    return "takes a logger or sink parameter";
+  }
   return {};
 }
 
 bool may_wrap_log(const DeclFacts& d) {
-  bool weak = false;
-  if (!log_like_name(d.name, &weak)) return false;
-  return d.is_macro || log_like_result(d.result, weak);
+  LogName n = log_name(d.name);
+  if (n != LogName::kLeadsWithLog && n != LogName::kReporting) return false;
+  return d.is_macro || log_like_result(d.result, n == LogName::kReporting);
 }
 
 namespace {
@@ -95,7 +106,9 @@ void find_wrappers(const Report& report, std::map<std::string, Api>& apis) {
       for (const FunctionFacts& fn : file.functions) {
         if (fn.usr.empty() || apis.count(fn.usr)) continue;
         auto d = report.declarations.find(fn.usr);
-        if (d == report.declarations.end() || !may_wrap_log(d->second)) continue;
+        if (d == report.declarations.end() || d->second.known_log || !may_wrap_log(d->second)) {
+          continue;
+        }
         std::string via;
         for (const CallSite& c : fn.calls) {
           auto a = apis.find(c.callee_usr);
@@ -105,10 +118,10 @@ void find_wrappers(const Report& report, std::map<std::string, Api>& apis) {
           }
         }
         if (via.empty() && fn.log_calls == 0) continue;
-        std::string reason = via.empty() ? "wraps a known log API (" +
-                                               std::to_string(fn.log_calls) +
-                                               " log call(s) in its body)"
-                                         : "wraps " + via;
+        std::string reason = via.empty()
+                                 ? "wraps a known log API (" + std::to_string(fn.log_calls) +
+                                       " log call(s) in its body)"
+                                 : "wraps " + via;
         apis[fn.usr] = {&d->second, reason, 0};
         grew = true;
       }
@@ -121,6 +134,7 @@ void find_wrappers(const Report& report, std::map<std::string, Api>& apis) {
 void infer_log_apis(Report& report) {
   std::map<std::string, Api> apis;  // by USR
   for (const auto& [usr, d] : report.declarations) {
+    if (d.known_log) continue;  // counted as a log_functions / log_macros call already
     std::string reason = log_shape_reason(d);
     if (reason.empty() && d.is_macro && d.calls_log && may_wrap_log(d)) {
       reason = "a macro with a log-like name that makes a known log call";
@@ -163,6 +177,7 @@ void infer_log_apis(Report& report) {
   report.log_apis.clear();
   for (const auto& [usr, api] : apis) {
     const DeclFacts& d = *api.decl;
+    if (api.calls == 0) continue;  // defined or declared, never called: nothing counted
     report.log_apis.push_back({d.is_macro ? d.name : d.qualified_name,
                                d.is_macro ? "macro" : "function", d.path, d.line, api.reason,
                                api.calls});

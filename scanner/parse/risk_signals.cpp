@@ -28,9 +28,9 @@ bool is_var_kind(CXCursorKind k) {
 bool question_name(std::string_view name) {
   std::vector<std::string> ws = name_words(name);
   if (ws.empty()) return false;
-  for (const char* q : {"is", "has", "can", "should", "contains", "exists", "empty", "equal",
-                        "equals", "match", "matches", "compare", "less", "operator", "find",
-                        "lookup"}) {
+  for (const char* q :
+       {"is", "has", "can", "should", "contains", "exists", "empty", "equal", "equals", "match",
+        "matches", "compare", "less", "operator", "find", "lookup"}) {
     if (ws[0] == q) return true;
   }
   return false;
@@ -185,7 +185,7 @@ SignalWalker::MacroAt SignalWalker::macro_named_at(unsigned offset) {
 // assert(false)-like fatal checks.
 void SignalWalker::note_expansion(unsigned offset, unsigned line, const MacroAt& at) {
   if (at.repo) {
-    cache_->repo.record_macro(*at.repo, false);
+    cache_->repo.record_macro(*at.repo, false, m_.log_macros.matches_name(at.repo->facts.name));
     calls_.push_back({at.repo->usr, static_cast<int>(line), false, inside_log_call_ > 0});
   }
   std::string_view name = tokens_.token_at(offset);
@@ -228,13 +228,15 @@ bool SignalWalker::on_call(CXCursor call, CXSourceLocation loc, bool in_log_macr
     ++log_calls_;
     ++handled_;
     counted = true;
-  } else if ((info.reporting || (info.name == "operator()" && reports_by_callback(call))) &&
-             !in_condition_ && !branches_.empty()) {
-    ++handled_;
+  } else if (info.reporting || (info.name == "operator()" && reports_by_callback(call))) {
+    // `if (SaveError(errptr, s)) return nullptr;`: the condition reports;
+    // `if (has_error())` only asks.
+    if (!in_condition_ ? !branches_.empty() : info.action) ++handled_;
   }
   if (logs && current_macro_) cache_->repo.record_macro(*current_macro_, true);
   std::vector<CXCursor> kids;
-  if (!branches_.empty() && !in_condition_ && (info.assignment || decl_kind == CXCursor_CXXMethod)) {
+  if (!branches_.empty() && !in_condition_ &&
+      (info.assignment || decl_kind == CXCursor_CXXMethod)) {
     kids = children_of(call);  // an operator's first child: its target; a method's: its member
   }
   if (info.assignment && !kids.empty() && (names_error_holder(kids[0]) || assigns_error(kids))) {
@@ -284,7 +286,7 @@ void SignalWalker::on_fatal_call(CXCursor call, const CalleeInfo& info) {
 void SignalWalker::on_io_call(CXCursor call, CXCursor decl, const CalleeInfo& info,
                               const FilePos& p) {
   if (info.io_kind != IoKind::kRoundTrip) return;  // streaming on an open handle, a delay
-  bool constructor = info.constructor;  // info_of below may reuse a cache-less scratch
+  bool constructor = info.constructor;             // info_of below may reuse a cache-less scratch
   Loop& loop = loops_.back();
   if (loop.depth != cond_depth_) return;  // under an if, case or catch in the loop
   if (loop.shape < 0) {
@@ -297,8 +299,9 @@ void SignalWalker::on_io_call(CXCursor call, CXCursor decl, const CalleeInfo& in
   }
   if (loop.shape == 0) return;
   std::string what = constructor ? type_text(clang_getCursorType(call)) + " constructed"
-                                      : call_text(call, p.offset, decl) + "()";
-  findings_.push_back({kIoInLoop, static_cast<int>(p.line),
+                                 : call_text(call, p.offset, decl) + "()";
+  findings_.push_back({kIoInLoop,
+                       static_cast<int>(p.line),
                        what + " inside the " + loop.label + " loop at line " +
                            std::to_string(loop.line) + " (N+1: once per element)",
                        {}});
@@ -353,8 +356,7 @@ void SignalWalker::on_decl_ref(CXCursor ref, CXSourceLocation loc) {
   if (!in_condition_) ++handled_;
 }
 
-void SignalWalker::visit_loop(CXCursor c, const char* keyword, const char* label,
-                              bool body_first) {
+void SignalWalker::visit_loop(CXCursor c, const char* keyword, const char* label, bool body_first) {
   int line = 0;
   unsigned offset = 0;
   bool spelled = keyword_at(c, keyword, &line, &offset);

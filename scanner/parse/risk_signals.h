@@ -19,10 +19,10 @@ namespace stepup {
 /// The signals of one function.
 struct RiskSignals {
   int log_calls = 0;
-  std::vector<Finding> findings;  ///< sorted by line, then kind
+  std::vector<Finding> findings;       ///< sorted by line, then kind
   std::vector<ErrorExit> error_exits;  ///< sorted by line
-  std::string usr;               ///< the function's USR (with repo facts on)
-  std::vector<CallSite> calls;   ///< calls of repo functions and macros, by line
+  std::string usr;                     ///< the function's USR (with repo facts on)
+  std::vector<CallSite> calls;         ///< calls of repo functions and macros, by line
 };
 
 /// Walks fn's body (fn: a function, method or function template cursor

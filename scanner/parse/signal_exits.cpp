@@ -103,8 +103,8 @@ bool tests_failed_status(const std::string& condition, const std::string& name, 
   if (is_else) {
     return c == name + ".ok()" || c == name + "->ok()" || c == "!" + name;
   }
-  for (const std::string& failed :
-       {"!" + name + ".ok()", "!" + name + "->ok()", "!(" + name + ".ok())", "!" + name + ".is_ok()"}) {
+  for (const std::string& failed : {"!" + name + ".ok()", "!" + name + "->ok()",
+                                    "!(" + name + ".ok())", "!" + name + ".is_ok()"}) {
     if (c.find(failed) != std::string::npos) return true;
   }
   return c == name || c == "static_cast<bool>(" + name + ")";

@@ -104,9 +104,19 @@ bool steps_one(const std::string& inc) {
   return false;
 }
 
+// An identifier in the header says retry: attempt, num_retries, kMaxTries.
 bool retry_words(const std::string& text) {
-  for (const std::string& w : name_words(text)) {
-    if (one_of(w, {"retry", "retries", "attempt", "attempts", "tries", "try"})) return true;
+  std::string ident;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    char c = i < text.size() ? text[i] : ' ';
+    if (std::isalnum(static_cast<unsigned char>(c)) || c == '_') {
+      ident += c;
+      continue;
+    }
+    for (const std::string& w : name_words(ident)) {
+      if (one_of(w, {"retry", "retries", "attempt", "attempts", "tries", "try"})) return true;
+    }
+    ident.clear();
   }
   return false;
 }
@@ -153,8 +163,10 @@ bool counted(CXCursor cond, CXCursor body, const FileTokens& tokens) {
     std::string step = no_spaces(text_of(s, tokens));
     std::string var;
     for (char ch : step) {
-      if (std::isalnum(static_cast<unsigned char>(ch)) || ch == '_') var += ch;
-      else if (!var.empty()) break;
+      if (std::isalnum(static_cast<unsigned char>(ch)) || ch == '_')
+        var += ch;
+      else if (!var.empty())
+        break;
     }
     if (!var.empty() && steps_one(step) && c.find(var) != kNone) return true;
   }

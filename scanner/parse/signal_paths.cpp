@@ -25,8 +25,8 @@ void SignalWalker::on_assignment(CXCursor op) {
 bool SignalWalker::assigns_error(const std::vector<CXCursor>& operands) const {
   if (operands.size() < 2) return false;
   std::string detail;
-  ReturnValue v = classify_return(operands.back(), collapse_spaces(text_of(operands.back())), m_,
-                                  &detail);
+  ReturnValue v =
+      classify_return(operands.back(), collapse_spaces(text_of(operands.back())), m_, &detail);
   return v == ReturnValue::kErrorValue || v == ReturnValue::kUnexpected ||
          v == ReturnValue::kEnumerator;
 }
@@ -76,8 +76,8 @@ void SignalWalker::visit_if(CXCursor c) {
   for (size_t i = 0; i < then_index; ++i) visit(kids[i]);
   std::string failed;
   if (condition_action_) {
-    failed = condition_action_name_ + "(...) fails at line " +
-             std::to_string(condition_action_line_);
+    failed =
+        condition_action_name_ + "(...) fails at line " + std::to_string(condition_action_line_);
   }
   in_condition_ = saved_condition;
   condition_action_ = saved_action;
@@ -122,8 +122,8 @@ void SignalWalker::visit_branch(CXCursor branch, const Cond& cond, bool failed_a
     if (!branches_.empty()) {
       branches_.back().pending.push_back(std::move(p));
     } else {
-      findings_.push_back({kUnlogged, p.line, p.what + " with no log call on that path",
-                           std::move(p.callees)});
+      findings_.push_back(
+          {kUnlogged, p.line, p.what + " with no log call on that path", std::move(p.callees)});
     }
   }
 }
@@ -211,11 +211,11 @@ void SignalWalker::on_return(CXCursor c) {
   // Ambiguous values: an error only when the function is no question or
   // decoder and the path tests the outcome of a call that may fail.
   if (branches_.empty() || answers_ || !branches_.back().failed_action) return;
-  branches_.back().pending.push_back({line,
-                                      "returns " + collapse_spaces(value) + " after " +
-                                          branches_.back().failed_call,
-                                      branches_.back().if_line,
-                                      {}});
+  branches_.back().pending.push_back(
+      {line,
+       "returns " + collapse_spaces(value) + " after " + branches_.back().failed_call,
+       branches_.back().if_line,
+       {}});
 }
 
 // The returned expression as written, whitespace squeezed: "-1", "false".

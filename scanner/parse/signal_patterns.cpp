@@ -245,10 +245,16 @@ IoKind io_kind(const std::string& name, const std::string& qualified) {
 
 bool decoder_name(std::string_view name) {
   std::vector<std::string> ws = name_words(name);
+  return !ws.empty() && one_of(ws[0], {"parse", "decode", "read", "get", "consume", "valid",
+                                       "validate", "check", "scan", "lex", "deserialize", "unpack",
+                                       "unmarshal", "extract", "peek", "skip", "expect", "eat"});
+}
+
+bool parser_name(std::string_view name) {
+  std::vector<std::string> ws = name_words(name);
   return !ws.empty() &&
-         one_of(ws[0], {"parse", "decode", "read", "get", "consume", "valid", "validate", "check",
-                        "scan", "lex", "deserialize", "unpack", "unmarshal", "extract", "peek",
-                        "skip", "expect", "eat"});
+         one_of(ws[0], {"parse", "decode", "consume", "scan", "lex", "deserialize", "unpack",
+                        "unmarshal", "extract", "peek", "skip", "expect", "eat", "match"});
 }
 
 CalleeInfo callee_info(CXCursor decl, const SignalMatcher& m, RepoFacts* repo) {
@@ -260,7 +266,8 @@ CalleeInfo callee_info(CXCursor decl, const SignalMatcher& m, RepoFacts* repo) {
   std::string top;
   std::string qualified = qualified_name(named, name, &top);
   bool in_std = is_std_like(top);
-  if (repo && !in_std) info.repo_usr = repo->record_function(decl);
+  bool known = !info.constructor && m.log_functions.matches(name, qualified, in_std);
+  if (repo && !in_std) info.repo_usr = repo->record_function(decl, known);
   if (info.constructor) {
     // A constructed class is I/O only by a pattern naming its namespace:
     // a plain "Query*" would make every QueryBuilder a database call, and
@@ -268,14 +275,14 @@ CalleeInfo callee_info(CXCursor decl, const SignalMatcher& m, RepoFacts* repo) {
     info.io = m.io_functions.matches_class(qualified);
     return info;
   }
-  info.log = m.log_functions.matches(name, qualified, in_std);
+  info.log = known;
   if (!info.repo_usr.empty() && !info.log && m.infer_log_apis) {
     info.inferred_log = !log_shape_reason(repo->declarations.at(info.repo_usr)).empty();
   }
   info.io = m.io_functions.matches(name, qualified, in_std);
   if (info.io) info.io_kind = io_kind(name, qualified);
-  info.action = !in_std && !predicate_name(name) && !clang_CXXMethod_isConst(decl) &&
-                status_type(clang_getCursorResultType(decl));
+  info.action = !in_std && !predicate_name(name) && !parser_name(name) &&
+                !clang_CXXMethod_isConst(decl) && status_type(clang_getCursorResultType(decl));
   info.reporting = reporting_name(name);
   info.assignment =
       name == "operator=" || (starts_with(name, "operator") && name.size() > 9 &&

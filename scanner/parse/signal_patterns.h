@@ -90,6 +90,10 @@ std::vector<std::string> name_words(std::string_view name);
 /// consume*, scan*...): its false or nullptr answers "bad input".
 bool decoder_name(std::string_view name);
 
+/// A parser's name (parse*, decode*, consume*, scan*, lex*...): its failure
+/// says the input does not match, not that an operation failed.
+bool parser_name(std::string_view name);
+
 /// Names that read as a question or a lookup (is_, has_, find, try...):
 /// their false/-1/nullptr is an answer, not an error.
 bool predicate_name(std::string_view name);

@@ -88,22 +88,26 @@ DeclFacts function_decl_facts(CXCursor decl) {
   return d;
 }
 
-std::string RepoFacts::record_function(CXCursor decl) {
+std::string RepoFacts::record_function(CXCursor decl, bool known_log) {
   if (!enabled()) return {};
-  CXCursor first = clang_getCanonicalCursor(decl);
+  // A template's specializations share the template's facts and USR.
+  CXCursor tmpl = clang_getSpecializedCursorTemplate(decl);
+  CXCursor named = clang_Cursor_isNull(tmpl) ? decl : tmpl;
+  CXCursor first = clang_getCanonicalCursor(named);
   CXFile file = nullptr;
   unsigned line = 0;
   clang_getExpansionLocation(clang_getCursorLocation(first), &file, &line, nullptr, nullptr);
   const std::string& path = path_of(file);
   if (path.empty()) return {};
-  std::string usr = take_string(clang_getCursorUSR(decl));
+  std::string usr = take_string(clang_getCursorUSR(named));
   if (usr.empty()) return {};
   auto [it, fresh] = declarations.emplace(usr, DeclFacts{});
   if (fresh) {
-    it->second = function_decl_facts(first);
+    it->second = function_decl_facts(clang_Cursor_isNull(tmpl) ? first : decl);
     it->second.path = path;
     it->second.line = static_cast<int>(line);
   }
+  if (known_log) it->second.known_log = true;
   return usr;
 }
 
@@ -129,9 +133,8 @@ std::vector<DeclFacts> macro_definitions(std::string_view text) {
         d.is_macro = true;
         if (p < text.size() && text[p] == '(') {
           size_t close = text.find(')', p);
-          std::string_view params = text.substr(p + 1, close == std::string_view::npos
-                                                           ? 0
-                                                           : close - p - 1);
+          std::string_view params =
+              text.substr(p + 1, close == std::string_view::npos ? 0 : close - p - 1);
           d.variadic = params.find("...") != std::string_view::npos;
           d.format_param = format_name(params);
         }
@@ -179,9 +182,10 @@ const RepoMacro* RepoFacts::macro(std::string_view name) {
   return it == macros_.end() ? nullptr : &it->second;
 }
 
-void RepoFacts::record_macro(const RepoMacro& m, bool calls_log) {
+void RepoFacts::record_macro(const RepoMacro& m, bool calls_log, bool known_log) {
   auto [it, fresh] = declarations.emplace(m.usr, m.facts);
   if (calls_log) it->second.calls_log = true;
+  if (known_log) it->second.known_log = true;
 }
 
 }  // namespace stepup

@@ -34,12 +34,14 @@ class RepoFacts {
   /// Memoised path_of; "" outside the repository or when not enabled.
   const std::string& path_of(CXFile file);
   /// The USR of a function declared in a repo file (its first declaration's
-  /// file), recording its DeclFacts once; "" for anything else.
-  std::string record_function(CXCursor decl);
+  /// file; a template specialization: its template's), recording its
+  /// DeclFacts once; "" for anything else. known_log: log_functions matched.
+  std::string record_function(CXCursor decl, bool known_log = false);
   /// The macro of that name defined in a repo file this TU includes, or null.
   const RepoMacro* macro(std::string_view name);
-  /// Records a macro's DeclFacts (at its first expansion); calls_log ORs in.
-  void record_macro(const RepoMacro& m, bool calls_log);
+  /// Records a macro's DeclFacts (at its first expansion); calls_log and
+  /// known_log (log_macros matched) OR in.
+  void record_macro(const RepoMacro& m, bool calls_log, bool known_log = false);
 
   /// Everything recorded, by USR.
   std::map<std::string, DeclFacts> declarations;

@@ -57,8 +57,7 @@ bool paren_span(std::string_view t, size_t from, size_t* open, size_t* close) {
   return false;
 }
 
-void for_semicolons(std::string_view t, size_t open, size_t close, size_t* first,
-                    size_t* second) {
+void for_semicolons(std::string_view t, size_t open, size_t close, size_t* first, size_t* second) {
   *first = *second = std::string_view::npos;
   int depth = 0;
   for (size_t i = open + 1; i < close && i < t.size();) {

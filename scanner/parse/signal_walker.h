@@ -46,7 +46,7 @@ class SignalWalker {
     const char* label;
     unsigned offset;  // of its keyword
     CXCursor cursor;
-    int depth;  // cond_depth_ in its body
+    int depth;       // cond_depth_ in its body
     int shape = -1;  // -1 unknown, 0 not per element, 1 per element
   };
   struct Pending {
@@ -58,7 +58,7 @@ class SignalWalker {
   // One branch of an if written in the file, while it is walked.
   struct Branch {
     int if_line;
-    bool failed_action;  // its condition, or an enclosing one, tests a call that may fail
+    bool failed_action;       // its condition, or an enclosing one, tests a call that may fail
     std::string failed_call;  // "Open(...) fails at line 12"
     unsigned handled_at_start;
     std::vector<Pending> pending;
@@ -70,14 +70,15 @@ class SignalWalker {
     CondKind kind;
     int line;
     size_t begin, end;  // its text in the file
-    size_t loop;  // kLoop: its index in loops_
+    size_t loop;        // kLoop: its index in loops_
   };
   struct MacroAt {
     bool log = false;
     const RepoMacro* repo = nullptr;
   };
 
-  bool keyword_at(CXCursor c, std::string_view keyword, int* line, unsigned* offset = nullptr) const {
+  bool keyword_at(CXCursor c, std::string_view keyword, int* line,
+                  unsigned* offset = nullptr) const {
     FilePos p = file_pos(clang_getCursorLocation(c));
     if (p.file != tokens_.file() || tokens_.token_at(p.offset) != keyword) return false;
     *line = static_cast<int>(p.line);
@@ -144,7 +145,7 @@ class SignalWalker {
   bool question_ = false;  // is*, has*, find*, const: its false is an answer
   bool answers_ = false;   // also parse*/decode*/get*, or decodes a buffer
   int log_calls_ = 0;
-  unsigned handled_ = 0;  // log calls and other reports seen so far
+  unsigned handled_ = 0;                               // log calls and other reports seen so far
   std::unordered_map<unsigned, MacroAt> macro_names_;  // offset -> the macro named there
   std::set<unsigned> counted_macros_, noted_expansions_;
   const RepoMacro* current_macro_ = nullptr;  // the repo macro the cursor comes from

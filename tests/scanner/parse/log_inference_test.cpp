@@ -49,6 +49,9 @@ TEST_CASE("log-like names: strong words anywhere, reporting words first, no sett
   CHECK_FALSE(log_like_name("NewLogger", &weak));
   CHECK_FALSE(log_like_name("Catalog", &weak));
   CHECK_FALSE(log_like_name("Dialog", &weak));
+  CHECK(log_name("LogError") == LogName::kLeadsWithLog);
+  CHECK(log_name("ConvertLogFilesToTables") == LogName::kHasLogWord);
+  CHECK(log_name("Info") == LogName::kReporting);
 }
 
 TEST_CASE("log shape: name, result and varargs, a format or a logger parameter") {
@@ -65,6 +68,10 @@ TEST_CASE("log shape: name, result and varargs, a format or a logger parameter")
   CHECK(log_shape_reason(decl("Error", "Status", true, true, false)).empty());
   CHECK(log_shape_reason(decl("Error", "bool", false, false, false)).empty());
   CHECK(log_shape_reason(decl("Log", "void", false, false, false)).empty());
+  // a logger parameter needs a name that leads with a log word: not a setter
+  CHECK(log_shape_reason(decl("options_set_info_log", "void", false, false, true)).empty());
+  CHECK(log_shape_reason(decl("my_log", "void", true, true, false)) ==
+        "variadic with a format parameter");
   DeclFacts macro = decl("TRACE", "", true, false, false);
   macro.is_macro = true;
   CHECK(log_shape_reason(macro) == "a variadic macro with a log-like name");
@@ -87,6 +94,14 @@ TEST_CASE("macro definitions are read from the text, continuations and all") {
   CHECK_FALSE(defs[1].variadic);
   CHECK(defs[2].name == "TWO");
   CHECK(defs[2].line == 4);
+}
+
+TEST_CASE("wrapping a log API needs a name that leads with a log or reporting word") {
+  CHECK(may_wrap_log(decl("LogCompactionStats", "void", false, false, false)));
+  CHECK(may_wrap_log(decl("notice", "void", false, false, false)));
+  // about a log file, not a log message
+  CHECK_FALSE(may_wrap_log(decl("ConvertLogFilesToTables", "void", false, false, false)));
+  CHECK_FALSE(may_wrap_log(decl("Error", "Status", false, false, false)));
 }
 
 TEST_CASE("the post-pass counts wrappers' calls and drops findings whose path calls one") {
@@ -137,8 +152,8 @@ TEST_CASE("the fixture's own log API is inferred, with its reasons and call coun
   std::vector<std::string> apis;
   for (const InferredLogApi& a : report.log_apis) {
     if (a.path != "log_apis.cpp") continue;
-    apis.push_back(a.name + " " + a.kind + " :" + std::to_string(a.line) + " " + a.reason +
-                   " x" + std::to_string(a.calls));
+    apis.push_back(a.name + " " + a.kind + " :" + std::to_string(a.line) + " " + a.reason + " x" +
+                   std::to_string(a.calls));
   }
   std::vector<std::string> expected = {
       "Logger::Logv function :13 takes a printf-style format parameter x1",
