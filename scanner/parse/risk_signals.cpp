@@ -139,7 +139,7 @@ void SignalWalker::visit(CXCursor c) {
       break;
     case CXCursor_BinaryOperator:
     case CXCursor_CompoundAssignOperator:
-      if (!branches_.empty() && !in_condition_) on_assignment(c);
+      if (!in_condition_) on_assignment(c, loc);
       break;
     default:
       break;
@@ -235,13 +235,15 @@ bool SignalWalker::on_call(CXCursor call, CXSourceLocation loc, bool in_log_macr
   }
   if (logs && current_macro_) cache_->repo.record_macro(*current_macro_, true);
   std::vector<CXCursor> kids;
-  if (!branches_.empty() && !in_condition_ &&
-      (info.assignment || decl_kind == CXCursor_CXXMethod)) {
+  if (!in_condition_ &&
+      (info.assignment || (!branches_.empty() && decl_kind == CXCursor_CXXMethod))) {
     kids = children_of(call);  // an operator's first child: its target; a method's: its member
   }
-  if (info.assignment && !kids.empty() && (names_error_holder(kids[0]) || assigns_error(kids))) {
-    ++handled_;
-  } else if (!kids.empty() && clang_getCursorKind(kids[0]) == CXCursor_MemberRefExpr) {
+  if (info.assignment && !kids.empty()) {
+    bool error = assigns_error(kids, static_cast<int>(file_pos(loc).line));
+    if (!branches_.empty() && (error || names_error_holder(kids[0]))) ++handled_;
+  } else if (!branches_.empty() && !kids.empty() &&
+             clang_getCursorKind(kids[0]) == CXCursor_MemberRefExpr) {
     // status->Update(s), err.assign(...): the error holder is told.
     std::vector<CXCursor> base = children_of(kids[0]);
     if (!base.empty() && names_error_holder(base[0])) ++handled_;

@@ -7,28 +7,48 @@
 namespace stepup {
 
 // `err = ...`, `*status = ...`, `error_ = ...`, `s = Status::IOError(...)`
-// record the error.
-void SignalWalker::on_assignment(CXCursor op) {
-  std::vector<CXCursor> kids = children_of(op);
-  if (kids.size() != 2) return;
-  FilePos rhs = file_pos(clang_getRangeStart(clang_getCursorExtent(kids[1])));
-  if (rhs.file != tokens_.file()) return;
-  std::string_view token = tokens_.token_before(rhs.offset);
+// record the error. loc: the operator's, which rejects `a + b` cheaply.
+void SignalWalker::on_assignment(CXCursor op, CXSourceLocation loc) {
+  FilePos at = file_pos(loc);
+  if (at.file != tokens_.file()) return;
+  std::string_view token = tokens_.token_at(at.offset);
   if (token.empty() || token.back() != '=' || token == "==" || token == "!=" || token == "<=" ||
       token == ">=") {
     return;
   }
-  if (names_error_holder(kids[0]) || assigns_error(kids)) ++handled_;
+  std::vector<CXCursor> kids = children_of(op);
+  if (kids.size() != 2) return;
+  bool error = assigns_error(kids, static_cast<int>(at.line));
+  if (!branches_.empty() && (error || names_error_holder(kids[0]))) ++handled_;
 }
 
-// The assigned value is an error value: Status::IOError(...), make_error_code(...).
-bool SignalWalker::assigns_error(const std::vector<CXCursor>& operands) const {
+// The assigned value is an error value: Status::IOError(...),
+// make_error_code(...). Assigned to a local variable, it is remembered: a
+// later plain `return s;` is an error exit at this line.
+bool SignalWalker::assigns_error(const std::vector<CXCursor>& operands, int line) {
   if (operands.size() < 2) return false;
   std::string detail;
-  ReturnValue v =
-      classify_return(operands.back(), collapse_spaces(text_of(operands.back())), m_, &detail);
-  return v == ReturnValue::kErrorValue || v == ReturnValue::kUnexpected ||
-         v == ReturnValue::kEnumerator;
+  std::string value = text_of(operands.back(), 80);
+  ReturnValue v = classify_return(operands.back(), collapse_spaces(value), m_, &detail);
+  if (v != ReturnValue::kErrorValue && v != ReturnValue::kUnexpected &&
+      v != ReturnValue::kEnumerator) {
+    return false;
+  }
+  CXCursor target = strip_implicit(operands.front());
+  CXCursor var = clang_getCursorReferenced(target);
+  if (lambda_depth_ == 0 && clang_getCursorKind(target) == CXCursor_DeclRefExpr &&
+      clang_getCursorKind(var) == CXCursor_VarDecl && !value.empty()) {
+    ErrorExit e;
+    e.line = line;
+    e.kind = "return-error";
+    e.value = value;
+    if (!conds_.empty()) {
+      e.condition_line = conds_.back().line;
+      e.condition = cond_text(conds_.back());
+    }
+    error_assigns_.push_back({take_string(clang_getCursorSpelling(var)), std::move(e), false});
+  }
+  return true;
 }
 
 // The assigned-to name, under `*`, `->`, `.` and implicit conversions.
@@ -201,7 +221,17 @@ void SignalWalker::on_return(CXCursor c) {
       if (under_if() && !question_) add_exit(line, "return-error", value);
       break;
     case ReturnValue::kStatusVar:
-      if (status_failed_on_path(detail)) add_exit(line, "return-error", value);
+      if (status_failed_on_path(detail)) {
+        add_exit(line, "return-error", value);
+        return;
+      }
+      // `result = Status::Corruption(...); ... return result;`: the error
+      // leaves where it was assigned.
+      for (ErrorAssign& a : error_assigns_) {
+        if (a.var != detail || a.used) continue;
+        a.used = true;
+        exits_.push_back(a.exit);
+      }
       return;
     default:
       // An error value returned is the report to the caller: no log wanted.

@@ -72,6 +72,12 @@ class SignalWalker {
     size_t begin, end;  // its text in the file
     size_t loop;        // kLoop: its index in loops_
   };
+  // An error value assigned to a local variable, an exit if it is returned.
+  struct ErrorAssign {
+    std::string var;
+    ErrorExit exit;
+    bool used;
+  };
   struct MacroAt {
     bool log = false;
     const RepoMacro* repo = nullptr;
@@ -121,8 +127,8 @@ class SignalWalker {
   bool reports_by_callback(CXCursor call) const;
   std::string call_text(CXCursor call, unsigned start, CXCursor decl) const;
   void on_decl_ref(CXCursor ref, CXSourceLocation loc);
-  void on_assignment(CXCursor op);
-  bool assigns_error(const std::vector<CXCursor>& operands) const;
+  void on_assignment(CXCursor op, CXSourceLocation loc);
+  bool assigns_error(const std::vector<CXCursor>& operands, int line);
   static bool names_error_holder(CXCursor target);
   void visit_if(CXCursor c);
   void visit_branch(CXCursor branch, const Cond& cond, bool failed_action,
@@ -162,6 +168,7 @@ class SignalWalker {
   std::vector<Cond> conds_;
   std::vector<Finding> findings_;
   std::vector<ErrorExit> exits_;
+  std::vector<ErrorAssign> error_assigns_;
   std::vector<CallSite> calls_;
 };
 

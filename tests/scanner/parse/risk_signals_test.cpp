@@ -230,6 +230,8 @@ TEST_CASE("error exits carry the value as written and the condition that leads t
   CHECK(exit_at("FirstNegative", 0) ==
         "throw | std::out_of_range(\"big\") | 137 | while (x > 100)");
   CHECK(exit_at("FirstNegative", 1) == "throw |  | 0 | ");
+  CHECK(exit_at("DecodeAll", 0) ==
+        "return-error | Status::Corruption(\"decode\", msg) | 154 | msg != nullptr");
 }
 
 TEST_CASE("signal patterns: globs, plain names, qualified names and the global namespace") {
