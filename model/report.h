@@ -70,11 +70,12 @@ struct FunctionHistory {
 struct Finding {
   Finding() = default;
   Finding(std::string kind_, int line_, std::string detail_,
-          std::vector<std::string> path_calls_ = {})
+          std::vector<std::string> path_calls_ = {}, std::string failed_call_ = {})
       : kind(std::move(kind_)),
         line(line_),
         detail(std::move(detail_)),
-        path_calls(std::move(path_calls_)) {}
+        path_calls(std::move(path_calls_)),
+        failed_call(std::move(failed_call_)) {}
   std::string kind;
   int line = 0;
   std::string detail;
@@ -82,6 +83,9 @@ struct Finding {
   /// branches and conditions), so log-API inference can drop the finding
   /// when one turns out to log (not in report.json).
   std::vector<std::string> path_calls;
+  /// unlogged-error-path: USR of the repo function whose failure the path
+  /// follows; a callee that logs reports its own failure (not in report.json).
+  std::string failed_call;
 };
 
 /// Where a profile (--profile) says time goes: samples in which the

@@ -132,6 +132,28 @@ void find_wrappers(const Report& report, std::map<std::string, Api>& apis) {
 }  // namespace
 
 void infer_log_apis(Report& report) {
+  // Which definitions log (by USR, and by plain name for virtual calls,
+  // whose declaration has no body): such a callee reports its own failure.
+  std::set<std::string> logging_usrs, logging_names;
+  auto note_logging = [&]() {
+    for (const FileFacts& file : report.files) {
+      for (const FunctionFacts& fn : file.functions) {
+        if (fn.log_calls == 0) continue;
+        logging_usrs.insert(fn.usr);
+        logging_names.insert(fn.name);
+      }
+    }
+  };
+  auto callee_logs = [&](const std::string& usr, const FunctionFacts& caller) {
+    if (usr.empty()) return false;
+    if (logging_usrs.count(usr)) return true;
+    auto d = report.declarations.find(usr);
+    if (d == report.declarations.end()) return false;
+    for (const CallSite& c : caller.calls) {
+      if (c.callee_usr == usr && c.is_virtual) return logging_names.count(d->second.name) > 0;
+    }
+    return false;
+  };
   std::map<std::string, Api> apis;  // by USR
   for (const auto& [usr, d] : report.declarations) {
     if (d.known_log) continue;  // counted as a log_functions / log_macros call already
@@ -156,19 +178,25 @@ void infer_log_apis(Report& report) {
     for (FunctionFacts& fn : file.functions) {
       int added = 0;
       for (const CallSite& c : fn.calls) {
-        auto a = apis.find(c.callee_usr);
-        if (a == apis.end() || c.in_log) continue;
-        ++a->second.calls;
-        if (wrappers.count(c.callee_usr)) ++added;
+        if (!c.in_log && wrappers.count(c.callee_usr)) ++added;
       }
       fn.log_calls += added;
       file.log_calls += added;
+    }
+  }
+  note_logging();  // with the wrappers' calls counted
+  for (FileFacts& file : report.files) {
+    for (FunctionFacts& fn : file.functions) {
+      for (const CallSite& c : fn.calls) {
+        auto a = apis.find(c.callee_usr);
+        if (a != apis.end() && !c.in_log) ++a->second.calls;
+      }
       auto logs_on_path = [&](const Finding& f) {
         if (f.kind != "unlogged-error-path") return false;
         for (const std::string& usr : f.path_calls) {
           if (apis.count(usr)) return true;
         }
-        return false;
+        return callee_logs(f.failed_call, fn);
       };
       fn.findings.erase(std::remove_if(fn.findings.begin(), fn.findings.end(), logs_on_path),
                         fn.findings.end());

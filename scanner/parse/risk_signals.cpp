@@ -248,10 +248,15 @@ bool SignalWalker::on_call(CXCursor call, CXSourceLocation loc, bool in_log_macr
     std::vector<CXCursor> base = children_of(kids[0]);
     if (!base.empty() && names_error_holder(base[0])) ++handled_;
   }
-  if (in_condition_ && info.action && !condition_action_) {
-    condition_action_ = true;
-    condition_action_name_ = info.name;
-    condition_action_line_ = static_cast<int>(file_pos(loc).line);
+  if (in_condition_ && info.action) {
+    // `if (!Load(path, err))`: the callee filled the error out-parameter.
+    if (passes_error_holder(call)) ++handled_;
+    if (!condition_action_) {
+      condition_action_ = true;
+      condition_action_name_ = info.name;
+      condition_action_line_ = static_cast<int>(file_pos(loc).line);
+      condition_action_usr_ = info.repo_usr;
+    }
   }
   if (!info.repo_usr.empty()) {
     bool in_log = in_log_macro || inside_log_call_ > 0;
@@ -307,6 +312,19 @@ void SignalWalker::on_io_call(CXCursor call, CXCursor decl, const CalleeInfo& in
                        what + " inside the " + loop.label + " loop at line " +
                            std::to_string(loop.line) + " (N+1: once per element)",
                        {}});
+}
+
+// An argument named as an error holder: Load(path, err), Open(&status).
+bool SignalWalker::passes_error_holder(CXCursor call) const {
+  std::vector<CXCursor> kids = children_of(call);
+  for (size_t i = 1; i < kids.size(); ++i) {
+    CXCursorKind k = clang_getCursorKind(strip_implicit(kids[i]));
+    if ((k == CXCursor_DeclRefExpr || k == CXCursor_UnaryOperator || k == CXCursor_MemberRefExpr) &&
+        names_error_holder(kids[i])) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // on_error(msg), callback_(status), report(err): a call through a variable

@@ -88,29 +88,33 @@ void SignalWalker::visit_if(CXCursor c) {
   bool saved_condition = in_condition_;
   bool saved_action = condition_action_;
   std::string saved_action_name = condition_action_name_;
+  std::string saved_action_usr = condition_action_usr_;
   int saved_action_line = condition_action_line_;
   std::vector<std::string> saved_callees;
   saved_callees.swap(cond_callees_);
   in_condition_ = true;
   condition_action_ = false;
   for (size_t i = 0; i < then_index; ++i) visit(kids[i]);
-  std::string failed;
+  std::string failed, failed_usr;
   if (condition_action_) {
     failed =
         condition_action_name_ + "(...) fails at line " + std::to_string(condition_action_line_);
+    failed_usr = condition_action_usr_;
   }
   in_condition_ = saved_condition;
   condition_action_ = saved_action;
   condition_action_name_ = saved_action_name;
+  condition_action_usr_ = saved_action_usr;
   condition_action_line_ = saved_action_line;
   std::vector<std::string> callees;
   callees.swap(cond_callees_);
   cond_callees_.swap(saved_callees);
   unsigned in_condition = handled_ - before;
-  visit_branch(kids[then_index], cond, !failed.empty(), failed, in_condition, callees);
+  visit_branch(kids[then_index], cond, !failed.empty(), failed, failed_usr, in_condition, callees);
   if (has_else) {
     cond.kind = CondKind::kElse;
-    visit_branch(kids.back(), cond, !failed.empty(), failed, in_condition, std::move(callees));
+    visit_branch(kids.back(), cond, !failed.empty(), failed, failed_usr, in_condition,
+                 std::move(callees));
   }
 }
 
@@ -118,14 +122,17 @@ void SignalWalker::visit_if(CXCursor c) {
 // in the branch or its condition clears them; otherwise they move to the
 // enclosing branch, and leave as findings from the outermost one.
 void SignalWalker::visit_branch(CXCursor branch, const Cond& cond, bool failed_action,
-                                const std::string& failed_call, unsigned in_condition,
-                                std::vector<std::string> callees) {
-  std::string failed = failed_call;
+                                const std::string& failed_call, const std::string& failed_usr,
+                                unsigned in_condition, std::vector<std::string> callees) {
+  std::string failed = failed_call, usr = failed_usr;
   if (!branches_.empty() && branches_.back().failed_action) {
     failed_action = true;
-    if (failed.empty()) failed = branches_.back().failed_call;
+    if (failed.empty()) {
+      failed = branches_.back().failed_call;
+      usr = branches_.back().failed_usr;
+    }
   }
-  branches_.push_back({cond.line, failed_action, failed, handled_, {}, std::move(callees)});
+  branches_.push_back({cond.line, failed_action, failed, usr, handled_, {}, std::move(callees)});
   conds_.push_back(cond);
   ++cond_depth_;
   bool saved = in_condition_;
@@ -142,8 +149,8 @@ void SignalWalker::visit_branch(CXCursor branch, const Cond& cond, bool failed_a
     if (!branches_.empty()) {
       branches_.back().pending.push_back(std::move(p));
     } else {
-      findings_.push_back(
-          {kUnlogged, p.line, p.what + " with no log call on that path", std::move(p.callees)});
+      findings_.push_back({kUnlogged, p.line, p.what + " with no log call on that path",
+                           std::move(p.callees), std::move(p.failed_usr)});
     }
   }
 }
@@ -203,7 +210,8 @@ void SignalWalker::on_throw(CXCursor c) {
   branches_.back().pending.push_back({line,
                                       "throws " + type + " after " + branches_.back().failed_call,
                                       branches_.back().if_line,
-                                      {}});
+                                      {},
+                                      branches_.back().failed_usr});
 }
 
 void SignalWalker::on_return(CXCursor c) {
@@ -245,7 +253,8 @@ void SignalWalker::on_return(CXCursor c) {
       {line,
        "returns " + collapse_spaces(value) + " after " + branches_.back().failed_call,
        branches_.back().if_line,
-       {}});
+       {},
+       branches_.back().failed_usr});
 }
 
 // The returned expression as written, whitespace squeezed: "-1", "false".

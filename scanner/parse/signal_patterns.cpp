@@ -250,6 +250,32 @@ bool decoder_name(std::string_view name) {
                                        "unmarshal", "extract", "peek", "skip", "expect", "eat"});
 }
 
+namespace {
+
+// libc and POSIX calls that report failure through errno.
+bool errno_call(const std::string& name) {
+  static const char* const kCalls[] = {
+      "fopen",     "fdopen",        "freopen",      "fclose",    "fflush",    "fwrite",
+      "fread",     "fseek",         "fseeko",       "ftell",     "ftello",    "setvbuf",
+      "fputs",     "fputc",         "fprintf",      "fgets",     "open",      "openat",
+      "close",     "read",          "write",        "pread",     "pwrite",    "lseek",
+      "stat",      "fstat",         "lstat",        "mkdir",     "rmdir",     "unlink",
+      "rename",    "chdir",         "getcwd",       "pipe",      "dup",       "dup2",
+      "fork",      "waitpid",       "socket",       "bind",      "listen",    "accept",
+      "connect",   "send",          "recv",         "poll",      "select",    "mmap",
+      "munmap",    "fsync",         "ftruncate",    "truncate",  "opendir",   "readdir",
+      "closedir",  "link",          "symlink",      "readlink",  "chmod",     "utimes",
+      "utimensat", "fcntl",         "ioctl",        "flock",     "realpath",  "execv",
+      "execvp",    "posix_spawn",   "sysconf",      "getrlimit", "setrlimit", "kill",
+      "sigaction", "clock_gettime", "gettimeofday", "fdatasync", "remove"};
+  for (const char* c : kCalls) {
+    if (name == c) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 bool parser_name(std::string_view name) {
   std::vector<std::string> ws = name_words(name);
   return !ws.empty() &&
@@ -281,7 +307,11 @@ CalleeInfo callee_info(CXCursor decl, const SignalMatcher& m, RepoFacts* repo) {
   }
   info.io = m.io_functions.matches(name, qualified, in_std);
   if (info.io) info.io_kind = io_kind(name, qualified);
-  info.action = !in_std && !predicate_name(name) && !parser_name(name) &&
+  // A libc/POSIX call that sets errno hands the reason to the caller with
+  // its failure: `if (fflush(f) != 0) return false;` loses nothing.
+  bool sets_errno = top.empty() && clang_Location_isInSystemHeader(clang_getCursorLocation(decl)) &&
+                    errno_call(name);
+  info.action = !in_std && !sets_errno && !predicate_name(name) && !parser_name(name) &&
                 !clang_CXXMethod_isConst(decl) && status_type(clang_getCursorResultType(decl));
   info.reporting = reporting_name(name);
   info.assignment =

@@ -54,12 +54,14 @@ class SignalWalker {
     std::string what;
     int if_line;
     std::vector<std::string> callees;
+    std::string failed_usr;
   };
   // One branch of an if written in the file, while it is walked.
   struct Branch {
     int if_line;
     bool failed_action;       // its condition, or an enclosing one, tests a call that may fail
     std::string failed_call;  // "Open(...) fails at line 12"
+    std::string failed_usr;   // Open's USR when it is a repo function
     unsigned handled_at_start;
     std::vector<Pending> pending;
     std::vector<std::string> callees;  // repo functions called in it and its condition
@@ -125,6 +127,7 @@ class SignalWalker {
   void on_fatal_call(CXCursor call, const CalleeInfo& info);
   void on_io_call(CXCursor call, CXCursor decl, const CalleeInfo& info, const FilePos& p);
   bool reports_by_callback(CXCursor call) const;
+  bool passes_error_holder(CXCursor call) const;
   std::string call_text(CXCursor call, unsigned start, CXCursor decl) const;
   void on_decl_ref(CXCursor ref, CXSourceLocation loc);
   void on_assignment(CXCursor op, CXSourceLocation loc);
@@ -132,8 +135,8 @@ class SignalWalker {
   static bool names_error_holder(CXCursor target);
   void visit_if(CXCursor c);
   void visit_branch(CXCursor branch, const Cond& cond, bool failed_action,
-                    const std::string& failed_call, unsigned in_condition,
-                    std::vector<std::string> callees);
+                    const std::string& failed_call, const std::string& failed_usr,
+                    unsigned in_condition, std::vector<std::string> callees);
   void visit_switch(CXCursor c);
   void visit_loop(CXCursor c, const char* keyword, const char* label, bool body_first);
   void on_throw(CXCursor c);
@@ -162,6 +165,7 @@ class SignalWalker {
   bool condition_action_ = false;
   std::string condition_action_name_;  // the first call in the condition that may fail
   int condition_action_line_ = 0;
+  std::string condition_action_usr_;
   std::vector<std::string> cond_callees_;
   std::vector<Loop> loops_;
   std::vector<Branch> branches_;
