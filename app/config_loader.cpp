@@ -146,9 +146,12 @@ void read_signals(const Json& v, const std::string& where, Config& config) {
     } else if (key == "stderr_is_logging") {
       if (!value.is_boolean()) throw InputError(at + ": must be true or false");
       s.stderr_is_logging = value.get<bool>();
+    } else if (key == "infer_log_apis") {
+      if (!value.is_boolean()) throw InputError(at + ": must be true or false");
+      s.infer_log_apis = value.get<bool>();
     } else {
       throw InputError(at + ": unknown key (known: log_macros, log_functions, stderr_is_logging, "
-                            "io_functions, error_values)");
+                            "io_functions, error_values, infer_log_apis)");
     }
   }
 }
@@ -342,7 +345,8 @@ nlohmann::ordered_json config_to_json(const Config& config) {
                   {"log_functions", s.log_functions},
                   {"stderr_is_logging", s.stderr_is_logging},
                   {"io_functions", s.io_functions},
-                  {"error_values", s.error_values}};
+                  {"error_values", s.error_values},
+                  {"infer_log_apis", s.infer_log_apis}};
   j["ci"] = {{"worsened_margin", config.ci.worsened_margin}};
   nlohmann::ordered_json rules = nlohmann::ordered_json::object();
   rules["roles"] = config.roles.target_roles;

@@ -13,6 +13,7 @@
 #include "model/errors.h"
 #include "rules/registry.h"
 #include "scanner/parse/clang_scan.h"
+#include "scanner/parse/log_inference.h"
 #include "scanner/history/codeowners.h"
 #include "scanner/parse/compile_db.h"
 #include "scanner/coverage/import.h"
@@ -348,6 +349,9 @@ ScanResult run_scan(const ScanOptions& options, ProcessRunner& runner) {
     f.source = std::move(texts[i].source);
     report.files.push_back(std::move(f));
   }
+  // The project's own log API, inferred over every TU's facts (docs/signals.md).
+  report.declarations = std::move(scanned.declarations);
+  if (result.config.signals.infer_log_apis) infer_log_apis(report);
   assign_roles(report, discovery, result.config);
   if (!options.profiles.empty() || !options.errors.empty() || !options.findings.empty()) {
     // Before --team filters files: report.files is still indexed like discovery.files.

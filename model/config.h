@@ -76,6 +76,8 @@ struct SignalConfig {
   std::vector<std::string> io_functions;   ///< callees and constructed classes
   /// Enumerators whose return is an error: "Status::*", "ErrorCode::kFailed".
   std::vector<std::string> error_values;
+  /// Infer the project's own log functions and macros (docs/signals.md).
+  bool infer_log_apis = true;
 };
 
 /// The built-in patterns (logging, metrics and tracing APIs; DB, network,

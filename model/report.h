@@ -68,9 +68,24 @@ struct FunctionHistory {
 
 /// A fact the AST pass noticed inside a function (silent-catch, io-in-loop...).
 struct Finding {
+  Finding() = default;
+  Finding(std::string kind_, int line_, std::string detail_,
+          std::vector<std::string> path_calls_ = {}, std::string failed_call_ = {})
+      : kind(std::move(kind_)),
+        line(line_),
+        detail(std::move(detail_)),
+        path_calls(std::move(path_calls_)),
+        failed_call(std::move(failed_call_)) {}
   std::string kind;
   int line = 0;
   std::string detail;
+  /// unlogged-error-path: USRs of the repo functions called on the path (its
+  /// branches and conditions), so log-API inference can drop the finding
+  /// when one turns out to log (not in report.json).
+  std::vector<std::string> path_calls;
+  /// unlogged-error-path: USR of the repo function whose failure the path
+  /// follows; a callee that logs reports its own failure (not in report.json).
+  std::string failed_call;
 };
 
 /// Where a profile (--profile) says time goes: samples in which the
@@ -88,6 +103,8 @@ struct CallSite {
   std::string callee_usr;   ///< clang's USR of the callee (its canonical declaration)
   int line = 0;             ///< line of the call in the caller's file
   bool is_virtual = false;  ///< a virtual member called through a pointer or reference
+  /// Inside a counted log call or log macro expansion: never counted again.
+  bool in_log = false;
 };
 
 /// An exit of a function that reports failure to its caller: the edge cases
@@ -111,6 +128,12 @@ struct DeclFacts {
   bool format_param = false;   ///< a const char* parameter named like a format, or a printf attribute
   bool logger_param = false;   ///< a parameter whose type names a logger, sink or stream
   std::string result;          ///< the result type as written: "void", "Status"
+  /// A macro (USR "c:@macro@NAME"); its expansions are CallSites too.
+  bool is_macro = false;
+  /// A macro whose expansion was seen making a known log call.
+  bool calls_log = false;
+  /// Matched by signals.log_functions or log_macros: known, not inferred.
+  bool known_log = false;
 };
 
 /// One #include directive of a repository file (not in report.json).

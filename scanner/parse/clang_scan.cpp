@@ -82,6 +82,21 @@ struct Shared {
     for (int i : f.errors) out->parse_errors[i] = true;
     for (auto& [i, refs] : f.includes) out->includes[i] = std::move(refs);
   }
+
+  /// [signals] One TU's repo declarations into the output; of two TUs'
+  /// facts for one USR the one declared first (path, line) wins.
+  void add_declarations(std::map<std::string, DeclFacts>& decls) {
+    std::lock_guard<std::mutex> lock(diag_mu);
+    for (auto& [usr, d] : decls) {
+      auto [it, fresh] = out->declarations.emplace(usr, d);
+      if (fresh) continue;
+      DeclFacts& have = it->second;
+      bool calls_log = have.calls_log || d.calls_log, known = have.known_log || d.known_log;
+      if (std::tie(d.path, d.line) < std::tie(have.path, have.line)) have = d;
+      have.calls_log = calls_log;
+      have.known_log = known;
+    }
+  }
 };
 
 // "unknown argument: '-fgcc-only'": a flag dropped before a second parse.
@@ -100,7 +115,15 @@ class TuVisitor {
         tu_(tu),
         task_(task),
         files_(tu, task.directory, shared.in.root, *shared.in.files, shared.index_of,
-               [&shared, tu_id](int i) { return shared.claims.claim(i, tu_id); }) {}
+               [&shared, tu_id](int i) { return shared.claims.claim(i, tu_id); }) {
+    // [signals] repo facts (call sites, declarations) for the risk-signal walk.
+    if (s_.signals) {
+      callees_.repo = RepoFacts(tu_, [this](CXFile f) { return files_.repo_path(f); });
+    }
+  }
+
+  /// [signals] The repo declarations this TU met, by USR.
+  std::map<std::string, DeclFacts>& declarations() { return callees_.repo.declarations; }
 
   void run() {
     // Claim every repo file this TU includes before visiting, so a header
@@ -220,6 +243,10 @@ class TuVisitor {
       RiskSignals rs = scan_risk_signals(fn, tokens, *s_.signals, &callees_);
       f.log_calls = rs.log_calls;
       f.findings = std::move(rs.findings);
+      // [signals] error exits, USR and repo call sites from the same walk.
+      f.error_exits = std::move(rs.error_exits);
+      f.usr = std::move(rs.usr);
+      f.calls = std::move(rs.calls);
     }
   }
 
@@ -388,7 +415,9 @@ void run_task(Shared& s, CXIndex index, const Task& task, int tu_id) {
       clang_disposeTranslationUnit(tu);
       continue;
     }
-    TuVisitor(s, tu, tu_id, task).run();
+    TuVisitor visitor(s, tu, tu_id, task);
+    visitor.run();
+    s.add_declarations(visitor.declarations());  // [signals]
     if (errors > 0) {
       s.add({task.standalone ? Diagnostic::Level::kInfo : Diagnostic::Level::kWarning,
              "parse",

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,6 +45,8 @@ struct ClangScanOutput {
   std::vector<std::vector<IncludeRef>> includes;  ///< its #include directives, by line
   std::vector<Diagnostic> diagnostics;
   int tus = 0;                 ///< translation units parsed
+  /// Repo function and macro declarations met, by USR (with risk signals).
+  std::map<std::string, DeclFacts> declarations;
 };
 
 ClangScanOutput clang_scan(const ClangScanInput& input);

@@ -1,502 +1,401 @@
 #include "scanner/parse/risk_signals.h"
 
 #include <algorithm>
-#include <cctype>
 #include <set>
+
+#include "scanner/parse/log_inference.h"
+#include "scanner/parse/signal_catch.h"
+#include "scanner/parse/signal_exits.h"
+#include "scanner/parse/signal_loops.h"
+#include "scanner/parse/signal_text.h"
+#include "scanner/parse/signal_walker.h"
 
 namespace stepup {
 
 namespace {
-
-bool starts_with(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
-}
 
 bool is_function_kind(CXCursorKind k) {
   return k == CXCursor_FunctionDecl || k == CXCursor_CXXMethod || k == CXCursor_Constructor ||
          k == CXCursor_ConversionFunction || k == CXCursor_FunctionTemplate;
 }
 
-const char* const kSilentCatch = "silent-catch";
-const char* const kUnlogged = "unlogged-error-path";
-const char* const kIoInLoop = "io-in-loop";
+bool is_var_kind(CXCursorKind k) {
+  return k == CXCursor_VarDecl || k == CXCursor_ParmDecl || k == CXCursor_FieldDecl;
+}
 
-class SignalWalker {
- public:
-  SignalWalker(CXCursor fn, const FileTokens& tokens, const SignalMatcher& m, CalleeCache* cache)
-      : tokens_(tokens), m_(m), cache_(cache) {
-    std::string name = take_string(clang_getCursorSpelling(fn));
-    answers_ = predicate_name(name) || clang_CXXMethod_isConst(fn);
+// A predicate's false is an answer: is*, has*, find*, a const method. For
+// error exits, get/try/check/valid/verify's false is a failure all the same.
+bool question_name(std::string_view name) {
+  std::vector<std::string> ws = name_words(name);
+  if (ws.empty()) return false;
+  for (const char* q :
+       {"is", "has", "can", "should", "contains", "exists", "empty", "equal", "equals", "match",
+        "matches", "compare", "less", "operator", "find", "lookup"}) {
+    if (ws[0] == q) return true;
   }
+  return false;
+}
 
-  RiskSignals result() {
-    std::sort(findings_.begin(), findings_.end(), [](const Finding& a, const Finding& b) {
-      if (a.line != b.line) return a.line < b.line;
-      if (a.kind != b.kind) return a.kind < b.kind;
-      return a.detail < b.detail;
-    });
-    return {log_calls_, std::move(findings_)};
-  }
-
-  void visit(CXCursor c) {
-    CXSourceLocation loc = clang_getCursorLocation(c);
-    CXCursorKind kind = clang_getCursorKind(c);
-    unsigned macro = 0;
-    bool in_log_macro = is_macro_location(loc) && log_macro_at(loc, &macro);
-    // A log macro counts at its first call; one that expands to a constant
-    // (syslog.h's LOG_ERR, LOG_INFO) holds no call and is no log call.
-    if (in_log_macro && kind == CXCursor_CallExpr && inside_log_call_ == 0 &&
-        counted_macros_.insert(macro).second) {
-      ++log_calls_;
-      ++handled_;
-    }
-    switch (kind) {
-      case CXCursor_IfStmt:
-        visit_if(c);
-        return;
-      case CXCursor_ForStmt:
-      case CXCursor_CXXForRangeStmt:
-        visit_loop(c, "for", "for", /*body_first=*/false);
-        return;
-      case CXCursor_WhileStmt:
-        visit_loop(c, "while", "while", false);
-        return;
-      case CXCursor_DoStmt:
-        visit_loop(c, "do", "do-while", true);
-        return;
-      case CXCursor_LambdaExpr:
-        // Its returns are the lambda's; its calls still run in any loop around.
-        ++lambda_depth_;
-        visit_children(c);
-        --lambda_depth_;
-        return;
-      case CXCursor_CXXCatchStmt:
-        check_catch(c);
-        break;
-      case CXCursor_CXXThrowExpr:
-        on_throw(c);
-        break;
-      case CXCursor_ReturnStmt:
-        on_return(c);
-        break;
-      case CXCursor_CallExpr:
-        if (on_call(c, loc, in_log_macro)) {
-          // Calls inside a counted log call (its logger, its arguments)
-          // belong to the same log statement.
-          ++inside_log_call_;
-          visit_children(c);
-          --inside_log_call_;
-          return;
-        }
-        break;
-      case CXCursor_DeclRefExpr:
-        on_decl_ref(c, loc);
-        break;
-      case CXCursor_BinaryOperator:
-      case CXCursor_CompoundAssignOperator:
-        if (!branches_.empty() && !in_condition_) on_assignment(c);
-        break;
-      default:
-        break;
-    }
-    visit_children(c);
-  }
-
-  void visit_children(CXCursor c) {
-    for (CXCursor kid : children_of(c)) visit(kid);
-  }
-
- private:
-  struct Loop {
-    int line;
-    const char* label;
-  };
-  struct Pending {
-    int line;
-    std::string what;
-    int if_line;
-  };
-  // One branch of an if written in the file, while it is walked.
-  struct Branch {
-    int if_line;
-    bool failed_action;  // its condition, or an enclosing one, tests a call that may fail
-    unsigned handled_at_start;
-    std::vector<Pending> pending;
-  };
-
-  bool keyword_at(CXCursor c, std::string_view keyword, int* line) const {
-    FilePos p = file_pos(clang_getCursorLocation(c));
-    if (p.file != tokens_.file() || tokens_.token_at(p.offset) != keyword) return false;
-    *line = static_cast<int>(p.line);
-    return true;
-  }
-
-  // The location is written in the function's file: not in a macro's body
-  // (a macro argument is written at the call site).
-  bool written_here(CXSourceLocation loc, FilePos* out) const {
-    FilePos p = file_pos(loc);
-    if (p.file != tokens_.file()) return false;
-    if (is_macro_location(loc)) {
-      unsigned expansion = 0;
-      clang_getExpansionLocation(loc, nullptr, nullptr, nullptr, &expansion);
-      if (expansion == p.offset) return false;  // the macro's own body
-    }
-    *out = p;
-    return true;
-  }
-
-  // True when loc lies inside the expansion of a log macro, whose name's
-  // offset goes to *offset. The outermost macro's name is written at the
-  // expansion location; a log macro passed in another macro's argument at
-  // the file location.
-  bool log_macro_at(CXSourceLocation loc, unsigned* offset) {
-    CXFile file = nullptr;
-    unsigned expansion = 0;
-    clang_getExpansionLocation(loc, &file, nullptr, nullptr, &expansion);
-    if (file != tokens_.file()) return false;
-    *offset = expansion;
-    if (log_macro_name_at(expansion)) return true;
-    FilePos p = file_pos(loc);
-    *offset = p.offset;
-    return p.file == tokens_.file() && p.offset != expansion && log_macro_name_at(p.offset);
-  }
-
-  // Each offset is looked up once; every cursor of an expansion asks again.
-  bool log_macro_name_at(unsigned offset) {
-    if (has_last_ && offset == last_offset_) return last_result_;
-    auto [it, fresh] = macro_names_.emplace(offset, false);
-    if (fresh) {
-      std::string_view name = tokens_.token_at(offset);
-      it->second = !name.empty() && m_.log_macros.matches_name(name);
-    }
-    has_last_ = true;
-    last_offset_ = offset;
-    last_result_ = it->second;
-    return it->second;
-  }
-
-  const CalleeInfo& info_of(CXCursor decl) {
-    if (!cache_) return scratch_ = callee_info(decl, m_);
-    auto it = cache_->by_decl.find(decl.data[0]);
-    if (it == cache_->by_decl.end()) {
-      it = cache_->by_decl.emplace(decl.data[0], callee_info(decl, m_)).first;
-    }
-    return it->second;
-  }
-
-  // True when the call was counted as a log call.
-  bool on_call(CXCursor call, CXSourceLocation loc, bool in_log_macro) {
-    CXCursor decl = clang_getCursorReferenced(call);
-    if (clang_Cursor_isNull(decl) || !is_function_kind(clang_getCursorKind(decl))) return false;
-    const CalleeInfo& info = info_of(decl);
-    bool counted = false;
-    if (info.log && !in_log_macro && inside_log_call_ == 0) {
-      ++log_calls_;
-      ++handled_;
-      counted = true;
-    } else if (info.reporting && !in_condition_ && !branches_.empty()) {
-      ++handled_;
-    }
-    if (info.assignment && !in_condition_ && !branches_.empty()) {
-      std::vector<CXCursor> kids = children_of(call);  // an operator's first child: its target
-      if (!kids.empty() && names_error_holder(kids[0])) ++handled_;
-    }
-    if (in_condition_ && info.action) condition_action_ = true;
-    FilePos p;
-    if (info.io && !loops_.empty() && written_here(loc, &p)) {
-      const Loop& loop = loops_.back();
-      std::string what = info.constructor ? type_text(clang_getCursorType(call)) + " constructed"
-                                          : call_text(call, p.offset, decl) + "()";
-      findings_.push_back({kIoInLoop, static_cast<int>(p.line),
-                           what + " inside the " + loop.label + " loop at line " +
-                               std::to_string(loop.line) + " (N+1: once per iteration)"});
-    }
-    return counted;
-  }
-
-  // The call as written up to the callee's name: "db.query", "::PQexec".
-  std::string call_text(CXCursor call, unsigned start, CXCursor decl) const {
-    std::vector<CXCursor> kids = children_of(call);
-    if (!kids.empty()) {
-      FilePos name = file_pos(clang_getCursorLocation(strip_implicit(kids[0])));
-      std::string_view token = tokens_.token_at(name.offset);
-      if (name.file == tokens_.file() && name.offset >= start && !token.empty() &&
-          name.offset - start < 120) {
-        return collapse_spaces(tokens_.text().substr(start, name.offset + token.size() - start));
+// A parameter that holds input being decoded: a Slice, span, string_view or
+// buffer, or a const char*/uint8_t* beside a size.
+bool decodes_input(CXCursor fn) {
+  int n = clang_Cursor_getNumArguments(fn);
+  bool byte_pointer = false, size = false;
+  for (int i = 0; i < n; ++i) {
+    CXType t = clang_getCanonicalType(clang_getCursorType(clang_Cursor_getArgument(fn, i)));
+    if (t.kind == CXType_Pointer || t.kind == CXType_LValueReference) {
+      CXType p = clang_getPointeeType(t);
+      if (p.kind == CXType_Char_S || p.kind == CXType_UChar || p.kind == CXType_Char_U) {
+        byte_pointer = true;
+        continue;
       }
+      t = p;
     }
-    std::string top;
-    return qualified_name(decl, take_string(clang_getCursorSpelling(decl)), &top);
-  }
-
-  // std::cerr / std::clog (and stderr, for error paths): found by the token
-  // written in the file first, which rejects almost every reference cheaply.
-  void on_decl_ref(CXCursor ref, CXSourceLocation loc) {
-    if (!m_.stderr_is_logging && branches_.empty()) return;
-    FilePos p = file_pos(loc);
-    if (p.file != tokens_.file()) return;
-    std::string_view token = tokens_.token_at(p.offset);
-    bool stream = token == "cerr" || token == "clog";
-    if (!stream && token != "stderr") return;
-    CXCursor decl = clang_getCursorReferenced(ref);
-    if (clang_getCursorKind(decl) != CXCursor_VarDecl) return;
-    std::string top;
-    qualified_name(decl, std::string(token), &top);
-    if (stream && top != "std") return;
-    if (stream && m_.stderr_is_logging && inside_log_call_ == 0) ++log_calls_;
-    if (!in_condition_) ++handled_;
-  }
-
-  // `err = ...`, `*status = ...`, `error_ = ...` record the error.
-  void on_assignment(CXCursor op) {
-    std::vector<CXCursor> kids = children_of(op);
-    if (kids.size() != 2) return;
-    FilePos rhs = file_pos(clang_getRangeStart(clang_getCursorExtent(kids[1])));
-    if (rhs.file != tokens_.file()) return;
-    std::string_view token = tokens_.token_before(rhs.offset);
-    if (token.empty() || token.back() != '=' || token == "==" || token == "!=" || token == "<=" ||
-        token == ">=") {
-      return;
-    }
-    if (names_error_holder(kids[0])) ++handled_;
-  }
-
-  // The assigned-to name, under `*`, `->`, `.` and implicit conversions.
-  static bool names_error_holder(CXCursor target) {
-    for (int depth = 0; depth < 4; ++depth) {
-      CXCursorKind k = clang_getCursorKind(target);
-      if (k == CXCursor_DeclRefExpr || k == CXCursor_MemberRefExpr) break;
-      std::vector<CXCursor> inner = children_of(target);
-      if (inner.empty()) return false;
-      target = inner[0];
-    }
-    return error_holder_name(take_string(clang_getCursorSpelling(target)));
-  }
-
-  void visit_if(CXCursor c) {
-    int line = 0;
-    if (!keyword_at(c, "if", &line)) {  // from a macro's body: transparent
-      visit_children(c);
-      return;
-    }
-    std::vector<CXCursor> kids = children_of(c);
-    if (kids.empty()) return;
-    bool has_else = false;
-    if (kids.size() >= 3) {
-      FilePos p = file_pos(clang_getRangeStart(clang_getCursorExtent(kids.back())));
-      has_else = p.file == tokens_.file() && tokens_.token_before(p.offset) == "else";
-    }
-    size_t then_index = kids.size() - (has_else ? 2 : 1);
-    unsigned before = handled_;
-    bool saved_condition = in_condition_, saved_action = condition_action_;
-    in_condition_ = true;
-    condition_action_ = false;
-    for (size_t i = 0; i < then_index; ++i) visit(kids[i]);
-    bool failed_action = condition_action_;
-    in_condition_ = saved_condition;
-    condition_action_ = saved_action;
-    unsigned in_condition = handled_ - before;
-    visit_branch(kids[then_index], line, failed_action, in_condition);
-    if (has_else) visit_branch(kids.back(), line, failed_action, in_condition);
-  }
-
-  // Error exits found in the branch wait in its frame: a log call anywhere
-  // in the branch or its condition clears them; otherwise they move to the
-  // enclosing branch, and leave as findings from the outermost one.
-  void visit_branch(CXCursor branch, int if_line, bool failed_action, unsigned in_condition) {
-    if (!branches_.empty() && branches_.back().failed_action) failed_action = true;
-    branches_.push_back({if_line, failed_action, handled_, {}});
-    bool saved = in_condition_;
-    in_condition_ = false;
-    visit(branch);
-    in_condition_ = saved;
-    Branch done = std::move(branches_.back());
-    branches_.pop_back();
-    if (in_condition + (handled_ - done.handled_at_start) > 0) return;
-    for (Pending& p : done.pending) {
-      if (!branches_.empty()) {
-        branches_.back().pending.push_back(std::move(p));
-      } else {
-        findings_.push_back({kUnlogged, p.line,
-                             p.what + " under the if at line " + std::to_string(p.if_line) +
-                                 " with no log call on that path"});
-      }
+    if (t.kind == CXType_ULong || t.kind == CXType_Int || t.kind == CXType_UInt) size = true;
+    if (t.kind != CXType_Record) continue;
+    std::string name = take_string(clang_getCursorSpelling(clang_getTypeDeclaration(t)));
+    for (const std::string& w : name_words(name)) {
+      if (w == "slice" || w == "span" || w == "view" || w == "buffer" || w == "reader") return true;
     }
   }
-
-  void visit_loop(CXCursor c, const char* keyword, const char* label, bool body_first) {
-    int line = 0;
-    bool spelled = keyword_at(c, keyword, &line);
-    std::vector<CXCursor> kids = children_of(c);
-    for (size_t i = 0; i < kids.size(); ++i) {
-      bool body = spelled && i == (body_first ? 0 : kids.size() - 1);
-      if (body) loops_.push_back({line, label});
-      visit(kids[i]);
-      if (body) loops_.pop_back();
-    }
-  }
-
-  bool error_exit_possible(int* line, CXCursor c, std::string_view keyword) const {
-    return !branches_.empty() && lambda_depth_ == 0 && keyword_at(c, keyword, line);
-  }
-
-  void on_throw(CXCursor c) {
-    int line = 0;
-    if (!error_exit_possible(&line, c, "throw")) return;
-    std::vector<CXCursor> kids = children_of(c);
-    if (kids.empty()) return;  // `throw;` passes on an error already in flight
-    // A throw under a test of values is input validation: the exception is
-    // the report. Only a failed operation's path wants a log.
-    if (!branches_.back().failed_action) return;
-    std::string type = type_text(clang_getCanonicalType(clang_getCursorType(kids[0])));
-    if (starts_with(type, "const ")) type.erase(0, 6);
-    // Broken preconditions (the std::logic_error family) are the caller's
-    // bug, reported by the exception itself; nobody logs them first.
-    for (const char* logic : {"std::invalid_argument", "std::out_of_range", "std::domain_error",
-                              "std::length_error", "std::logic_error"}) {
-      if (type == logic) return;
-    }
-    branches_.back().pending.push_back({line, "throws " + type, branches_.back().if_line});
-  }
-
-  void on_return(CXCursor c) {
-    int line = 0;
-    if (!error_exit_possible(&line, c, "return")) return;
-    std::vector<CXCursor> kids = children_of(c);
-    if (kids.empty()) return;
-    std::string value = returned_text(c);
-    std::string what;
-    if (value == "false" || value == "-1" || value == "nullptr" || value == "NULL") {
-      // Ambiguous values: an error only when the function is no question
-      // and the path tests the outcome of a call that may fail.
-      if (answers_ || !branches_.back().failed_action) return;
-      what = "returns " + value;
-    } else if (starts_with(value, "std::unexpected(") || starts_with(value, "unexpected(") ||
-               starts_with(value, "tl::unexpected(") || starts_with(value, "make_unexpected(") ||
-               starts_with(value, "tl::make_unexpected(")) {
-      if (!branches_.back().failed_action) return;  // validation, as for throw
-      what = "returns " + value.substr(0, value.find('(')) + "(...)";
-    } else {
-      std::string enumerator = error_enumerator(kids[0]);
-      if (enumerator.empty()) return;
-      what = "returns " + enumerator;
-    }
-    branches_.back().pending.push_back({line, what, branches_.back().if_line});
-  }
-
-  // The returned expression as written, without spaces: "-1", "false".
-  std::string returned_text(CXCursor ret) const {
-    CXSourceRange r = clang_getCursorExtent(ret);
-    unsigned begin = 0, end = 0;
-    CXFile f1 = nullptr, f2 = nullptr;
-    clang_getExpansionLocation(clang_getRangeStart(r), &f1, nullptr, nullptr, &begin);
-    clang_getExpansionLocation(clang_getRangeEnd(r), &f2, nullptr, nullptr, &end);
-    if (f1 != tokens_.file() || f2 != tokens_.file() || end <= begin + 6 ||
-        end > tokens_.text().size()) {
-      return {};
-    }
-    return collapse_spaces(tokens_.text().substr(begin + 6, end - begin - 6));
-  }
-
-  std::string error_enumerator(CXCursor value) const {
-    if (m_.error_values.empty()) return {};
-    CXCursor ref = strip_implicit(value);
-    if (clang_getCursorKind(ref) != CXCursor_DeclRefExpr) return {};
-    CXCursor decl = clang_getCursorReferenced(ref);
-    if (clang_getCursorKind(decl) != CXCursor_EnumConstantDecl) return {};
-    std::string name = take_string(clang_getCursorSpelling(decl));
-    std::string top;
-    std::string qualified = qualified_name(decl, name, &top);
-    return m_.error_values.matches(name, qualified, is_std_like(top)) ? qualified : std::string();
-  }
-
-  void check_catch(CXCursor c) {
-    int line = 0;
-    if (!keyword_at(c, "catch", &line)) return;
-    std::vector<CXCursor> kids = children_of(c);
-    if (kids.empty()) return;
-    CXCursor body = kids.back();
-    if (clang_getCursorKind(body) != CXCursor_CompoundStmt) return;
-    bool any_statement = false;
-    if (!does_nothing(body, &any_statement)) return;
-    std::string type = "...";
-    if (kids.size() >= 2 && clang_getCursorKind(kids[0]) == CXCursor_VarDecl) {
-      type = type_text(clang_getCursorType(kids[0]));
-    }
-    std::string why = any_statement      ? "the handler only returns, breaks or discards it"
-                      : holds_text(body) ? "the handler holds only comments"
-                                         : "empty handler";
-    findings_.push_back({kSilentCatch, line, "catch (" + type + ") swallows the error: " + why});
-  }
-
-  // Empty, `;`, `return;`, break, continue, `(void)e;` and blocks of those.
-  bool does_nothing(CXCursor block, bool* any) const {
-    for (CXCursor s : children_of(block)) {
-      switch (clang_getCursorKind(s)) {
-        case CXCursor_NullStmt:
-          break;
-        case CXCursor_CompoundStmt:
-          if (!does_nothing(s, any)) return false;
-          break;
-        case CXCursor_ReturnStmt:
-          if (!children_of(s).empty()) return false;
-          *any = true;
-          break;
-        case CXCursor_BreakStmt:
-        case CXCursor_ContinueStmt:
-          *any = true;
-          break;
-        case CXCursor_CStyleCastExpr:
-        case CXCursor_CXXStaticCastExpr: {
-          if (clang_getCursorType(s).kind != CXType_Void) return false;
-          std::vector<CXCursor> inner = children_of(s);
-          if (inner.empty() ||
-              clang_getCursorKind(strip_implicit(inner.back())) != CXCursor_DeclRefExpr) {
-            return false;
-          }
-          *any = true;
-          break;
-        }
-        default:
-          return false;
-      }
-    }
-    return true;
-  }
-
-  // Anything but blanks between the block's braces (comments, then).
-  bool holds_text(CXCursor block) const {
-    CXSourceRange r = clang_getCursorExtent(block);
-    FilePos a = file_pos(clang_getRangeStart(r)), b = file_pos(clang_getRangeEnd(r));
-    if (a.file != tokens_.file() || b.file != tokens_.file() || b.offset < a.offset + 2) {
-      return false;
-    }
-    for (char ch : tokens_.text().substr(a.offset + 1, b.offset - a.offset - 2)) {
-      if (!std::isspace(static_cast<unsigned char>(ch))) return true;
-    }
-    return false;
-  }
-
-  const FileTokens& tokens_;
-  const SignalMatcher& m_;
-  CalleeCache* cache_;
-  CalleeInfo scratch_;
-  bool answers_ = false;  // the function answers a question: is*, find*, const...
-  int log_calls_ = 0;
-  unsigned handled_ = 0;                            // log calls and other reports seen so far
-  std::unordered_map<unsigned, bool> macro_names_;  // offset -> a log macro's name
-  std::set<unsigned> counted_macros_;
-  bool has_last_ = false, last_result_ = false;
-  unsigned last_offset_ = 0;
-  int inside_log_call_ = 0;
-  int lambda_depth_ = 0;
-  bool in_condition_ = false, condition_action_ = false;
-  std::vector<Loop> loops_;
-  std::vector<Branch> branches_;
-  std::vector<Finding> findings_;
-};
+  return byte_pointer && size;
+}
 
 }  // namespace
+
+SignalWalker::SignalWalker(CXCursor fn, const FileTokens& tokens, const SignalMatcher& m,
+                           CalleeCache* cache)
+    : tokens_(tokens), m_(m), cache_(cache) {
+  std::string name = take_string(clang_getCursorSpelling(fn));
+  bool is_const = clang_CXXMethod_isConst(fn) != 0;
+  question_ = question_name(name) || is_const;
+  answers_ = predicate_name(name) || is_const || decoder_name(name) || decodes_input(fn);
+}
+
+void SignalWalker::visit(CXCursor c) {
+  CXSourceLocation loc = clang_getCursorLocation(c);
+  CXCursorKind kind = clang_getCursorKind(c);
+  unsigned macro = 0;
+  current_macro_ = nullptr;
+  bool in_log_macro = is_macro_location(loc) && macro_at(loc, &macro);
+  // A log macro counts at its first call; one that expands to a constant
+  // (syslog.h's LOG_ERR, LOG_INFO) holds no call and is no log call.
+  if (in_log_macro && kind == CXCursor_CallExpr && inside_log_call_ == 0 &&
+      counted_macros_.insert(macro).second) {
+    ++log_calls_;
+    ++handled_;
+  }
+  switch (kind) {
+    case CXCursor_IfStmt:
+      visit_if(c);
+      return;
+    case CXCursor_SwitchStmt:
+      visit_switch(c);
+      return;
+    case CXCursor_ForStmt:
+    case CXCursor_CXXForRangeStmt:
+      visit_loop(c, "for", "for", /*body_first=*/false);
+      return;
+    case CXCursor_WhileStmt:
+      visit_loop(c, "while", "while", false);
+      return;
+    case CXCursor_DoStmt:
+      visit_loop(c, "do", "do-while", true);
+      return;
+    case CXCursor_LambdaExpr:
+      // Its returns are the lambda's; its calls still run in any loop around.
+      ++lambda_depth_;
+      visit_children(c);
+      --lambda_depth_;
+      return;
+    case CXCursor_CXXCatchStmt: {
+      int line = 0;
+      if (keyword_at(c, "catch", &line)) {
+        if (auto f = silent_catch(c, tokens_, line)) findings_.push_back(std::move(*f));
+      }
+      ++cond_depth_;  // a handler runs only on an exception
+      visit_children(c);
+      --cond_depth_;
+      return;
+    }
+    case CXCursor_CXXThrowExpr:
+      on_throw(c);
+      break;
+    case CXCursor_ReturnStmt:
+      on_return(c);
+      break;
+    case CXCursor_CallExpr:
+      if (on_call(c, loc, in_log_macro)) {
+        // Calls inside a counted log call (its logger, its arguments)
+        // belong to the same log statement.
+        ++inside_log_call_;
+        visit_children(c);
+        --inside_log_call_;
+        return;
+      }
+      break;
+    case CXCursor_DeclRefExpr:
+      on_decl_ref(c, loc);
+      break;
+    case CXCursor_BinaryOperator:
+    case CXCursor_CompoundAssignOperator:
+      if (!in_condition_) on_assignment(c, loc);
+      break;
+    default:
+      break;
+  }
+  visit_children(c);
+}
+
+// True when loc lies inside the expansion of a log macro, whose name's
+// offset goes to *offset. The outermost macro's name is written at the
+// expansion location; a log macro passed in another macro's argument at
+// the file location. Also notes each expansion of a repo macro once.
+bool SignalWalker::macro_at(CXSourceLocation loc, unsigned* offset) {
+  CXFile file = nullptr;
+  unsigned expansion = 0, line = 0;
+  clang_getExpansionLocation(loc, &file, &line, nullptr, &expansion);
+  if (file != tokens_.file()) return false;
+  *offset = expansion;
+  MacroAt at = macro_named_at(expansion);
+  current_macro_ = at.repo;
+  if (noted_expansions_.insert(expansion).second) note_expansion(expansion, line, at);
+  if (at.log) return true;
+  FilePos p = file_pos(loc);
+  *offset = p.offset;
+  return p.file == tokens_.file() && p.offset != expansion && macro_named_at(p.offset).log;
+}
+
+// Each offset is looked up once; every cursor of an expansion asks again.
+SignalWalker::MacroAt SignalWalker::macro_named_at(unsigned offset) {
+  auto [it, fresh] = macro_names_.emplace(offset, MacroAt{});
+  if (!fresh) return it->second;
+  std::string_view name = tokens_.token_at(offset);
+  if (name.empty()) return it->second;
+  it->second.log = m_.log_macros.matches_name(name);
+  if (cache_) it->second.repo = cache_->repo.macro(name);
+  // A repo macro with a log-like name and varargs logs by its shape.
+  if (it->second.repo && !it->second.log && m_.infer_log_apis) {
+    it->second.log = !log_shape_reason(it->second.repo->facts).empty();
+  }
+  return it->second;
+}
+
+// The first cursor of an expansion: a repo macro's call site, and
+// assert(false)-like fatal checks.
+void SignalWalker::note_expansion(unsigned offset, unsigned line, const MacroAt& at) {
+  if (at.repo) {
+    cache_->repo.record_macro(*at.repo, false, m_.log_macros.matches_name(at.repo->facts.name));
+    calls_.push_back({at.repo->usr, static_cast<int>(line), false, inside_log_call_ > 0});
+  }
+  std::string_view name = tokens_.token_at(offset);
+  if (lambda_depth_ > 0 ||
+      (name != "assert" && name != "CHECK" && name != "DCHECK" && name != "ABSL_CHECK" &&
+       name != "ABSL_DCHECK" && name != "assert_always")) {
+    return;
+  }
+  size_t open = 0, close = 0;
+  if (!paren_span(tokens_.text(), offset, &open, &close)) return;
+  std::string arg = text(open + 1, close);
+  if (arg == "false" || arg == "0" || arg.rfind("!\"", 0) == 0 || arg.rfind("false &&", 0) == 0) {
+    add_exit(static_cast<int>(line), "abort", text(offset, close + 1, 80));
+  }
+}
+
+const CalleeInfo& SignalWalker::info_of(CXCursor decl) {
+  if (!cache_) return scratch_ = callee_info(decl, m_);
+  auto it = cache_->by_decl.find(decl.data[0]);
+  if (it == cache_->by_decl.end()) {
+    it = cache_->by_decl.emplace(decl.data[0], callee_info(decl, m_, &cache_->repo)).first;
+  }
+  return it->second;
+}
+
+// True when the call was counted as a log call.
+bool SignalWalker::on_call(CXCursor call, CXSourceLocation loc, bool in_log_macro) {
+  CXCursor decl = clang_getCursorReferenced(call);
+  CXCursorKind decl_kind = clang_getCursorKind(decl);
+  if (clang_Cursor_isNull(decl) || !is_function_kind(decl_kind)) {
+    // A call through a function pointer or std::function named as an
+    // error callback reports the error.
+    if (!in_condition_ && !branches_.empty() && reports_by_callback(call)) ++handled_;
+    return false;
+  }
+  const CalleeInfo& info = info_of(decl);
+  bool logs = info.log || info.inferred_log;
+  bool counted = false;
+  if (logs && !in_log_macro && inside_log_call_ == 0) {
+    ++log_calls_;
+    ++handled_;
+    counted = true;
+  } else if (info.reporting || (info.name == "operator()" && reports_by_callback(call))) {
+    // `if (SaveError(errptr, s)) return nullptr;`: the condition reports;
+    // `if (has_error())` only asks.
+    if (!in_condition_ ? !branches_.empty() : info.action) ++handled_;
+  }
+  if (logs && current_macro_) cache_->repo.record_macro(*current_macro_, true);
+  std::vector<CXCursor> kids;
+  if (!in_condition_ &&
+      (info.assignment || (!branches_.empty() && decl_kind == CXCursor_CXXMethod))) {
+    kids = children_of(call);  // an operator's first child: its target; a method's: its member
+  }
+  if (info.assignment && !kids.empty()) {
+    bool error = assigns_error(kids, static_cast<int>(file_pos(loc).line));
+    if (!branches_.empty() && (error || names_error_holder(kids[0]))) ++handled_;
+  } else if (!branches_.empty() && !kids.empty() &&
+             clang_getCursorKind(kids[0]) == CXCursor_MemberRefExpr) {
+    // status->Update(s), err.assign(...): the error holder is told.
+    std::vector<CXCursor> base = children_of(kids[0]);
+    if (!base.empty() && names_error_holder(base[0])) ++handled_;
+  }
+  if (in_condition_ && info.action) {
+    // `if (!Load(path, err))`: the callee filled the error out-parameter.
+    if (passes_error_holder(call)) ++handled_;
+    if (!condition_action_) {
+      condition_action_ = true;
+      condition_action_name_ = info.name;
+      condition_action_line_ = static_cast<int>(file_pos(loc).line);
+      condition_action_usr_ = info.repo_usr;
+    }
+  }
+  if (!info.repo_usr.empty()) {
+    bool in_log = in_log_macro || inside_log_call_ > 0;
+    calls_.push_back({info.repo_usr, static_cast<int>(file_pos(loc).line),
+                      clang_Cursor_isDynamicCall(call) != 0, in_log});
+    if (in_condition_) {
+      cond_callees_.push_back(info.repo_usr);
+    } else if (!branches_.empty()) {
+      branches_.back().callees.push_back(info.repo_usr);
+    }
+  }
+  FilePos p;
+  if ((info.fatal || info.name == "exit") && lambda_depth_ == 0 && written_here(loc, &p)) {
+    on_fatal_call(call, info);
+  }
+  if (info.io && !loops_.empty() && written_here(loc, &p)) on_io_call(call, decl, info, p);
+  return counted;
+}
+
+// abort(), exit(1), std::terminate(), a repo Fatal(...): an abort exit.
+void SignalWalker::on_fatal_call(CXCursor call, const CalleeInfo& info) {
+  std::string written = text_of(call, 80);
+  if (info.name == "exit") {
+    std::vector<CXCursor> kids = children_of(call);
+    if (kids.size() != 2) return;
+    std::string arg = text_of(kids[1]);
+    if (arg == "0" || arg == "EXIT_SUCCESS") return;
+  }
+  add_exit(static_cast<int>(file_pos(clang_getCursorLocation(call)).line), "abort", written);
+}
+
+// One round trip per element: the innermost loop runs per element or per
+// count, and the call is always reached from its body (docs/signals.md).
+void SignalWalker::on_io_call(CXCursor call, CXCursor decl, const CalleeInfo& info,
+                              const FilePos& p) {
+  if (info.io_kind != IoKind::kRoundTrip) return;  // streaming on an open handle, a delay
+  bool constructor = info.constructor;             // info_of below may reuse a cache-less scratch
+  Loop& loop = loops_.back();
+  if (loop.depth != cond_depth_) return;  // under an if, case or catch in the loop
+  if (loop.shape < 0) {
+    auto is_io = [this](CXCursor c) {
+      CXCursor d = clang_getCursorReferenced(c);
+      if (clang_Cursor_isNull(d) || !is_function_kind(clang_getCursorKind(d))) return false;
+      return info_of(d).io;
+    };
+    loop.shape = loop_shape(loop.cursor, tokens_, loop.offset, is_io).per_element ? 1 : 0;
+  }
+  if (loop.shape == 0) return;
+  std::string what = constructor ? type_text(clang_getCursorType(call)) + " constructed"
+                                 : call_text(call, p.offset, decl) + "()";
+  findings_.push_back({kIoInLoop,
+                       static_cast<int>(p.line),
+                       what + " inside the " + loop.label + " loop at line " +
+                           std::to_string(loop.line) + " (N+1: once per element)",
+                       {}});
+}
+
+// An argument named as an error holder: Load(path, err), Open(&status).
+bool SignalWalker::passes_error_holder(CXCursor call) const {
+  std::vector<CXCursor> kids = children_of(call);
+  for (size_t i = 1; i < kids.size(); ++i) {
+    CXCursorKind k = clang_getCursorKind(strip_implicit(kids[i]));
+    if ((k == CXCursor_DeclRefExpr || k == CXCursor_UnaryOperator || k == CXCursor_MemberRefExpr) &&
+        names_error_holder(kids[i])) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// on_error(msg), callback_(status), report(err): a call through a variable
+// whose name says it takes the error.
+bool SignalWalker::reports_by_callback(CXCursor call) const {
+  std::vector<CXCursor> kids = children_of(call);
+  if (kids.empty()) return false;
+  CXCursor callee = strip_implicit(kids[0]);
+  CXCursor target = clang_getCursorReferenced(callee);
+  if (!is_var_kind(clang_getCursorKind(target))) return false;
+  std::string name = take_string(clang_getCursorSpelling(target));
+  if (reporting_name(name)) return true;
+  for (const std::string& w : name_words(name)) {
+    if (w == "callback" || w == "cb" || w == "handler" || w == "on") return true;
+  }
+  return false;
+}
+
+// The call as written up to the callee's name: "db.query", "::PQexec".
+std::string SignalWalker::call_text(CXCursor call, unsigned start, CXCursor decl) const {
+  std::vector<CXCursor> kids = children_of(call);
+  if (!kids.empty()) {
+    FilePos name = file_pos(clang_getCursorLocation(strip_implicit(kids[0])));
+    std::string_view token = tokens_.token_at(name.offset);
+    if (name.file == tokens_.file() && name.offset >= start && !token.empty() &&
+        name.offset - start < 120) {
+      return collapse_spaces(tokens_.text().substr(start, name.offset + token.size() - start));
+    }
+  }
+  std::string top;
+  return qualified_name(decl, take_string(clang_getCursorSpelling(decl)), &top);
+}
+
+// std::cerr / std::clog (and stderr, for error paths): found by the token
+// written in the file first, which rejects almost every reference cheaply.
+void SignalWalker::on_decl_ref(CXCursor ref, CXSourceLocation loc) {
+  if (!m_.stderr_is_logging && branches_.empty()) return;
+  FilePos p = file_pos(loc);
+  if (p.file != tokens_.file()) return;
+  std::string_view token = tokens_.token_at(p.offset);
+  bool stream = token == "cerr" || token == "clog";
+  if (!stream && token != "stderr") return;
+  CXCursor decl = clang_getCursorReferenced(ref);
+  if (clang_getCursorKind(decl) != CXCursor_VarDecl) return;
+  std::string top;
+  qualified_name(decl, std::string(token), &top);
+  if (stream && top != "std") return;
+  if (stream && m_.stderr_is_logging && inside_log_call_ == 0) ++log_calls_;
+  if (!in_condition_) ++handled_;
+}
+
+void SignalWalker::visit_loop(CXCursor c, const char* keyword, const char* label, bool body_first) {
+  int line = 0;
+  unsigned offset = 0;
+  bool spelled = keyword_at(c, keyword, &line, &offset);
+  std::vector<CXCursor> kids = children_of(c);
+  for (size_t i = 0; i < kids.size(); ++i) {
+    bool body = spelled && i == (body_first ? 0 : kids.size() - 1);
+    if (body) {
+      ++cond_depth_;  // the body may not run at all
+      loops_.push_back({line, label, offset, c, cond_depth_});
+      conds_.push_back({CondKind::kLoop, line, 0, 0, loops_.size() - 1});
+    }
+    visit(kids[i]);
+    if (body) {
+      conds_.pop_back();
+      loops_.pop_back();
+      --cond_depth_;
+    }
+  }
+}
 
 RiskSignals scan_risk_signals(CXCursor fn, const FileTokens& tokens, const SignalMatcher& m,
                               CalleeCache* cache) {
@@ -509,7 +408,9 @@ RiskSignals scan_risk_signals(CXCursor fn, const FileTokens& tokens, const Signa
       walker.visit(kid);
     }
   }
-  return walker.result();
+  RiskSignals out = walker.result();
+  if (cache && cache->repo.enabled()) out.usr = cache->repo.record_function(fn);
+  return out;
 }
 
 }  // namespace stepup

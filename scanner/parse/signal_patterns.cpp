@@ -4,6 +4,7 @@
 #include <initializer_list>
 
 #include "scanner/parse/clang_util.h"
+#include "scanner/parse/log_inference.h"
 
 namespace stepup {
 
@@ -84,7 +85,8 @@ SignalMatcher::SignalMatcher(const SignalConfig& config)
       log_functions(config.log_functions),
       io_functions(config.io_functions),
       error_values(config.error_values),
-      stderr_is_logging(config.stderr_is_logging) {}
+      stderr_is_logging(config.stderr_is_logging),
+      infer_log_apis(config.infer_log_apis) {}
 
 namespace {
 
@@ -98,8 +100,10 @@ bool starts_with(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
 }
 
+}  // namespace
+
 // The words of a snake_case or camelCase name, lower-cased.
-std::vector<std::string> words_of(std::string_view name) {
+std::vector<std::string> name_words(std::string_view name) {
   std::vector<std::string> words;
   std::string cur;
   for (size_t i = 0; i < name.size(); ++i) {
@@ -116,8 +120,10 @@ std::vector<std::string> words_of(std::string_view name) {
   return words;
 }
 
+namespace {
+
 bool has_word(std::string_view name, std::initializer_list<std::string_view> wanted) {
-  for (const std::string& w : words_of(name)) {
+  for (const std::string& w : name_words(name)) {
     for (std::string_view x : wanted) {
       if (w == x) return true;
     }
@@ -210,14 +216,84 @@ std::string qualified_name(CXCursor named, const std::string& name, std::string*
 
 bool is_std_like(const std::string& top) { return top == "std" || starts_with(top, "__"); }
 
-CalleeInfo callee_info(CXCursor decl, const SignalMatcher& m) {
+namespace {
+
+bool one_of(std::string_view s, std::initializer_list<std::string_view> set) {
+  for (std::string_view x : set) {
+    if (s == x) return true;
+  }
+  return false;
+}
+
+// A chunk of a stream on an open handle, or a delay: never a round trip.
+IoKind io_kind(const std::string& name, const std::string& qualified) {
+  if (one_of(name, {"sleep", "usleep", "nanosleep", "sleep_for", "sleep_until"})) {
+    return IoKind::kSleep;
+  }
+  if (one_of(name, {"read", "write", "pread", "pwrite", "readv", "writev", "preadv", "pwritev",
+                    "fread", "fwrite", "fgets", "fputs", "send", "recv", "sendto", "recvfrom",
+                    "sendmsg", "recvmsg"}) ||
+      (starts_with(qualified, "boost::asio::") &&
+       (starts_with(name, "read") || starts_with(name, "write") ||
+        starts_with(name, "async_read") || starts_with(name, "async_write")))) {
+    return IoKind::kStream;
+  }
+  return IoKind::kRoundTrip;
+}
+
+}  // namespace
+
+bool decoder_name(std::string_view name) {
+  std::vector<std::string> ws = name_words(name);
+  return !ws.empty() && one_of(ws[0], {"parse", "decode", "read", "get", "consume", "valid",
+                                       "validate", "check", "scan", "lex", "deserialize", "unpack",
+                                       "unmarshal", "extract", "peek", "skip", "expect", "eat"});
+}
+
+namespace {
+
+// libc and POSIX calls that report failure through errno.
+bool errno_call(const std::string& name) {
+  static const char* const kCalls[] = {
+      "fopen",     "fdopen",        "freopen",      "fclose",    "fflush",    "fwrite",
+      "fread",     "fseek",         "fseeko",       "ftell",     "ftello",    "setvbuf",
+      "fputs",     "fputc",         "fprintf",      "fgets",     "open",      "openat",
+      "close",     "read",          "write",        "pread",     "pwrite",    "lseek",
+      "stat",      "fstat",         "lstat",        "mkdir",     "rmdir",     "unlink",
+      "rename",    "chdir",         "getcwd",       "pipe",      "dup",       "dup2",
+      "fork",      "waitpid",       "socket",       "bind",      "listen",    "accept",
+      "connect",   "send",          "recv",         "poll",      "select",    "mmap",
+      "munmap",    "fsync",         "ftruncate",    "truncate",  "opendir",   "readdir",
+      "closedir",  "link",          "symlink",      "readlink",  "chmod",     "utimes",
+      "utimensat", "fcntl",         "ioctl",        "flock",     "realpath",  "execv",
+      "execvp",    "posix_spawn",   "sysconf",      "getrlimit", "setrlimit", "kill",
+      "sigaction", "clock_gettime", "gettimeofday", "fdatasync", "remove"};
+  for (const char* c : kCalls) {
+    if (name == c) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool parser_name(std::string_view name) {
+  std::vector<std::string> ws = name_words(name);
+  return !ws.empty() &&
+         one_of(ws[0], {"parse", "decode", "consume", "scan", "lex", "deserialize", "unpack",
+                        "unmarshal", "extract", "peek", "skip", "expect", "eat", "match"});
+}
+
+CalleeInfo callee_info(CXCursor decl, const SignalMatcher& m, RepoFacts* repo) {
   CalleeInfo info;
   info.constructor = clang_getCursorKind(decl) == CXCursor_Constructor;
   CXCursor named = info.constructor ? clang_getCursorSemanticParent(decl) : decl;
   std::string name = strip_template_args(take_string(clang_getCursorSpelling(named)));
+  info.name = name;
   std::string top;
   std::string qualified = qualified_name(named, name, &top);
   bool in_std = is_std_like(top);
+  bool known = !info.constructor && m.log_functions.matches(name, qualified, in_std);
+  if (repo && !in_std) info.repo_usr = repo->record_function(decl, known);
   if (info.constructor) {
     // A constructed class is I/O only by a pattern naming its namespace:
     // a plain "Query*" would make every QueryBuilder a database call, and
@@ -225,15 +301,27 @@ CalleeInfo callee_info(CXCursor decl, const SignalMatcher& m) {
     info.io = m.io_functions.matches_class(qualified);
     return info;
   }
-  info.log = m.log_functions.matches(name, qualified, in_std);
+  info.log = known;
+  if (!info.repo_usr.empty() && !info.log && m.infer_log_apis) {
+    info.inferred_log = !log_shape_reason(repo->declarations.at(info.repo_usr)).empty();
+  }
   info.io = m.io_functions.matches(name, qualified, in_std);
-  info.action = !in_std && !predicate_name(name) && !clang_CXXMethod_isConst(decl) &&
-                status_type(clang_getCursorResultType(decl));
+  if (info.io) info.io_kind = io_kind(name, qualified);
+  // A libc/POSIX call that sets errno hands the reason to the caller with
+  // its failure: `if (fflush(f) != 0) return false;` loses nothing.
+  bool sets_errno = top.empty() && clang_Location_isInSystemHeader(clang_getCursorLocation(decl)) &&
+                    errno_call(name);
+  info.action = !in_std && !sets_errno && !predicate_name(name) && !parser_name(name) &&
+                !clang_CXXMethod_isConst(decl) && status_type(clang_getCursorResultType(decl));
   info.reporting = reporting_name(name);
   info.assignment =
       name == "operator=" || (starts_with(name, "operator") && name.size() > 9 &&
                               name.back() == '=' && name != "operator==" && name != "operator!=" &&
                               name != "operator<=" && name != "operator>=");
+  bool global = top.empty() || in_std;
+  std::vector<std::string> ws = name_words(name);
+  info.fatal = (global && one_of(name, {"abort", "_exit", "_Exit", "quick_exit", "terminate"})) ||
+               (!info.repo_usr.empty() && !ws.empty() && one_of(ws[0], {"fatal", "die", "panic"}));
   return info;
 }
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "model/config.h"
+#include "scanner/parse/signal_repo.h"
 
 namespace stepup {
 
@@ -45,23 +46,53 @@ struct SignalMatcher {
   explicit SignalMatcher(const SignalConfig& config);
   PatternSet log_macros, log_functions, io_functions, error_values;
   bool stderr_is_logging = false;
+  bool infer_log_apis = true;
+};
+
+/// What kind of I/O a callee matching io_functions does, for io-in-loop.
+enum class IoKind {
+  kRoundTrip,  ///< a query, request, open or stat: one round trip per call
+  kStream,     ///< read/write/send/recv on an open handle: one chunk of a stream
+  kSleep,      ///< sleep, usleep, sleep_for: a delay, not a round trip
 };
 
 /// What a called declaration is, worked out once per declaration.
 struct CalleeInfo {
+  std::string name;  ///< plain name ("Open"; a constructor: its class)
   bool log = false;  ///< matches log_functions
   bool io = false;   ///< matches io_functions (a constructor: its class)
+  IoKind io_kind = IoKind::kRoundTrip;
+  std::string repo_usr;  ///< USR when declared in a repo file, else ""
+  /// A repo function whose own shape makes it a log API (log_inference.h).
+  bool inferred_log = false;
+  /// abort, exit, _exit, quick_exit, std::terminate, or a repo function
+  /// named fatal/die/panic: the process ends here.
+  bool fatal = false;
   bool constructor = false;
   bool action = false;      ///< may fail: not std, not const, not predicate-named
   bool reporting = false;   ///< its name says it reports: log, warn, error...
   bool assignment = false;  ///< operator=, operator+=...
 };
 
-/// Per translation unit: CalleeInfo by declaration. Declarations are only
-/// unique inside one TU, so a worker keeps one cache per TU it visits.
+/// Per translation unit: CalleeInfo by declaration, and the repo facts
+/// recorded. Declarations are only unique inside one TU, so a worker keeps
+/// one cache per TU it visits.
 struct CalleeCache {
   std::unordered_map<const void*, CalleeInfo> by_decl;
+  RepoFacts repo;  ///< not enabled: no call sites or declarations recorded
 };
+
+/// The words of a snake_case or camelCase name, lower-cased: "LogError" ->
+/// {"log", "error"}.
+std::vector<std::string> name_words(std::string_view name);
+
+/// A function that decodes or validates input (parse*, decode*, read*,
+/// consume*, scan*...): its false or nullptr answers "bad input".
+bool decoder_name(std::string_view name);
+
+/// A parser's name (parse*, decode*, consume*, scan*, lex*...): its failure
+/// says the input does not match, not that an operation failed.
+bool parser_name(std::string_view name);
 
 /// Names that read as a question or a lookup (is_, has_, find, try...):
 /// their false/-1/nullptr is an answer, not an error.
@@ -81,7 +112,8 @@ std::string qualified_name(CXCursor named, const std::string& name, std::string*
 /// The outermost namespace is std or a reserved one (__gnu_cxx...).
 bool is_std_like(const std::string& top);
 
-/// Classifies a called declaration once (the walker memoises it per TU).
-CalleeInfo callee_info(CXCursor decl, const SignalMatcher& m);
+/// Classifies a called declaration once (the walker memoises it per TU);
+/// repo may be null (nothing recorded).
+CalleeInfo callee_info(CXCursor decl, const SignalMatcher& m, RepoFacts* repo = nullptr);
 
 }  // namespace stepup

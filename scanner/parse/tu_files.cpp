@@ -58,6 +58,19 @@ int TuFiles::repo_index(CXFile file) const {
   return found == index_of_.end() ? -1 : found->second;
 }
 
+std::string TuFiles::repo_path(CXFile file) {
+  int index = -1;
+  if (auto it = seen_.find(file); it != seen_.end()) {
+    index = it->second.repo;
+  } else if (auto l = looked_up_.find(file); l != looked_up_.end()) {
+    index = l->second;
+  } else {
+    index = repo_index(file);
+    looked_up_.emplace(file, index);
+  }
+  return index < 0 ? std::string() : files_[index].path;
+}
+
 int TuFiles::mine(CXFile file) {
   const Seen& seen = see(file);
   return seen.mine ? seen.repo : -1;

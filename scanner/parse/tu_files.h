@@ -35,6 +35,10 @@ class TuFiles {
   /// seen for the first time is claimed if it is a repo file.
   int mine(CXFile file);
 
+  /// The repo-relative path of any file of this TU, without claiming it;
+  /// "" outside the repository (call sites and declarations need it).
+  std::string repo_path(CXFile file);
+
   /// The files this TU analyses, with their indexes.
   std::vector<std::pair<CXFile, int>> analysed() const;
 
@@ -56,6 +60,7 @@ class TuFiles {
   const std::unordered_map<std::string, int>& index_of_;
   std::function<bool(int)> claim_;
   std::unordered_map<CXFile, Seen> seen_;
+  std::unordered_map<CXFile, int> looked_up_;  ///< repo_path's answers for unseen files
   std::map<std::pair<CXFile, unsigned>, CXFile> entered_;  ///< (includer, line) -> file
 };
 

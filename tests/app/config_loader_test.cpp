@@ -10,18 +10,21 @@ using Catch::Contains;
 TEST_CASE("config_loader: signals extend the built-in patterns; ci sets the worsened margin") {
   Config c = parse_config("c.json", R"({"signals": {"log_macros": ["MY_LOG"],
     "io_functions": ["Db::run*"], "error_values": ["Status::kFailed"],
-    "stderr_is_logging": true}, "ci": {"worsened_margin": 12}})");
+    "stderr_is_logging": true, "infer_log_apis": false}, "ci": {"worsened_margin": 12}})");
   Config d = default_config();
   CHECK(c.signals.log_macros.size() == d.signals.log_macros.size() + 1);
   CHECK(c.signals.log_macros.back() == "MY_LOG");
   CHECK(c.signals.io_functions.back() == "Db::run*");
   CHECK(c.signals.error_values == std::vector<std::string>{"Status::kFailed"});
   CHECK(c.signals.stderr_is_logging);
+  CHECK_FALSE(c.signals.infer_log_apis);
+  CHECK(d.signals.infer_log_apis);
   CHECK(c.ci.worsened_margin == 12);
   CHECK(d.ci.worsened_margin == 5);
   nlohmann::ordered_json dump = config_to_json(c);
   CHECK(dump["ci"]["worsened_margin"] == 12);
   CHECK(dump["signals"]["log_macros"].back() == "MY_LOG");
+  CHECK(dump["signals"]["infer_log_apis"] == false);
 }
 
 TEST_CASE("config_loader: bad signals and ci values name the key") {

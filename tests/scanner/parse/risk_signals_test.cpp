@@ -1,6 +1,7 @@
 // Fixture sources carry their expected signals inline, computed by hand from
 // the definitions in docs/signals.md:
 //   // expect-signals: log_calls=N [stderr_log_calls=M] findings=kind@line,...
+//   // expect-exits: kind@line/condition_line,...     (optional, next line)
 // applies to the first function whose name line follows the comment. The
 // fixtures' .stepup.json adds a team log function and an error enumerator;
 // stderr_log_calls is the count with stderr_is_logging on as well.
@@ -23,6 +24,8 @@ struct Expectation {
   int line;
   int log_calls, stderr_log_calls;
   std::vector<std::string> findings;  // "kind@line", in report order
+  bool has_exits = false;
+  std::vector<std::string> exits;  // "kind@line/condition_line", by line
 };
 
 std::vector<std::string> split_commas(const std::string& s) {
@@ -38,14 +41,20 @@ std::vector<std::string> split_commas(const std::string& s) {
 std::vector<Expectation> expectations_in(const std::string& text) {
   static const std::regex re(
       R"(// expect-signals: log_calls=(\d+)(?: stderr_log_calls=(\d+))? findings=(\S*))");
+  static const std::regex exits_re(R"(// expect-exits:\s*(\S*))");
   std::vector<Expectation> out;
   std::istringstream in(text);
   std::string line;
   for (int n = 1; std::getline(in, line); ++n) {
     std::smatch m;
+    if (!out.empty() && std::regex_search(line, m, exits_re)) {
+      out.back().has_exits = true;
+      out.back().exits = split_commas(m[1]);
+      continue;
+    }
     if (!std::regex_search(line, m, re)) continue;
     int logs = std::stoi(m[1]);
-    out.push_back({n, logs, m[2].matched ? std::stoi(m[2]) : logs, split_commas(m[3])});
+    out.push_back({n, logs, m[2].matched ? std::stoi(m[2]) : logs, split_commas(m[3]), false, {}});
   }
   return out;
 }
@@ -98,6 +107,14 @@ int check_fixtures(const Report& report, const std::string& root, bool stderr_on
       std::vector<std::string> found;
       for (const Finding& f : fn->findings) found.push_back(f.kind + "@" + std::to_string(f.line));
       CHECK(found == e.findings);
+      if (e.has_exits) {
+        std::vector<std::string> exits;
+        for (const ErrorExit& x : fn->error_exits) {
+          exits.push_back(x.kind + "@" + std::to_string(x.line) + "/" +
+                          std::to_string(x.condition_line));
+        }
+        CHECK(exits == e.exits);
+      }
       ++checked;
     }
   }
@@ -142,7 +159,7 @@ TEST_CASE("without the fixtures' config, the team's names are not signals") {
   CHECK(team->log_calls == 0);
   const FunctionFacts* read_all = function_named(result.report, "read_all");
   REQUIRE(read_all != nullptr);
-  CHECK(read_all->findings.empty());
+  CHECK(read_all->error_exits.empty());  // Status::kIoError is no error value now
 }
 
 TEST_CASE("findings name what was caught, returned or called, and where") {
@@ -163,24 +180,58 @@ TEST_CASE("findings name what was caught, returned or called, and where") {
         "catch (const std::runtime_error&) swallows the error: the handler only returns, "
         "breaks or discards it");
   CHECK(detail("require_connection", 0) ==
-        "throws std::runtime_error under the if at line 26 with no log call on that path");
+        "throws std::runtime_error after connect_to(...) fails at line 26 with no log call on "
+        "that path");
   CHECK(detail("publish", 0) ==
-        "returns false under the if at line 59 with no log call on that path");
-  CHECK(detail("read_all", 0) ==
-        "returns Status::kIoError under the if at line 69 with no log call on that path");
-  CHECK(detail("parse_port", 0) ==
-        "returns tl::make_unexpected(...) under the if at line 81 with no log call on that path");
+        "returns false after execute(...) fails at line 59 with no log call on that path");
   CHECK(detail("load_customers", 0) ==
-        "db.query() inside the for loop at line 15 (N+1: once per iteration)");
+        "db.query() inside the for loop at line 15 (N+1: once per element)");
   CHECK(detail("range_and_do", 1) ==
-        "db.execute() inside the do-while loop at line 27 (N+1: once per iteration)");
+        "db.execute() inside the do-while loop at line 27 (N+1: once per element)");
   CHECK(detail("total_size", 0) ==
-        "std::ifstream constructed inside the for loop at line 36 (N+1: once per iteration)");
+        "std::ifstream constructed inside the for loop at line 36 (N+1: once per element)");
   CHECK(detail("nested", 0) ==
-        "db.query() inside the while loop at line 49 (N+1: once per iteration)");
-  CHECK(detail("poll_slowly", 1) ==
-        "std::this_thread::sleep_for() inside the do-while loop at line 50 (N+1: once per "
-        "iteration)");
+        "db.query() inside the while loop at line 49 (N+1: once per element)");
+  CHECK(detail("copy_and_open", 0) ==
+        "fopen() inside the for loop at line 101 (N+1: once per element)");
+}
+
+TEST_CASE("error exits carry the value as written and the condition that leads there") {
+  test::TempDir repo;
+  copy_fixtures(repo);
+  ScanResult result = scan(repo.path());
+  auto exit_at = [&](const std::string& fn, size_t i) {
+    const FunctionFacts* f = function_named(result.report, fn);
+    REQUIRE(f != nullptr);
+    REQUIRE(f->error_exits.size() > i);
+    const ErrorExit& e = f->error_exits[i];
+    return e.kind + " | " + e.value + " | " + std::to_string(e.condition_line) + " | " +
+           e.condition;
+  };
+  CHECK(exit_at("DecodeHeader", 0) ==
+        "return-error | Status::Corruption(\"bad tag\") | 41 | !GetVarint32(input, tag)");
+  // the value spans two lines: whitespace squeezed; a case label's condition
+  CHECK(exit_at("DecodeHeader", 1) ==
+        "return-error | Status::Corruption(\"unknown tag\", \"in header\") | 47 | default");
+  CHECK(exit_at("DecodeHeader", 2) == "return-error | s | 52 | else of s.ok()");
+  CHECK(exit_at("Propagate", 0) == "return-error | s | 63 | !s.ok()");
+  CHECK(exit_at("Propagate", 2) ==
+        "return-error | Status::IOError(\"long name\") | 67 | name.size() > 10");
+  CHECK(exit_at("Checked", 0) ==
+        "throw | std::runtime_error(std::string(\"bad fd for \") + path) | 76 | fd < 0");
+  CHECK(exit_at("Checked", 1) == "abort | abort() | 77 | path == nullptr");
+  CHECK(exit_at("Checked", 2) == "abort | exit(2) | 78 | fd > 1000");
+  CHECK(exit_at("Checked", 3) == "abort | assert(false) | 80 | fd == 1");
+  CHECK(exit_at("Load", 2) == "return-error | false | 93 | out->empty()");
+  CHECK(exit_at("Sync", 1) == "return-error | ec | 111 | ec");
+  CHECK(exit_at("ParsePort", 0) ==
+        "return-error | tl::make_unexpected(std::string(\"empty\")) | 118 | s.empty()");
+  CHECK(exit_at("Write", 0) == "return-error | rc::Status::kIoError | 125 | fd < 0");
+  CHECK(exit_at("FirstNegative", 0) ==
+        "throw | std::out_of_range(\"big\") | 137 | while (x > 100)");
+  CHECK(exit_at("FirstNegative", 1) == "throw |  | 0 | ");
+  CHECK(exit_at("DecodeAll", 0) ==
+        "return-error | Status::Corruption(\"decode\", msg) | 154 | msg != nullptr");
 }
 
 TEST_CASE("signal patterns: globs, plain names, qualified names and the global namespace") {
