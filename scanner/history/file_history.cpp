@@ -9,6 +9,7 @@
 #include <map>
 #include <regex>
 
+#include "scanner/common/git_command.h"
 #include "scanner/history/git_log.h"
 
 namespace stepup {
@@ -254,7 +255,7 @@ GitHistory read_history(const std::string& root, const std::set<std::string>& pa
   auto say = [&](Diagnostic::Level level, const std::string& message) {
     out.diagnostics.push_back({level, "history", message, std::nullopt});
   };
-  ProcessResult head = runner.run({"git", "-C", root, "log", "-1", "--format=%ct"}, root);
+  ProcessResult head = runner.run(git_command(root, {"log", "-1", "--format=%ct"}), root);
   if (!head.started) {
     say(Diagnostic::Level::kWarning, "git could not be run (" + head.err + "); no history");
     return out;
@@ -267,15 +268,15 @@ GitHistory read_history(const std::string& root, const std::set<std::string>& pa
   }
   int64_t head_time = std::atoll(head.out.c_str());
   int64_t since = head_time - static_cast<int64_t>(since_days) * 86400;
-  ProcessResult shallow = runner.run({"git", "-C", root, "rev-parse", "--is-shallow-repository"}, root);
+  ProcessResult shallow = runner.run(git_command(root, {"rev-parse", "--is-shallow-repository"}), root);
   if (shallow.out.rfind("true", 0) == 0) {
     say(Diagnostic::Level::kWarning,
         "shallow clone: history is partial (fetch with --unshallow or fetch-depth: 0)");
   }
   out.with_functions = config.functions;
-  std::vector<std::string> argv = {"git", "-C", root, "-c", "core.quotePath=true", "log",
-                                   "--no-merges", "-M", "--no-color", "--no-ext-diff",
-                                   "--since=@" + std::to_string(since), kLogFormat};
+  std::vector<std::string> argv = git_command(root, {"-c", "core.quotePath=true", "log",
+                                   "--no-merges", "-M", "--no-color", "--no-ext-diff", "--no-textconv",
+                                   "--since=@" + std::to_string(since), kLogFormat});
   if (config.functions) {
     // Explicit prefixes: a user's diff.noprefix must not change the output.
     argv.insert(argv.end(), {"-p", "-U0", "--src-prefix=a/", "--dst-prefix=b/"});

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -10,6 +11,7 @@
 #include "model/errors.h"
 #include "scanner/common/input_text.h"
 #include "scanner/common/path_match.h"
+#include "scanner/common/path_resolver.h"
 
 namespace fs = std::filesystem;
 
@@ -17,38 +19,76 @@ namespace stepup {
 namespace {
 
 // Flags whose value is the next argument and which we drop with it.
-const std::set<std::string, std::less<>> kDropWithValue = {
-    "-o", "-MF", "-MT", "-MQ", "-MJ", "--serialize-diagnostics"};
+const std::set<std::string, std::less<>> kDropWithValue = {"-o",  "-MF", "-MT",
+                                                           "-MQ", "-MJ", "--serialize-diagnostics"};
 
-const std::set<std::string, std::less<>> kDropExact = {
-    "-c", "-S", "-E", "-M", "-MM", "-MD", "-MMD", "-MP", "-MG",
-    "--coverage", "-fprofile-arcs", "-ftest-coverage", "-fcoverage-mapping",
-    "-pedantic-errors", "-fsyntax-only", "-pipe", "-save-temps",
-    "-fanalyzer", "-fconserve-stack", "-fno-canonical-system-headers",
-    "-fstack-usage", "-fno-fat-lto-objects", "-ffat-lto-objects",
-    "-fuse-linker-plugin", "-fno-gnu-unique", "-fno-semantic-interposition",
-    "-fno-var-tracking", "-fvar-tracking", "-fno-var-tracking-assignments",
-    "-fvar-tracking-assignments", "-fmodulo-sched", "-fno-lifetime-dse",
-    "-fno-delete-null-pointer-checks", "-fno-allow-store-data-races"};
+const std::set<std::string, std::less<>> kDropExact = {"-c",
+                                                       "-S",
+                                                       "-E",
+                                                       "-M",
+                                                       "-MM",
+                                                       "-MD",
+                                                       "-MMD",
+                                                       "-MP",
+                                                       "-MG",
+                                                       "--coverage",
+                                                       "-fprofile-arcs",
+                                                       "-ftest-coverage",
+                                                       "-fcoverage-mapping",
+                                                       "-pedantic-errors",
+                                                       "-fsyntax-only",
+                                                       "-pipe",
+                                                       "-save-temps",
+                                                       "-fanalyzer",
+                                                       "-fconserve-stack",
+                                                       "-fno-canonical-system-headers",
+                                                       "-fstack-usage",
+                                                       "-fno-fat-lto-objects",
+                                                       "-ffat-lto-objects",
+                                                       "-fuse-linker-plugin",
+                                                       "-fno-gnu-unique",
+                                                       "-fno-semantic-interposition",
+                                                       "-fno-var-tracking",
+                                                       "-fvar-tracking",
+                                                       "-fno-var-tracking-assignments",
+                                                       "-fvar-tracking-assignments",
+                                                       "-fmodulo-sched",
+                                                       "-fno-lifetime-dse",
+                                                       "-fno-delete-null-pointer-checks",
+                                                       "-fno-allow-store-data-races"};
 
 // Prefixes of flags clang rejects or that only affect code generation.
-constexpr std::string_view kDropPrefixes[] = {
-    "-Werror", "-fprofile-", "-fdump-", "-flto", "-fipa-", "-fno-ipa-",
-    "-ftree-", "-fno-tree-", "-fmax-errors=", "-fcallgraph-info",
-    "-fcompare-debug", "-Wp,-M", "-MF", "-MT", "-MQ", "-fopt-info",
-    "-fmodulo-sched", "-fsched-", "-fselective-scheduling"};
+constexpr std::string_view kDropPrefixes[] = {"-Werror",
+                                              "-fprofile-",
+                                              "-fdump-",
+                                              "-flto",
+                                              "-fipa-",
+                                              "-fno-ipa-",
+                                              "-ftree-",
+                                              "-fno-tree-",
+                                              "-fmax-errors=",
+                                              "-fcallgraph-info",
+                                              "-fcompare-debug",
+                                              "-Wp,-M",
+                                              "-MF",
+                                              "-MT",
+                                              "-MQ",
+                                              "-fopt-info",
+                                              "-fmodulo-sched",
+                                              "-fsched-",
+                                              "-fselective-scheduling"};
 
 // Options whose value is a path, joined ("-Idir") or separate ("-I dir").
 // Relative values are made absolute against the entry's directory: libclang
 // would resolve them against the process's working directory, and its
 // -working-directory option changes that directory for the whole process.
 constexpr std::string_view kPathOptions[] = {
-    "-I", "-isystem", "-iquote", "-idirafter", "-include", "-imacros",
-    "-isysroot", "-F", "-iframework", "-cxx-isystem", "-ivfsoverlay", "-B",
-    "-iwithprefix", "-iprefix", "-include-pch"};
+    "-I",           "-isystem",  "-iquote",      "-idirafter",  "-include",
+    "-imacros",     "-isysroot", "-F",           "-iframework", "-cxx-isystem",
+    "-ivfsoverlay", "-B",        "-iwithprefix", "-iprefix",    "-include-pch"};
 constexpr std::string_view kPathOptionsWithEquals[] = {
-    "--sysroot=", "--include-directory=", "-fmodule-map-file=",
-    "-fprebuilt-module-path=", "-fmodules-cache-path="};
+    "--sysroot=", "--include-directory=", "-fmodule-map-file=", "-fprebuilt-module-path=",
+    "-fmodules-cache-path="};
 
 bool starts_with(std::string_view s, std::string_view prefix);
 
@@ -60,8 +100,8 @@ std::string absolute_value(const std::string& value, const std::string& director
 
 // Rewrites args[i] (and the value after it) with absolute paths. Returns
 // how many extra arguments were consumed.
-size_t absolutize(const std::vector<std::string>& raw, size_t i,
-                  const std::string& directory, std::vector<std::string>& out) {
+size_t absolutize(const std::vector<std::string>& raw, size_t i, const std::string& directory,
+                  std::vector<std::string>& out) {
   const std::string& a = raw[i];
   for (auto opt : kPathOptions) {
     if (a == opt && i + 1 < raw.size()) {
@@ -128,8 +168,7 @@ std::optional<std::string> find_compile_database(const std::string& repo_root,
   fs::path direct = fs::path(repo_root) / "compile_commands.json";
   if (fs::is_regular_file(direct, ec)) return direct.string();
   std::vector<std::string> found;
-  for (fs::directory_iterator it(repo_root, ec), end; !ec && it != end;
-       it.increment(ec)) {
+  for (fs::directory_iterator it(repo_root, ec), end; !ec && it != end; it.increment(ec)) {
     std::string name = it->path().filename().string();
     fs::path db = it->path() / "compile_commands.json";
     if (starts_with(name, "build") && fs::is_regular_file(db, ec)) {
@@ -163,8 +202,7 @@ std::vector<std::string> split_command(std::string_view s) {
     } else if (c == '"') {
       for (++i; i < s.size() && s[i] != '"'; ++i) {
         if (s[i] == '\\' && i + 1 < s.size() &&
-            (s[i + 1] == '"' || s[i + 1] == '\\' || s[i + 1] == '$' ||
-             s[i + 1] == '`')) {
+            (s[i + 1] == '"' || s[i + 1] == '\\' || s[i + 1] == '$' || s[i + 1] == '`')) {
           ++i;
         }
         cur += s[i];
@@ -179,8 +217,7 @@ std::vector<std::string> split_command(std::string_view s) {
   return words;
 }
 
-std::vector<std::string> sanitize_args(const std::vector<std::string>& raw,
-                                       const std::string& file,
+std::vector<std::string> sanitize_args(const std::vector<std::string>& raw, const std::string& file,
                                        const std::string& directory) {
   std::vector<std::string> out;
   if (raw.empty()) return out;
@@ -213,8 +250,7 @@ std::vector<std::string> sanitize_args(const std::vector<std::string>& raw,
   return out;
 }
 
-CompileDatabase parse_compile_database(const std::string& path,
-                                       std::string_view text) {
+CompileDatabase parse_compile_database(const std::string& path, std::string_view text) {
   nlohmann::json doc = parse_json_input(text, path, "compile database");
   if (!doc.is_array()) {
     throw InputError(path + ": a compile database is a JSON array of entries");
@@ -249,6 +285,12 @@ CompileDatabase parse_compile_database(const std::string& path,
     }
     if (raw.empty()) throw InputError(where + ": empty command line");
     if (!seen.insert(cmd.file).second) continue;
+    std::vector<std::string> problems;
+    raw = expand_response_files(raw, cmd.directory, &problems);
+    for (const std::string& p : problems) {
+      db.diagnostics.push_back({Diagnostic::Level::kWarning, "compile-db",
+                                path + ": entry " + std::to_string(i) + ": " + p, std::nullopt});
+    }
     cmd.args = sanitize_args(raw, cmd.file, cmd.directory);
     cmd.is_c = cmd.file.size() > 2 && cmd.file.compare(cmd.file.size() - 2, 2, ".c") == 0;
     db.commands.push_back(std::move(cmd));
@@ -256,12 +298,56 @@ CompileDatabase parse_compile_database(const std::string& path,
   return db;
 }
 
+namespace {
+
+constexpr int kMaxResponseDepth = 16;
+
+void expand_into(const std::vector<std::string>& args, const std::string& directory, int depth,
+                 std::set<std::string>& open, std::vector<std::string>& out,
+                 std::vector<std::string>* problems) {
+  for (const std::string& a : args) {
+    if (a.size() < 2 || a[0] != '@') {
+      out.push_back(a);
+      continue;
+    }
+    std::string file = join_path(directory, a.substr(1));
+    std::error_code ec;
+    std::ifstream in(file, std::ios::binary);
+    if (!in || fs::is_directory(file, ec) || depth >= kMaxResponseDepth || open.count(file)) {
+      if (problems) {
+        problems->push_back("response file " + a +
+                            (open.count(file)             ? " includes itself"
+                             : depth >= kMaxResponseDepth ? " nests too deep"
+                                                          : " cannot be read (" + file + ")") +
+                            "; its flags are missing, so code behind them may be too");
+      }
+      out.push_back("@" + file);
+      continue;
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    open.insert(file);
+    expand_into(split_command(text.str()), directory, depth + 1, open, out, problems);
+    open.erase(file);
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> expand_response_files(const std::vector<std::string>& raw,
+                                               const std::string& directory,
+                                               std::vector<std::string>* problems) {
+  std::vector<std::string> out;
+  std::set<std::string> open;
+  expand_into(raw, directory, 0, open, out, problems);
+  return out;
+}
+
 CompileDatabase load_compile_database(const std::string& path) {
   return parse_compile_database(path, read_file_or_throw(path));
 }
 
-CompileCommand interpolate_command(const CompileDatabase& db,
-                                   const std::string& file, bool is_c) {
+CompileCommand interpolate_command(const CompileDatabase& db, const std::string& file, bool is_c) {
   const CompileCommand* best = nullptr;
   size_t best_score = 0;
   for (const auto& cmd : db.commands) {
@@ -285,6 +371,112 @@ CompileCommand interpolate_command(const CompileDatabase& db,
     out.is_c = best->is_c;
   }
   return out;
+}
+
+namespace {
+
+// Rewrites every occurrence of the directory `from` (at the start of a word
+// or of an option's value) to `to`.
+std::string rewritten(const std::string& text, const std::string& from, const std::string& to) {
+  std::string out;
+  size_t pos = 0;
+  for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, pos)) {
+    size_t end = at + from.size();
+    bool boundary = end == text.size() || text[end] == '/';
+    bool starts =
+        at == 0 || text[at - 1] == '=' || text[at - 1] == '@' || (text[0] == '-' && at <= 16);
+    out += text.substr(pos, at - pos);
+    out += boundary && starts ? to : from;
+    pos = end;
+  }
+  return out + text.substr(pos);
+}
+
+void rewrite_entries(CompileDatabase& db, const std::string& from, const std::string& to) {
+  for (CompileCommand& cmd : db.commands) {
+    cmd.file = rewritten(cmd.file, from, to);
+    cmd.directory = rewritten(cmd.directory, from, to);
+    for (std::string& a : cmd.args) a = rewritten(a, from, to);
+  }
+}
+
+size_t missing_files(const CompileDatabase& db, std::string* first) {
+  size_t missing = 0;
+  for (const CompileCommand& cmd : db.commands) {
+    std::error_code ec;
+    if (fs::exists(cmd.file, ec)) continue;
+    if (missing++ == 0) *first = cmd.file;
+  }
+  return missing;
+}
+
+// The folder most missing entries were written under: each entry that ends
+// in a repository file's path (matched by suffix) votes for what precedes it.
+std::string foreign_prefix(const CompileDatabase& db, const std::string& root,
+                           const std::vector<SourceFile>& files) {
+  static const std::vector<PathMapping> kNoRules;
+  PathResolver resolver(root, files, kNoRules);
+  std::map<std::string, size_t> votes;
+  for (const CompileCommand& cmd : db.commands) {
+    std::error_code ec;
+    if (fs::exists(cmd.file, ec)) continue;
+    PathMiss miss = PathMiss::kNone;
+    int idx = resolver.resolve(cmd.file, {}, &miss);
+    if (idx < 0) continue;
+    const std::string& rel = files[idx].path;
+    std::string file = normalize_written_path(cmd.file);
+    if (file.size() > rel.size() + 1 &&
+        file.compare(file.size() - rel.size() - 1, std::string::npos, "/" + rel) == 0) {
+      ++votes[file.substr(0, file.size() - rel.size() - 1)];
+    }
+  }
+  std::string best;
+  size_t most = 0;
+  for (const auto& [prefix, n] : votes) {
+    if (n > most) {
+      best = prefix;
+      most = n;
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+bool remap_compile_database(CompileDatabase& db, const std::string& root,
+                            const std::vector<SourceFile>& files,
+                            const std::vector<PathMapping>& path_map,
+                            std::vector<Diagnostic>& diagnostics) {
+  for (const PathMapping& rule : path_map) {
+    std::string from = normalize_written_path(rule.from);
+    while (from.size() > 1 && from.back() == '/') from.pop_back();
+    if (!from.empty()) rewrite_entries(db, from, join_path(root, rule.to.empty() ? "." : rule.to));
+  }
+  std::string first;
+  size_t total = db.commands.size();
+  size_t missing = missing_files(db, &first);
+  if (total == 0 || missing * 2 <= total) return true;
+  auto say = [&](const std::string& message) {
+    diagnostics.push_back(
+        {Diagnostic::Level::kError, "compile-db", db.path + ": " + message, std::nullopt});
+  };
+  std::string what = std::to_string(missing) + " of its " + std::to_string(total) +
+                     " entries name files that do not exist on this machine (first: " + first + ")";
+  std::string prefix = foreign_prefix(db, root, files);
+  if (prefix.empty()) {
+    say(what +
+        ", and none ends in a repository file's path, so it is not used: files are "
+        "parsed with guessed flags. Give this checkout's database with -p, or add a "
+        "path_map rule ({\"from\": \"/where/it/was/built/\", \"to\": \"\"}) to .stepup.json");
+    return false;
+  }
+  rewrite_entries(db, prefix, root);
+  size_t still = missing_files(db, &first);
+  say(what + "; they were written under " + prefix + "/ and are read here under " + root +
+      "/ (matched by suffix; " + std::to_string(missing - still) +
+      " now found). To say so yourself, add {\"from\": \"" + prefix +
+      "/\", \"to\": \"\"} to path_map in .stepup.json");
+  return true;
 }
 
 }  // namespace stepup

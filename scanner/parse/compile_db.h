@@ -7,14 +7,16 @@
 #include <string_view>
 #include <vector>
 
+#include "model/config.h"
 #include "model/report.h"
+#include "scanner/common/discover.h"
 
 namespace stepup {
 
 /// One translation unit's command, cleaned for libclang.
 struct CompileCommand {
-  std::string file;       ///< absolute, normalised
-  std::string directory;  ///< absolute: relative paths in args resolve here
+  std::string file;               ///< absolute, normalised
+  std::string directory;          ///< absolute: relative paths in args resolve here
   std::vector<std::string> args;  ///< argv[0] is the compiler; no -o/-c/file
   bool is_c = false;              ///< the file is C (.c), not C++
 };
@@ -23,6 +25,7 @@ struct CompileCommand {
 struct CompileDatabase {
   std::string path;
   std::vector<CompileCommand> commands;
+  std::vector<Diagnostic> diagnostics;  ///< response files that could not be read
 };
 
 /// The compile database to use: the -p value (a file or a folder holding
@@ -34,8 +37,7 @@ std::optional<std::string> find_compile_database(const std::string& repo_root,
 
 /// Parses the database text. Throws InputError naming path and line:column
 /// for malformed JSON, and the entry for a malformed entry.
-CompileDatabase parse_compile_database(const std::string& path,
-                                       std::string_view text);
+CompileDatabase parse_compile_database(const std::string& path, std::string_view text);
 
 /// Reads and parses the file at path.
 CompileDatabase load_compile_database(const std::string& path);
@@ -43,16 +45,37 @@ CompileDatabase load_compile_database(const std::string& path);
 /// Splits a "command" string the way a POSIX shell would split words.
 std::vector<std::string> split_command(std::string_view command);
 
+/// Expands every `@file` argument the way clang's driver does (libclang
+/// does not): the file, relative to `directory`, is split into arguments
+/// like a command line, and nested @files are expanded in turn (at most 16
+/// deep; a cycle stops). An @file that cannot be read stays as it is, and
+/// one message per such file goes to `problems`.
+std::vector<std::string> expand_response_files(const std::vector<std::string>& raw,
+                                               const std::string& directory,
+                                               std::vector<std::string>* problems);
+
 /// Drops what clang rejects or what only matters to code generation: the
 /// source file itself, -o/-c, dependency-file flags, coverage and profile
 /// flags, -Werror, and gcc-only options.
-std::vector<std::string> sanitize_args(const std::vector<std::string>& raw,
-                                       const std::string& file,
+std::vector<std::string> sanitize_args(const std::vector<std::string>& raw, const std::string& file,
                                        const std::string& directory);
+
+/// Makes a database written on another machine usable here. path_map rules
+/// first rewrite every entry's file, directory and arguments. Then, when
+/// most entries name files that do not exist (a CI container's
+/// /home/ci/builds/...), the prefix they were written under is found by
+/// matching their paths to repository files by suffix, as coverage paths
+/// are, and rewritten to `root`; an error-level diagnostic says so and
+/// names the path_map rule to set. Returns false, with an error-level
+/// diagnostic, when no entry can be placed: the caller then parses with
+/// guessed flags, which is better than a database that finds nothing.
+bool remap_compile_database(CompileDatabase& db, const std::string& root,
+                            const std::vector<SourceFile>& files,
+                            const std::vector<PathMapping>& path_map,
+                            std::vector<Diagnostic>& diagnostics);
 
 /// A command for a file the database does not list, borrowed from the entry
 /// that shares the longest directory prefix (same language preferred).
-CompileCommand interpolate_command(const CompileDatabase& db,
-                                   const std::string& file, bool is_c);
+CompileCommand interpolate_command(const CompileDatabase& db, const std::string& file, bool is_c);
 
 }  // namespace stepup

@@ -2,7 +2,9 @@
 
 #include <catch2/catch.hpp>
 
+#include "app/pipeline.h"
 #include "model/errors.h"
+#include "tests/support/temp_repo.h"
 
 using namespace stepup;
 
@@ -27,24 +29,44 @@ TEST_CASE("both entry forms, relative directory and file") {
 }
 
 TEST_CASE("sanitize_args drops what clang rejects from gcc command lines") {
-  std::vector<std::string> raw = {
-      "g++", "-std=gnu++17", "-O2", "-Werror", "-Werror=format", "-pedantic-errors",
-      "--coverage", "-fprofile-arcs", "-ftest-coverage", "-fprofile-update=atomic",
-      "-MD", "-MT", "a.o", "-MF", "a.o.d", "-fconserve-stack", "-fno-tree-vectorize",
-      "-flto=auto", "-Wall", "-DX=1", "-c", "/src/a.cc", "-o", "a.o", "@flags.rsp"};
+  std::vector<std::string> raw = {"g++",
+                                  "-std=gnu++17",
+                                  "-O2",
+                                  "-Werror",
+                                  "-Werror=format",
+                                  "-pedantic-errors",
+                                  "--coverage",
+                                  "-fprofile-arcs",
+                                  "-ftest-coverage",
+                                  "-fprofile-update=atomic",
+                                  "-MD",
+                                  "-MT",
+                                  "a.o",
+                                  "-MF",
+                                  "a.o.d",
+                                  "-fconserve-stack",
+                                  "-fno-tree-vectorize",
+                                  "-flto=auto",
+                                  "-Wall",
+                                  "-DX=1",
+                                  "-c",
+                                  "/src/a.cc",
+                                  "-o",
+                                  "a.o",
+                                  "@flags.rsp"};
   CHECK(sanitize_args(raw, "/src/a.cc", "/build") ==
         std::vector<std::string>{"g++", "-std=gnu++17", "-O2", "-Wall", "-DX=1",
                                  "@/build/flags.rsp"});
 }
 
 TEST_CASE("path options are made absolute, sysroot-relative ones are left") {
-  std::vector<std::string> raw = {"c++", "-isystem", "../third", "-iquote", "q", "-include",
-                                  "pre.h", "--sysroot=sr", "-I=/usr/x", "-Ffw", "-I/abs",
-                                  "-isystem", "/abs2"};
+  std::vector<std::string> raw = {"c++",      "-isystem", "../third",     "-iquote",   "q",
+                                  "-include", "pre.h",    "--sysroot=sr", "-I=/usr/x", "-Ffw",
+                                  "-I/abs",   "-isystem", "/abs2"};
   CHECK(sanitize_args(raw, "/b/a.cc", "/b/build") ==
-        std::vector<std::string>{"c++", "-isystem", "/b/third", "-iquote", "/b/build/q",
-                                 "-include", "/b/build/pre.h", "--sysroot=/b/build/sr",
-                                 "-I=/usr/x", "-F/b/build/fw", "-I/abs", "-isystem", "/abs2"});
+        std::vector<std::string>{"c++", "-isystem", "/b/third", "-iquote", "/b/build/q", "-include",
+                                 "/b/build/pre.h", "--sysroot=/b/build/sr", "-I=/usr/x",
+                                 "-F/b/build/fw", "-I/abs", "-isystem", "/abs2"});
 }
 
 TEST_CASE("split_command follows shell quoting") {
@@ -67,15 +89,15 @@ TEST_CASE("malformed databases name the file and the line:column") {
     parse_compile_database("/p/compile_commands.json", text);
     FAIL("no error");
   } catch (const InputError& e) {
-    CHECK(std::string(e.what()).rfind("/p/compile_commands.json:2:37: malformed compile database (byte 38)", 0) == 0);
+    CHECK(std::string(e.what()).rfind(
+              "/p/compile_commands.json:2:37: malformed compile database (byte 38)", 0) == 0);
   }
   CHECK_THROWS_WITH(parse_compile_database("db.json", "{}"),
                     Catch::Contains("db.json: a compile database is a JSON array"));
   CHECK_THROWS_WITH(parse_compile_database("db.json", R"([{"directory":"/p","command":"cc"}])"),
                     Catch::Contains("db.json: entry 0: missing \"file\""));
-  CHECK_THROWS_WITH(
-      parse_compile_database("db.json", R"([{"directory":"/p","file":"a.cc"}])"),
-      Catch::Contains("entry 0: needs \"arguments\" or \"command\""));
+  CHECK_THROWS_WITH(parse_compile_database("db.json", R"([{"directory":"/p","file":"a.cc"}])"),
+                    Catch::Contains("entry 0: needs \"arguments\" or \"command\""));
   CHECK_THROWS_WITH(
       parse_compile_database("db.json", R"([{"directory":"/p","file":"a.cc","arguments":[1]}])"),
       Catch::Contains("entry 0: \"arguments\" holds a non-string"));
@@ -94,4 +116,147 @@ TEST_CASE("interpolate_command borrows the nearest entry of the same language") 
   CHECK(interpolate_command(db, "/p/src/db/b.h", false).args[1] == "-DDB");
   CHECK(interpolate_command(db, "/p/src/net/x.h", false).args[1] == "-DNET");
   CHECK(interpolate_command(db, "/p/src/db/y.c", true).args[1] == "-DC");
+}
+
+TEST_CASE("response files are expanded as clang's driver expands them") {
+  test::TempDir dir;
+  dir.write("build/flags.rsp", "-DFROM_RSP=1 -I../inc\n'-DQUOTED=a b' @more.rsp\n");
+  dir.write("build/more.rsp", "-DNESTED\n");
+  dir.write("build/loop.rsp", "@loop.rsp -DLOOPED\n");
+  std::string db_text = R"([{"directory": ")" + dir.path() + R"(/build", "file": "../src/a.cc",
+      "command": "g++ @flags.rsp -c ../src/a.cc"},
+      {"directory": ")" +
+                        dir.path() + R"(/build", "file": "../src/b.cc",
+      "arguments": ["g++", "@missing.rsp", "@loop.rsp", "-c", "../src/b.cc"]}])";
+  CompileDatabase db = parse_compile_database(dir.path() + "/build/compile_commands.json", db_text);
+  REQUIRE(db.commands.size() == 2);
+  // Relative paths inside a response file are relative to the entry's directory.
+  CHECK(db.commands[0].args == std::vector<std::string>{"g++", "-DFROM_RSP=1",
+                                                        "-I" + dir.path() + "/inc", "-DQUOTED=a b",
+                                                        "-DNESTED"});
+  // Unreadable and self-including ones stay as they are, and are said.
+  CHECK(db.commands[1].args ==
+        std::vector<std::string>{"g++", "@" + dir.path() + "/build/missing.rsp",
+                                 "@" + dir.path() + "/build/loop.rsp", "-DLOOPED"});
+  REQUIRE(db.diagnostics.size() == 2);
+  CHECK_THAT(db.diagnostics[0].message, Catch::Contains("entry 1: response file @missing.rsp "
+                                                        "cannot be read"));
+  CHECK_THAT(db.diagnostics[1].message, Catch::Contains("@loop.rsp includes itself"));
+}
+
+namespace {
+
+std::vector<SourceFile> repo_files(std::initializer_list<const char*> paths) {
+  std::vector<SourceFile> out;
+  for (const char* p : paths) out.push_back({p, "", false, false, false});
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a database written in a CI container is remapped by suffix, and said") {
+  test::TempDir repo;
+  repo.write("src/a.cc", "int a;\n");
+  repo.write("src/net/b.cc", "int b;\n");
+  repo.write("include/x.h", "\n");
+  auto files = repo_files({"include/x.h", "src/a.cc", "src/net/b.cc"});
+  CompileDatabase db = parse_compile_database("/ci/compile_commands.json", R"([
+    {"directory": "/home/ci/builds/proj/build", "file": "../src/a.cc",
+     "arguments": ["g++", "-I/home/ci/builds/proj/include", "-DX", "-c", "../src/a.cc"]},
+    {"directory": "/home/ci/builds/proj/build", "file": "/home/ci/builds/proj/src/net/b.cc",
+     "command": "g++ -isystem /home/ci/builds/proj/include -c ../src/net/b.cc"}])");
+  std::vector<Diagnostic> diags;
+  REQUIRE(remap_compile_database(db, repo.path(), files, {}, diags));
+  CHECK(db.commands[0].file == repo.path() + "/src/a.cc");
+  CHECK(db.commands[0].directory == repo.path() + "/build");
+  CHECK(db.commands[0].args ==
+        std::vector<std::string>{"g++", "-I" + repo.path() + "/include", "-DX"});
+  CHECK(db.commands[1].file == repo.path() + "/src/net/b.cc");
+  CHECK(db.commands[1].args[2] == repo.path() + "/include");
+  REQUIRE(diags.size() == 1);
+  CHECK(diags[0].level == Diagnostic::Level::kError);
+  CHECK_THAT(diags[0].message,
+             Catch::Contains("2 of its 2 entries name files that do not exist on this machine") &&
+                 Catch::Contains("written under /home/ci/builds/proj/") &&
+                 Catch::Contains("{\"from\": \"/home/ci/builds/proj/\", \"to\": \"\"}"));
+
+  // With that path_map rule set, it is simply used: nothing to say.
+  CompileDatabase again = parse_compile_database("/ci/compile_commands.json", R"([
+    {"directory": "/home/ci/builds/proj/build", "file": "../src/a.cc",
+     "arguments": ["g++", "-I/home/ci/builds/proj/include", "-c", "../src/a.cc"]}])");
+  std::vector<Diagnostic> quiet;
+  REQUIRE(
+      remap_compile_database(again, repo.path(), files, {{"/home/ci/builds/proj/", ""}}, quiet));
+  CHECK(again.commands[0].file == repo.path() + "/src/a.cc");
+  CHECK(quiet.empty());
+}
+
+TEST_CASE("a database none of whose entries can be placed is set aside, and said") {
+  test::TempDir repo;
+  repo.write("src/a.cc", "int a;\n");
+  auto files = repo_files({"src/a.cc"});
+  CompileDatabase db = parse_compile_database("/ci/compile_commands.json", R"([
+    {"directory": "/other/build", "file": "/other/lib/zz.cc", "command": "g++ -c zz.cc"}])");
+  std::vector<Diagnostic> diags;
+  CHECK_FALSE(remap_compile_database(db, repo.path(), files, {}, diags));
+  REQUIRE(diags.size() == 1);
+  CHECK(diags[0].level == Diagnostic::Level::kError);
+  CHECK_THAT(diags[0].message,
+             Catch::Contains("parsed with guessed flags") && Catch::Contains("path_map"));
+}
+
+namespace {
+
+// The names of the functions a scan found in one file.
+std::vector<std::string> functions_in(const Report& report, const std::string& path) {
+  std::vector<std::string> out;
+  for (const FileFacts& f : report.files) {
+    if (f.path != path) continue;
+    for (const FunctionFacts& fn : f.functions) out.push_back(fn.name);
+  }
+  return out;
+}
+
+// src/a.cc: `always` everywhere, `featured` only with -DFEATURE.
+void write_featured(const test::TempDir& repo) {
+  repo.write("src/a.cc",
+             "int always() { return 1; }\n"
+             "#ifdef FEATURE\n"
+             "int featured(int x) { return x > 0 ? x : -x; }\n"
+             "#endif\n");
+}
+
+}  // namespace
+
+TEST_CASE("a -D in a response file reaches the parse: the function behind it is there") {
+  test::TempDir repo;
+  write_featured(repo);
+  repo.write("build/flags.rsp", "-DFEATURE -std=c++17\n");
+  repo.write("build/compile_commands.json",
+             R"([{"directory": ")" + repo.path() + R"(/build", "file": "../src/a.cc",
+                  "command": "g++ @flags.rsp -c ../src/a.cc"}])");
+  SystemProcessRunner runner;
+  ScanOptions options;
+  options.repo = repo.path();
+  Report report = run_scan(options, runner).report;
+  CHECK(functions_in(report, "src/a.cc") == std::vector<std::string>{"always", "featured"});
+}
+
+TEST_CASE("a CI container's database still brings its flags: the function behind -D is there") {
+  test::TempDir repo;
+  write_featured(repo);
+  repo.write("build/compile_commands.json", R"([{"directory": "/home/ci/builds/proj/build",
+      "file": "/home/ci/builds/proj/src/a.cc",
+      "command": "g++ -DFEATURE -c /home/ci/builds/proj/src/a.cc"}])");
+  SystemProcessRunner runner;
+  ScanOptions options;
+  options.repo = repo.path();
+  Report report = run_scan(options, runner).report;
+  CHECK(functions_in(report, "src/a.cc") == std::vector<std::string>{"always", "featured"});
+  bool said = false;
+  for (const Diagnostic& d : report.diagnostics) {
+    said |= d.level == Diagnostic::Level::kError && d.source == "compile-db" &&
+            d.message.find("written under /home/ci/builds/proj/") != std::string::npos;
+  }
+  CHECK(said);
 }
