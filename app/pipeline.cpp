@@ -116,10 +116,11 @@ struct StaleCheck {
   const Discovery* discovery = nullptr;
 };
 
-// Marks the file's coverage stale, with a warning, when its data is older
-// than its text or cannot describe it.
-void check_stale(FileFacts& file, const FileCoverage& fc, const SourceFacts& source,
-                 const SourceFile& src, const StaleCheck& check, std::vector<Diagnostic>& diags) {
+// Why the file's coverage is stale ("" when it is not): its data is older
+// than its text or cannot describe it. Read before exclusion markers take
+// lines out, so an excluded function is not "missing from the data".
+std::string stale_reason(const FileFacts& file, const FileCoverage& fc, const SourceFacts& source,
+                         const SourceFile& src, const StaleCheck& check) {
   std::string why =
       stale_by_time(file.path, modification_time(check.discovery->root + "/" + file.path),
                     check.changed.count(file.path) > 0, check.clock);
@@ -127,13 +128,7 @@ void check_stale(FileFacts& file, const FileCoverage& fc, const SourceFacts& sou
     why = stale_by_content(fc, source.text.code, file.functions, src.is_header,
                            split_lines(source.source));
   }
-  if (why.empty()) return;
-  file.coverage->stale = true;
-  diags.push_back({Diagnostic::Level::kWarning, "coverage",
-                   "stale coverage: " + why +
-                       "; its numbers may belong to other lines, and a coverage gate counts "
-                       "its changed lines as uncovered",
-                   file.path});
+  return why;
 }
 
 // Puts the mapped coverage on each file and function.
@@ -154,9 +149,17 @@ void attach_coverage(Report& report, MappedCoverage& mapped,
     if (!mapped.files[i]) continue;
     FileCoverage& fc = *mapped.files[i];
     FileFacts& file = report.files[i];
+    std::string why = stale_reason(file, fc, sources[i], stale.discovery->files[i], stale);
     apply_exclusions(fc, sources[i].exclusions);
     file.coverage = file_totals(fc);
-    check_stale(file, fc, sources[i], stale.discovery->files[i], stale, diags);
+    if (!why.empty()) {
+      file.coverage->stale = true;
+      diags.push_back({Diagnostic::Level::kWarning, "coverage",
+                       "stale coverage: " + why +
+                           "; its numbers may belong to other lines, and a coverage gate counts "
+                           "its changed lines as uncovered",
+                       file.path});
+    }
     file.line_hits = fc.lines;
     for (FunctionFacts& fn : file.functions) {
       fn.coverage = range_totals(fc, fn.line, fn.end_line);

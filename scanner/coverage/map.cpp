@@ -56,11 +56,14 @@ namespace {
 
 /// One kind of region (whole lines, or branches only) being read.
 struct Region {
+  Region(const char* start_g, const char* start_l, const char* stop_g, const char* stop_l)
+      : start_gcovr(start_g), start_lcov(start_l), stop_gcovr(stop_g), stop_lcov(stop_l) {}
   const char* start_gcovr;
   const char* start_lcov;
   const char* stop_gcovr;
   const char* stop_lcov;
-  int open = 0;  ///< line of the open _START; 0: none
+  int open = 0;                  ///< line of the open _START; 0: none
+  const char* opened = nullptr;  ///< its marker
   std::vector<int> lines;
 
   void read(std::string_view line, int number, std::set<int>& into,
@@ -68,8 +71,9 @@ struct Region {
     bool starts = has(line, start_gcovr) || has(line, start_lcov);
     bool stops = has(line, stop_gcovr) || has(line, stop_lcov);
     if (starts) {
-      if (open) unmatched.push_back({open, has(line, start_gcovr) ? start_gcovr : start_lcov});
+      if (open) unmatched.push_back({open, opened});
       open = number;
+      opened = has(line, start_gcovr) ? start_gcovr : start_lcov;
       lines.clear();
     }
     if (open) lines.push_back(number);
@@ -85,7 +89,7 @@ struct Region {
   }
   // An unclosed region excludes nothing (gcovr's rule).
   void finish(std::vector<UnmatchedMarker>& unmatched) const {
-    if (open) unmatched.push_back({open, start_gcovr});
+    if (open) unmatched.push_back({open, opened});
   }
 };
 
@@ -94,13 +98,9 @@ struct Region {
 Exclusions exclusion_markers(std::string_view text) {
   Exclusions ex;
   if (text.find("_EXCL_") == std::string_view::npos) return ex;
-  Region lines{"GCOVR_EXCL_START", "LCOV_EXCL_START", "GCOVR_EXCL_STOP", "LCOV_EXCL_STOP", 0, {}};
-  Region branches{"GCOVR_EXCL_BR_START",
-                  "LCOV_EXCL_BR_START",
-                  "GCOVR_EXCL_BR_STOP",
-                  "LCOV_EXCL_BR_STOP",
-                  0,
-                  {}};
+  Region lines{"GCOVR_EXCL_START", "LCOV_EXCL_START", "GCOVR_EXCL_STOP", "LCOV_EXCL_STOP"};
+  Region branches{"GCOVR_EXCL_BR_START", "LCOV_EXCL_BR_START", "GCOVR_EXCL_BR_STOP",
+                  "LCOV_EXCL_BR_STOP"};
   int number = 0;
   for (std::string_view line : split_lines(text)) {
     ++number;

@@ -118,22 +118,32 @@ class Walker {
     }
   }
 
-  // The token written between two sibling cursors: the first code token
-  // after `left` (one ';' passed over when `past_semicolon`, for a
-  // statement that is not a block), else the last one before `right`.
-  // Reading forward first keeps code an #if left out between the token and
-  // `right` out of the answer.
-  std::string_view token_between(CXCursor left, CXCursor right, bool past_semicolon,
-                                 unsigned* at) const {
+  // The token written between two children `left` and `right` of `parent`:
+  // the first code token after `left` (one ';' passed over when
+  // `past_semicolon`, for a statement that is not a block), else the last
+  // one before `right`. Reading forward first keeps code an #if left out
+  // between the token and `right` out of the answer. The token must lie
+  // inside parent's own text: an operator a macro's body writes has its
+  // operands' extents spanning the whole macro use, and what stands next to
+  // that use is not its operator.
+  std::string_view token_between(CXCursor parent, CXCursor left, CXCursor right,
+                                 bool past_semicolon, unsigned* at) const {
+    CXSourceRange extent = clang_getCursorExtent(parent);
+    FilePos begin = file_pos(clang_getRangeStart(extent));
+    FilePos end = file_pos(clang_getRangeEnd(extent));
+    if (begin.file != tokens_.file() || end.file != tokens_.file()) return {};
+    auto inside = [&](std::string_view tok) {
+      return !tok.empty() && *at >= begin.offset && *at < end.offset ? tok : std::string_view();
+    };
     FilePos l = file_pos(clang_getRangeEnd(clang_getCursorExtent(left)));
     if (l.file == tokens_.file()) {
       std::string_view tok = code_token_after(l.offset, at);
       if (past_semicolon && tok == ";") tok = code_token_after(*at + 1, at);
-      if (!tok.empty()) return tok;
+      if (!tok.empty()) return inside(tok);
     }
     FilePos r = pos_of_start(right);
     if (r.file != tokens_.file()) return {};
-    return code_token_before(r.offset, at);
+    return inside(code_token_before(r.offset, at));
   }
 
   // For a BinaryOperator: '&' for &&, '|' for ||, 0 otherwise.
@@ -141,7 +151,7 @@ class Walker {
     std::vector<CXCursor> kids = children_of(c);
     if (kids.size() != 2) return 0;
     unsigned at = 0;
-    std::string_view op = token_between(kids[0], kids[1], false, &at);
+    std::string_view op = token_between(c, kids[0], kids[1], false, &at);
     if (op == "&&" || op == "and") return '&';
     if (op == "||" || op == "or") return '|';
     return 0;
@@ -156,8 +166,8 @@ class Walker {
     c_.cognitive += else_if ? 1 : 1 + nesting;
     std::vector<CXCursor> kids = children_of(c);
     unsigned else_offset = 0;
-    bool has_else = kids.size() >= 2 &&
-                    token_between(kids[kids.size() - 2], kids.back(), true, &else_offset) == "else";
+    bool has_else = kids.size() >= 2 && token_between(c, kids[kids.size() - 2], kids.back(), true,
+                                                      &else_offset) == "else";
     size_t then_index = kids.size() - (has_else ? 2 : 1);
     for (size_t i = 0; i < then_index; ++i) visit(kids[i], nesting);
     int body = enter(nesting);
@@ -214,7 +224,7 @@ class Walker {
   void visit_conditional(CXCursor c, int nesting) {
     std::vector<CXCursor> kids = children_of(c);
     unsigned offset = 0;
-    bool spelled = kids.size() == 3 && token_between(kids[0], kids[1], false, &offset) == "?" &&
+    bool spelled = kids.size() == 3 && token_between(c, kids[0], kids[1], false, &offset) == "?" &&
                    counted_.insert(offset).second;
     if (!spelled) {
       visit_children(c, nesting);

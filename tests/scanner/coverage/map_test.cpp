@@ -251,3 +251,32 @@ TEST_CASE("a Cobertura report written on Windows maps onto the repo") {
   CHECK(m.files[1]->lines.at(5) == 0);
   CHECK(m.diagnostics.empty());
 }
+
+TEST_CASE("exclusion markers read alike with any line ending; unmatched ones exclude nothing") {
+  const std::string lf =
+      "int a;\n"                     // 1
+      "// GCOVR_EXCL_START\n"        // 2
+      "int b;\n"                     // 3
+      "// GCOVR_EXCL_STOP\n"         // 4
+      "int c; // LCOV_EXCL_LINE\n";  // 5
+  for (std::string eol : {"\n", "\r\n", "\r"}) {
+    std::string text;
+    for (char c : lf) text += c == '\n' ? eol : std::string(1, c);
+    Exclusions ex = exclusion_markers(text);
+    CHECK(ex.lines == std::set<int>{2, 3, 4, 5});
+    CHECK(ex.unmatched.empty());
+  }
+  // gcovr's rule: a region never closed excludes nothing; a stray _STOP
+  // does nothing. Both are named with their line.
+  Exclusions open = exclusion_markers(
+      "int a;\n// GCOVR_EXCL_STOP\nint b;\n// LCOV_EXCL_BR_START\n// GCOVR_EXCL_START\nint c;\n");
+  CHECK(open.lines.empty());
+  CHECK(open.branches.empty());
+  REQUIRE(open.unmatched.size() == 3);
+  CHECK(open.unmatched[0].line == 2);
+  CHECK(open.unmatched[0].marker == "GCOVR_EXCL_STOP");
+  CHECK(open.unmatched[1].line == 4);
+  CHECK(open.unmatched[1].marker == "LCOV_EXCL_BR_START");
+  CHECK(open.unmatched[2].line == 5);
+  CHECK(open.unmatched[2].marker == "GCOVR_EXCL_START");
+}
