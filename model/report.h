@@ -34,8 +34,9 @@ struct Coverage {
   int64_t branches_total = 0, branches_covered = 0;
   int64_t functions_total = 0, functions_covered = 0;
   int64_t branches_total_with_exceptions = 0, branches_covered_with_exceptions = 0;
-  /// Files only: the data is older than the source (docs/coverage.md), so
-  /// its lines may not be these lines; a coverage gate counts none covered.
+  /// Files only: the data is older than the source (README, "Stale
+  /// coverage"), so its lines may not be these lines; a coverage gate
+  /// counts none covered.
   bool stale = false;
 };
 
