@@ -16,6 +16,7 @@
 #include "scanner/parse/clang_scan.h"
 #include "scanner/history/codeowners.h"
 #include "scanner/parse/compile_db.h"
+#include "scanner/parse/db_remap.h"
 #include "scanner/coverage/gcovr_run.h"
 #include "scanner/coverage/import.h"
 #include "scanner/coverage/map.h"

@@ -7,9 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "model/config.h"
 #include "model/report.h"
-#include "scanner/common/discover.h"
 
 namespace stepup {
 
@@ -59,20 +57,6 @@ std::vector<std::string> expand_response_files(const std::vector<std::string>& r
 /// flags, -Werror, and gcc-only options.
 std::vector<std::string> sanitize_args(const std::vector<std::string>& raw, const std::string& file,
                                        const std::string& directory);
-
-/// Makes a database written on another machine usable here. path_map rules
-/// first rewrite every entry's file, directory and arguments. Then, when
-/// most entries name files that do not exist (a CI container's
-/// /home/ci/builds/...), the prefix they were written under is found by
-/// matching their paths to repository files by suffix, as coverage paths
-/// are, and rewritten to `root`; an error-level diagnostic says so and
-/// names the path_map rule to set. Returns false, with an error-level
-/// diagnostic, when no entry can be placed: the caller then parses with
-/// guessed flags, which is better than a database that finds nothing.
-bool remap_compile_database(CompileDatabase& db, const std::string& root,
-                            const std::vector<SourceFile>& files,
-                            const std::vector<PathMapping>& path_map,
-                            std::vector<Diagnostic>& diagnostics);
 
 /// A command for a file the database does not list, borrowed from the entry
 /// that shares the longest directory prefix (same language preferred).
