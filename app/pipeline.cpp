@@ -197,6 +197,9 @@ ClangScanOutput parse_sources(const Discovery& discovery, const std::vector<Sour
     diags.insert(diags.end(), db->diagnostics.begin(), db->diagnostics.end());
     if (!remap_compile_database(*db, discovery.root, discovery.files, config.path_map, diags)) {
       db.reset();  // written elsewhere and not placeable: guessed flags do better
+    } else {
+      std::vector<Diagnostic> notes = configuration_notes(*db, discovery.root);
+      diags.insert(diags.end(), notes.begin(), notes.end());
     }
   } else {
     diags.push_back({Diagnostic::Level::kWarning, "compile-db",

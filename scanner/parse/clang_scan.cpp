@@ -10,6 +10,7 @@
 #include <mutex>
 #include <set>
 #include <thread>
+#include <tuple>
 #include <unordered_map>
 
 #include "scanner/parse/clang_util.h"
@@ -26,9 +27,12 @@ struct Task {
   std::string directory;
   std::vector<std::string> args;  ///< argv[0] first
   bool standalone = false;  ///< a file the database does not list
+  /// Claims are taken per group: the configurations of one source file
+  /// (compile_db's variants) form one group and all analyse its files.
+  int group = 0;
 };
 
-/// Which TU analyses which repo file: the first to see it.
+/// Which TU group analyses which repo file: the first to see it.
 class Claims {
  public:
   explicit Claims(size_t n) : owner_(n, -1) {}
@@ -51,7 +55,7 @@ struct Shared {
   const ClangScanInput& in;
   std::unordered_map<std::string, int> index_of;  ///< absolute path -> file
   Claims claims;
-  std::mutex diag_mu;
+  std::mutex diag_mu;  ///< guards diagnostics, and out: the TUs of one group add to one file
   std::vector<Diagnostic> diagnostics;
   ClangScanOutput* out;
   std::atomic<int> done{0};
@@ -183,6 +187,7 @@ class TuVisitor {
       f.log_calls = rs.log_calls;
       f.findings = std::move(rs.findings);
     }
+    std::lock_guard<std::mutex> lock(s_.diag_mu);
     s_.out->functions[index].push_back(std::move(f));
     s_.out->analysed[index] = true;
   }
@@ -331,7 +336,7 @@ void run_tasks(Shared& s, const std::vector<Task>& tasks, int first_id, int jobs
     CXIndex index = clang_createIndex(/*excludeDeclarationsFromPCH=*/0,
                                       /*displayDiagnostics=*/0);
     for (size_t i = next++; i < tasks.size(); i = next++) {
-      run_task(s, index, tasks[i], first_id + static_cast<int>(i));
+      run_task(s, index, tasks[i], first_id + tasks[i].group);
       int done = ++s.done;
       if (s.in.progress) s.in.progress(done, s.total);
     }
@@ -342,6 +347,23 @@ void run_tasks(Shared& s, const std::vector<Task>& tasks, int first_id, int jobs
   for (int i = 1; i < n; ++i) threads.emplace_back(worker);
   worker();
   for (auto& t : threads) t.join();
+}
+
+// A file parsed in several configurations (compile_db's variants) met its
+// functions once per configuration: each definition site (line and
+// qualified name) is kept once, the configuration that saw the most of it
+// (the largest cyclomatic, then cognitive, extent, log calls) winning, so the
+// result does not depend on which parse finished first.
+void merge_configurations(std::vector<FunctionFacts>& fns) {
+  std::stable_sort(fns.begin(), fns.end(), [](const FunctionFacts& a, const FunctionFacts& b) {
+    return std::tie(a.line, a.qualified_name, b.cyclomatic, b.cognitive, b.end_line, b.log_calls) <
+           std::tie(b.line, b.qualified_name, a.cyclomatic, a.cognitive, a.end_line, a.log_calls);
+  });
+  fns.erase(std::unique(fns.begin(), fns.end(),
+                        [](const FunctionFacts& a, const FunctionFacts& b) {
+                          return a.line == b.line && a.qualified_name == b.qualified_name;
+                        }),
+            fns.end());
 }
 
 }  // namespace
@@ -392,6 +414,10 @@ ClangScanOutput clang_scan(const ClangScanInput& in) {
   // every source file with guessed flags).
   std::vector<Task> tasks;
   std::vector<bool> is_main(files.size(), false);
+  std::unordered_map<std::string, int> groups;  // main file -> its first task
+  auto group_of = [&](const std::string& file) {
+    return groups.emplace(file, static_cast<int>(tasks.size())).first->second;
+  };
   if (in.db) {
     int missing = 0;
     for (const auto& cmd : in.db->commands) {
@@ -408,7 +434,7 @@ ClangScanOutput clang_scan(const ClangScanInput& in) {
       }
       if (skipped(it->second)) continue;
       is_main[it->second] = true;
-      tasks.push_back({cmd.file, cmd.directory, cmd.args, false});
+      tasks.push_back({cmd.file, cmd.directory, cmd.args, false, group_of(cmd.file)});
     }
   } else {
     std::vector<std::string> cxx = guessed_args(in.root, files, false);
@@ -417,7 +443,7 @@ ClangScanOutput clang_scan(const ClangScanInput& in) {
       if (files[i].is_header || skipped(static_cast<int>(i))) continue;
       is_main[i] = true;
       tasks.push_back({in.root + "/" + files[i].path, in.root,
-                       files[i].is_c ? c : cxx, true});
+                       files[i].is_c ? c : cxx, true, static_cast<int>(tasks.size())});
     }
   }
 
@@ -447,6 +473,7 @@ ClangScanOutput clang_scan(const ClangScanInput& in) {
       t.args.push_back("-x");
       t.args.push_back(as_c ? "c" : "c++");
     }
+    t.group = static_cast<int>(leftovers.size());
     leftovers.push_back(std::move(t));
   }
   s.total += static_cast<int>(leftovers.size());
@@ -455,6 +482,7 @@ ClangScanOutput clang_scan(const ClangScanInput& in) {
   out.tus = s.total;
   for (size_t i = 0; i < files.size(); ++i) {
     auto& fns = out.functions[i];
+    merge_configurations(fns);
     std::sort(fns.begin(), fns.end(), [](const FunctionFacts& a, const FunctionFacts& b) {
       if (a.line != b.line) return a.line < b.line;
       if (a.end_line != b.end_line) return a.end_line < b.end_line;

@@ -249,6 +249,48 @@ std::vector<std::string> sanitize_args(const std::vector<std::string>& raw, cons
   return out;
 }
 
+namespace {
+
+// One entry of the database, read and cleaned; problems go to db.
+CompileCommand read_entry(const nlohmann::json& entry, const std::string& path, size_t i,
+                          CompileDatabase& db) {
+  std::string where = path + ": entry " + std::to_string(i);
+  if (!entry.is_object()) throw InputError(where + ": not an object");
+  CompileCommand cmd;
+  cmd.directory = normalize_path(required_string(entry, "directory", where));
+  if (cmd.directory.empty() || cmd.directory[0] != '/') {
+    // Relative directories are relative to the database's own folder.
+    cmd.directory = join_path(fs::path(path).parent_path().string(), cmd.directory);
+  }
+  cmd.file = join_path(cmd.directory, required_string(entry, "file", where));
+  std::vector<std::string> raw;
+  if (auto it = entry.find("arguments"); it != entry.end()) {
+    if (!it->is_array()) throw InputError(where + ": \"arguments\" is not an array");
+    for (const auto& a : *it) {
+      if (!a.is_string()) {
+        throw InputError(where + ": \"arguments\" holds a non-string");
+      }
+      raw.push_back(a.get<std::string>());
+    }
+  } else if (entry.contains("command")) {
+    raw = split_command(required_string(entry, "command", where));
+  } else {
+    throw InputError(where + ": needs \"arguments\" or \"command\"");
+  }
+  if (raw.empty()) throw InputError(where + ": empty command line");
+  std::vector<std::string> problems;
+  raw = expand_response_files(raw, cmd.directory, &problems);
+  for (const std::string& p : problems) {
+    db.diagnostics.push_back(
+        {Diagnostic::Level::kWarning, "compile-db", where + ": " + p, std::nullopt});
+  }
+  cmd.args = sanitize_args(raw, cmd.file, cmd.directory);
+  cmd.is_c = cmd.file.size() > 2 && cmd.file.compare(cmd.file.size() - 2, 2, ".c") == 0;
+  return cmd;
+}
+
+}  // namespace
+
 CompileDatabase parse_compile_database(const std::string& path, std::string_view text) {
   nlohmann::json doc = parse_json_input(text, path, "compile database");
   if (!doc.is_array()) {
@@ -256,42 +298,17 @@ CompileDatabase parse_compile_database(const std::string& path, std::string_view
   }
   CompileDatabase db;
   db.path = path;
-  std::set<std::string> seen;
+  // A file compiled twice with flags that shape the AST (a static and a
+  // shared build, two targets) is two configurations, both parsed; twice
+  // with flags that do not (-fPIC, -O2, warnings) is one.
+  std::map<std::string, std::vector<std::string>> configurations;  // file -> keys
   for (size_t i = 0; i < doc.size(); ++i) {
-    const auto& entry = doc[i];
-    std::string where = path + ": entry " + std::to_string(i);
-    if (!entry.is_object()) throw InputError(where + ": not an object");
-    CompileCommand cmd;
-    cmd.directory = normalize_path(required_string(entry, "directory", where));
-    if (cmd.directory.empty() || cmd.directory[0] != '/') {
-      // Relative directories are relative to the database's own folder.
-      cmd.directory = join_path(fs::path(path).parent_path().string(), cmd.directory);
-    }
-    cmd.file = join_path(cmd.directory, required_string(entry, "file", where));
-    std::vector<std::string> raw;
-    if (auto it = entry.find("arguments"); it != entry.end()) {
-      if (!it->is_array()) throw InputError(where + ": \"arguments\" is not an array");
-      for (const auto& a : *it) {
-        if (!a.is_string()) {
-          throw InputError(where + ": \"arguments\" holds a non-string");
-        }
-        raw.push_back(a.get<std::string>());
-      }
-    } else if (entry.contains("command")) {
-      raw = split_command(required_string(entry, "command", where));
-    } else {
-      throw InputError(where + ": needs \"arguments\" or \"command\"");
-    }
-    if (raw.empty()) throw InputError(where + ": empty command line");
-    if (!seen.insert(cmd.file).second) continue;
-    std::vector<std::string> problems;
-    raw = expand_response_files(raw, cmd.directory, &problems);
-    for (const std::string& p : problems) {
-      db.diagnostics.push_back({Diagnostic::Level::kWarning, "compile-db",
-                                path + ": entry " + std::to_string(i) + ": " + p, std::nullopt});
-    }
-    cmd.args = sanitize_args(raw, cmd.file, cmd.directory);
-    cmd.is_c = cmd.file.size() > 2 && cmd.file.compare(cmd.file.size() - 2, 2, ".c") == 0;
+    CompileCommand cmd = read_entry(doc[i], path, i, db);
+    std::string key = configuration_key(cmd.args);
+    std::vector<std::string>& seen = configurations[cmd.file];
+    if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
+    cmd.variant = static_cast<int>(seen.size());
+    seen.push_back(std::move(key));
     db.commands.push_back(std::move(cmd));
   }
   return db;
@@ -339,6 +356,81 @@ std::vector<std::string> expand_response_files(const std::vector<std::string>& r
   std::vector<std::string> out;
   std::set<std::string> open;
   expand_into(raw, directory, 0, open, out, problems);
+  return out;
+}
+
+namespace {
+
+// Options that change what the compiler sees of a file; the ones with a
+// separate value take the next argument along.
+constexpr std::string_view kShapingJoined[] = {
+    "-D",        "-U",         "-I",   "-std=", "--std=",   "-stdlib=",
+    "--target=", "--sysroot=", "-m32", "-m64",  "-nostdinc"};
+constexpr std::string_view kShapingWithValue[] = {"-D",      "-U",         "-I",       "-isystem",
+                                                  "-iquote", "-idirafter", "-include", "-imacros",
+                                                  "-x",      "-target",    "-isysroot"};
+
+bool shaping(const std::string& arg) {
+  for (std::string_view p : kShapingWithValue) {
+    if (arg == p) return true;
+  }
+  for (std::string_view p : kShapingJoined) {
+    if (starts_with(arg, p)) return true;
+  }
+  return false;
+}
+
+// The shaping options of a command line, each with its value: "-DX=1",
+// "-I/abs/inc" (a separate value joined), "-isystem /abs/x".
+std::vector<std::string> shaping_flags(const std::vector<std::string>& args) {
+  std::vector<std::string> out;
+  for (size_t i = 1; i < args.size(); ++i) {
+    if (!shaping(args[i])) continue;
+    bool takes_value = false;
+    for (std::string_view p : kShapingWithValue) takes_value |= args[i] == p;
+    if (!takes_value || i + 1 == args.size()) {
+      out.push_back(args[i]);
+      continue;
+    }
+    bool joined = args[i] == "-D" || args[i] == "-U" || args[i] == "-I";
+    out.push_back(args[i] + (joined ? "" : " ") + args[i + 1]);
+    ++i;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string configuration_key(const std::vector<std::string>& args) {
+  std::string key;
+  if (!args.empty()) key = fs::path(args[0]).filename().string();
+  for (const std::string& flag : shaping_flags(args)) key += '\0' + flag;
+  return key;
+}
+
+std::vector<Diagnostic> configuration_notes(const CompileDatabase& db, const std::string& root) {
+  std::map<std::string, std::vector<const CompileCommand*>> by_file;
+  for (const CompileCommand& cmd : db.commands) by_file[cmd.file].push_back(&cmd);
+  std::vector<Diagnostic> out;
+  for (const auto& [file, cmds] : by_file) {
+    if (cmds.size() < 2) continue;
+    // The shaping flags some configurations have and others lack.
+    std::map<std::string, size_t> count;
+    for (const CompileCommand* cmd : cmds) {
+      std::vector<std::string> flags = shaping_flags(cmd->args);
+      for (const std::string& a : std::set<std::string>(flags.begin(), flags.end())) ++count[a];
+    }
+    std::string differ;
+    for (const auto& [flag, n] : count) {
+      if (n < cmds.size()) differ += (differ.empty() ? "" : " ") + flag;
+    }
+    std::string rel = relative_to(root, file);
+    out.push_back({Diagnostic::Level::kInfo, "compile-db",
+                   "compiled in " + std::to_string(cmds.size()) + " configurations" +
+                       (differ.empty() ? "" : " (differing in " + differ + ")") +
+                       ": each was parsed, and a function is counted once, where it is defined",
+                   rel.empty() ? file : rel});
+  }
   return out;
 }
 

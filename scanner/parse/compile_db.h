@@ -17,9 +17,14 @@ struct CompileCommand {
   std::string directory;          ///< absolute: relative paths in args resolve here
   std::vector<std::string> args;  ///< argv[0] is the compiler; no -o/-c/file
   bool is_c = false;              ///< the file is C (.c), not C++
+  /// 0: the file's first configuration; N: its (N+1)th, another set of the
+  /// flags that shape the AST (configuration_key).
+  int variant = 0;
 };
 
-/// The commands of a compile database, one per source file (first wins).
+/// The commands of a compile database: one per configuration of each
+/// source file (entries of a file that differ only in flags that cannot
+/// change the AST are read once, the first one kept).
 struct CompileDatabase {
   std::string path;
   std::vector<CompileCommand> commands;
@@ -57,6 +62,16 @@ std::vector<std::string> expand_response_files(const std::vector<std::string>& r
 /// flags, -Werror, and gcc-only options.
 std::vector<std::string> sanitize_args(const std::vector<std::string>& raw, const std::string& file,
                                        const std::string& directory);
+
+/// What of a command line shapes the AST of the file it compiles: the
+/// compiler's name and the -D, -U, -I (-isystem, -iquote, -idirafter),
+/// -include, -imacros, -std, -x, target and sysroot options, in order.
+/// Entries of one file with the same key are one configuration.
+std::string configuration_key(const std::vector<std::string>& args);
+
+/// One info diagnostic per file the database compiles in several
+/// configurations, naming the flags they differ in (path relative to root).
+std::vector<Diagnostic> configuration_notes(const CompileDatabase& db, const std::string& root);
 
 /// A command for a file the database does not list, borrowed from the entry
 /// that shares the longest directory prefix (same language preferred).

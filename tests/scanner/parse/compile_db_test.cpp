@@ -74,12 +74,32 @@ TEST_CASE("split_command follows shell quoting") {
         std::vector<std::string>{"g++", "-DA B", "-DC=\"d\"", "e f", "-g"});
 }
 
-TEST_CASE("the first entry of a file wins") {
+TEST_CASE("entries of one file: flags that shape the AST make configurations, others do not") {
   CompileDatabase db = parse_compile_database(
-      "db.json", R"([{"directory":"/p","file":"a.cc","command":"cc -DFIRST a.cc"},
-                    {"directory":"/p","file":"a.cc","command":"cc -DSECOND a.cc"}])");
-  REQUIRE(db.commands.size() == 1);
-  CHECK(db.commands[0].args[1] == "-DFIRST");
+      "db.json", R"([{"directory":"/p","file":"a.cc","command":"cc -DSTATIC -fPIC -O2 -c a.cc"},
+                    {"directory":"/p","file":"a.cc","command":"cc -DSTATIC -O0 -g -Wall a.cc"},
+                    {"directory":"/p","file":"a.cc","command":"cc -DSHARED -fPIC a.cc"},
+                    {"directory":"/p","file":"a.cc","command":"cc -DSTATIC -I inc -c a.cc"},
+                    {"directory":"/p","file":"b.cc","command":"cc -std=c++17 -o x.o b.cc"},
+                    {"directory":"/p","file":"b.cc","command":"cc -std=c++17 -o y.o b.cc"}])");
+  // a.cc: -DSTATIC, -DSHARED and -DSTATIC -I/p/inc; the -O0 -g entry is the first again.
+  REQUIRE(db.commands.size() == 4);
+  CHECK(db.commands[0].args == std::vector<std::string>{"cc", "-DSTATIC", "-fPIC", "-O2"});
+  CHECK(db.commands[0].variant == 0);
+  CHECK(db.commands[1].args[1] == "-DSHARED");
+  CHECK(db.commands[1].variant == 1);
+  CHECK(db.commands[2].variant == 2);
+  CHECK(db.commands[3].file == "/p/b.cc");
+  CHECK(db.commands[3].variant == 0);
+  CHECK(configuration_key(
+            {"/usr/bin/g++", "-O2", "-DA=1", "-isystem", "/x", "-Wall", "-std=c++20"}) ==
+        std::string("g++\0-DA=1\0-isystem /x\0-std=c++20", 32));
+  std::vector<Diagnostic> notes = configuration_notes(db, "/p");
+  REQUIRE(notes.size() == 1);
+  CHECK(notes[0].path == std::optional<std::string>("a.cc"));
+  CHECK(notes[0].message ==
+        "compiled in 3 configurations (differing in -DSHARED -DSTATIC -I/p/inc): each was parsed, "
+        "and a function is counted once, where it is defined");
 }
 
 TEST_CASE("malformed databases name the file and the line:column") {
@@ -179,4 +199,47 @@ TEST_CASE("a -D in a response file reaches the parse: the function behind it is 
   options.repo = repo.path();
   Report report = run_scan(options, runner).report;
   CHECK(functions_in(report, "src/a.cc") == std::vector<std::string>{"always", "featured"});
+}
+
+TEST_CASE("a file built as a static and a shared library: both configurations' functions count") {
+  test::TempDir repo;
+  repo.write("src/lib.cc",
+             "int both() { return 1; }\n"
+             "#ifdef STATIC_BUILD\n"
+             "int static_only(int x) { return x ? 1 : 2; }\n"
+             "#else\n"
+             "int shared_only(int x) { return x && x > 1; }\n"
+             "#endif\n"
+             "int shaped(int x) {\n"
+             "#ifdef STATIC_BUILD\n"
+             "  if (x > 1) return 1;\n"
+             "#endif\n"
+             "  return 0;\n"
+             "}\n");
+  std::string dir = repo.path();
+  repo.write("build/compile_commands.json", R"([{"directory": ")" + dir +
+                                                R"(", "file": "src/lib.cc",
+                  "command": "c++ -DSTATIC_BUILD -O2 -c src/lib.cc"},
+                 {"directory": ")" + dir + R"(", "file": "src/lib.cc",
+                  "command": "c++ -fPIC -O2 -c src/lib.cc"},
+                 {"directory": ")" + dir + R"(", "file": "src/lib.cc",
+                  "command": "c++ -fPIC -O0 -g -c src/lib.cc"}])");
+  SystemProcessRunner runner;
+  ScanOptions options;
+  options.repo = repo.path();
+  options.jobs = 2;
+  ScanResult result = run_scan(options, runner);
+  CHECK(result.translation_units == 2);  // the -O0 -g entry is the -fPIC one again
+  const Report& report = result.report;
+  CHECK(functions_in(report, "src/lib.cc") ==
+        std::vector<std::string>{"both", "static_only", "shared_only", "shaped"});
+  // One function per definition site; `shaped` as the configuration that
+  // sees most of it: 1 + the if only STATIC_BUILD compiles.
+  CHECK(report.files[0].functions[3].cyclomatic == 2);
+  bool said = false;
+  for (const Diagnostic& d : report.diagnostics) {
+    said |= d.path == std::optional<std::string>("src/lib.cc") &&
+            d.message.rfind("compiled in 2 configurations (differing in -DSTATIC_BUILD)", 0) == 0;
+  }
+  CHECK(said);
 }
