@@ -155,13 +155,14 @@ TEST_CASE("lcov: 'e' blocks are exception branches; branch may be an expression"
   CHECK(f.branches.at(11)[0].count == 2);
 }
 
-TEST_CASE("lcov: FN names demangle; FNDA counts by name; 2.x FNL/FNA and FN end lines") {
+TEST_CASE("lcov: FN names demangle; FNDA counts by name; 2.x FNL/FNA, FN end lines, MCDC") {
   CoverageData d = import_lcov(
       "TN:t\nSF:/s/a.cc\nVER:#1\n"
       "FN:4,_ZN3foo3barEi\nFNDA:5,_ZN3foo3barEi\nFNDA:2,_ZN3foo3barEi\n"
       "FN:9,12,c_func\nFN:20,_Znot_really\nFN:30,i\n"
       "FNL:0,40,44\nFNA:0,3,_ZN3foo3bazEv\nFNA:0,1,_ZN3foo3quxEv\nFNL:1,50\n"
-      "FNF:9\nFNH:9\nLF:100\nLH:100\nDA:4,5\nend_of_record\n",
+      "FNF:9\nFNH:9\nLF:100\nLH:100\nDA:4,5\nMCDC:4,2,t,1,0,a > 0\nMCDC:4,2,f,0,0,a > 0\n"
+      "end_of_record\n",
       "t.info");
   const auto& fns = d.files.at(0).functions;
   REQUIRE(fns.size() == 6);
@@ -179,8 +180,9 @@ TEST_CASE("lcov: FN names demangle; FNDA counts by name; 2.x FNL/FNA and FN end 
   CHECK(fns[4].count == 3);
   CHECK(fns[5].name == "foo::qux()");
   CHECK(fns[5].line == 40);
-  // LF/LH claim 100 lines; only the DA record counts.
+  // LF/LH claim 100 lines; only the DA record counts. MCDC (lcov 2.2) is read past.
   CHECK(d.files.at(0).lines.size() == 1);
+  CHECK(d.diagnostics.empty());
 }
 
 TEST_CASE("lcov: repeated SF records stay separate; DA repeats add up; checksum ignored") {
