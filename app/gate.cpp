@@ -31,6 +31,33 @@ bool holds(double v, const std::string& op, double t) {
   return v >= t;
 }
 
+std::string listed(const std::vector<std::string>& paths) {
+  std::string out;
+  for (size_t i = 0; i < paths.size() && i < 3; ++i) out += (i ? ", " : "") + paths[i];
+  if (paths.size() > 3) out += " and " + std::to_string(paths.size() - 3) + " more";
+  return out;
+}
+
+// A coverage gate never passes on stale data: patch coverage already
+// counts a stale file's changed lines as uncovered, and says so; line
+// coverage cannot, so it fails.
+void say_stale(const Report& r, const std::string& metric, GateCheck& check) {
+  if (metric == "patch-coverage" && r.patch && !r.patch->stale_files.empty()) {
+    check.message += "; the coverage of " + listed(r.patch->stale_files) +
+                     " is older than the source, so their changed lines count as uncovered";
+    return;
+  }
+  if (metric != "line-coverage") return;
+  std::vector<std::string> stale;
+  for (const FileFacts& f : r.files) {
+    if (f.coverage && f.coverage->stale) stale.push_back(f.path);
+  }
+  if (stale.empty()) return;
+  check.failed = true;
+  check.message +=
+      "; but the coverage of " + listed(stale) + " is older than the source, so the gate fails";
+}
+
 }  // namespace
 
 GateExpr parse_gate(const std::string& text) {
@@ -96,6 +123,7 @@ std::vector<GateCheck> evaluate_gate(const Report& r, const std::vector<GateExpr
       check.message = what + " " + number(*check.measured) + (check.failed ? " " : " not ") + e.op +
                       " " + number(e.threshold);
     }
+    say_stale(r, e.metric, check);
     out.push_back(std::move(check));
   }
   return out;

@@ -21,7 +21,9 @@ GateExpr parse_gate(const std::string& text);
 
 /// Measures each expression on the report. A metric that cannot be measured
 /// (line-coverage without coverage data) fails its check: a gate that
-/// silently passed on missing data would be worse than none.
+/// silently passed on missing data would be worse than none. Nor does one
+/// pass on stale coverage: patch coverage counts a stale file's changed
+/// lines as uncovered, line coverage fails, and the message says why.
 std::vector<GateCheck> evaluate_gate(const Report& report, const std::vector<GateExpr>& exprs);
 
 }  // namespace stepup

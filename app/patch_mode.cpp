@@ -5,6 +5,7 @@
 #include <set>
 
 #include "rules/registry.h"
+#include "scanner/parse/source_text.h"
 
 namespace stepup {
 namespace {
@@ -32,6 +33,18 @@ void apply_patch_mode(Report& r, const ChangedLines& changed, const std::string&
     changed_modules.insert(f.module);
     if (!f.coverage) {
       if (!f.is_test) p.files_without_coverage.push_back(f.path);
+      continue;
+    }
+    if (f.coverage->stale) {
+      // Old data cannot vouch for new lines: every changed line of code is
+      // one the patch must cover, and none is counted covered.
+      p.stale_files.push_back(f.path);
+      TextFacts text = analyse_text(f.source);
+      for (int line : lines) {
+        if (line >= 1 && line <= static_cast<int>(text.code.size()) && text.code[line - 1]) {
+          ++p.executable_lines;
+        }
+      }
       continue;
     }
     for (int line : lines) {

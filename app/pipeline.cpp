@@ -1,6 +1,7 @@
 #include "app/pipeline.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -16,9 +17,15 @@
 #include "scanner/parse/log_inference.h"
 #include "scanner/history/codeowners.h"
 #include "scanner/parse/compile_db.h"
+#include "scanner/parse/db_remap.h"
+#include "scanner/coverage/gcovr_run.h"
 #include "scanner/coverage/import.h"
 #include "scanner/coverage/map.h"
+#include "scanner/coverage/stale.h"
 #include "scanner/common/discover.h"
+#include "scanner/common/git_command.h"
+#include "scanner/common/repo_root.h"
+#include "scanner/common/text_lines.h"
 #include "scanner/common/roles.h"
 #include "scanner/evidence/map.h"
 #include "scanner/history/git_diff.h"
@@ -30,7 +37,7 @@ namespace stepup {
 namespace {
 
 std::optional<std::string> head_commit(const std::string& root, ProcessRunner& runner) {
-  ProcessResult r = runner.run({"git", "-C", root, "rev-parse", "--verify", "-q", "HEAD"}, root);
+  ProcessResult r = runner.run(git_command(root, {"rev-parse", "--verify", "-q", "HEAD"}), root);
   if (!r.started || r.exit_code != 0) return std::nullopt;
   std::string sha = r.out.substr(0, r.out.find('\n'));
   if (sha.empty()) return std::nullopt;
@@ -41,7 +48,6 @@ std::optional<std::string> head_commit(const std::string& root, ProcessRunner& r
 struct SourceFacts {
   TextFacts text;
   Exclusions exclusions;
-  int lines = 0;       ///< number of lines, for coverage beyond the end
   std::string source;  ///< the text, for the HTML file view (empty if binary)
 };
 
@@ -54,8 +60,6 @@ std::vector<SourceFacts> read_texts(const Discovery& d, std::vector<Diagnostic>&
     ss << in.rdbuf();
     const std::string text = ss.str();
     out[i].exclusions = exclusion_markers(text);
-    out[i].lines = static_cast<int>(std::count(text.begin(), text.end(), '\n')) +
-                   (!text.empty() && text.back() != '\n');
     TextFacts& facts = out[i].text;
     facts = analyse_text(text);
     if (!facts.binary) out[i].source = text;
@@ -73,35 +77,92 @@ std::vector<SourceFacts> read_texts(const Discovery& d, std::vector<Diagnostic>&
 }
 
 std::vector<CoverageData> import_all(const ScanOptions& options, const std::string& root,
-                                     ProcessRunner& runner, std::vector<std::string>* names) {
+                                     ProcessRunner& runner, std::vector<std::string>* names,
+                                     CoverageClock* clock) {
   std::vector<CoverageData> reports;
   for (const auto& path : options.coverage) {
     reports.push_back(import_coverage_file(path));
     names->push_back(path);
+    clock->reports = std::max(clock->reports, modification_time(path));
   }
   if (!options.coverage_build.empty()) {
-    reports.push_back(run_gcovr(root, options.coverage_build, runner));
+    std::string gcov = options.gcov_executable;
+    if (gcov.empty() && std::getenv("GCOV")) gcov = std::getenv("GCOV");
+    reports.push_back(run_gcovr({root, options.coverage_build, gcov}, runner));
     names->push_back("gcovr over " + options.coverage_build);
+    add_notes_times(options.coverage_build, *clock);
   }
   return reports;
 }
 
+// Work-tree files that differ from HEAD: coverage files cannot say which
+// commit they were made at, so only these can be newer than their data.
+std::set<std::string> changed_since_head(const std::string& root, ProcessRunner& runner) {
+  ProcessResult r = runner.run(git_command(root, {"diff", "--name-only", "-z", "--no-ext-diff",
+                                                  "--no-textconv", "HEAD", "--"}),
+                               root);
+  std::set<std::string> out;
+  if (!r.started || r.exit_code != 0) return out;
+  for (size_t start = 0; start < r.out.size();) {
+    size_t end = r.out.find('\0', start);
+    if (end == std::string::npos) end = r.out.size();
+    if (end > start) out.insert(r.out.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+/// What tells stale coverage from fresh.
+struct StaleCheck {
+  CoverageClock clock;
+  std::set<std::string> changed;  ///< differ from HEAD
+  const Discovery* discovery = nullptr;
+};
+
+// Why the file's coverage is stale ("" when it is not): its data is older
+// than its text or cannot describe it. Read before exclusion markers take
+// lines out, so an excluded function is not "missing from the data".
+std::string stale_reason(const FileFacts& file, const FileCoverage& fc, const SourceFacts& source,
+                         const SourceFile& src, const StaleCheck& check) {
+  std::string why =
+      stale_by_time(file.path, modification_time(check.discovery->root + "/" + file.path),
+                    check.changed.count(file.path) > 0, check.clock);
+  if (why.empty()) {
+    why = stale_by_content(fc, source.text.code, file.functions, src.is_header,
+                           split_lines(source.source));
+  }
+  return why;
+}
+
 // Puts the mapped coverage on each file and function.
 void attach_coverage(Report& report, MappedCoverage& mapped,
-                     const std::vector<SourceFacts>& sources, std::vector<Diagnostic>& diags) {
+                     const std::vector<SourceFacts>& sources, const StaleCheck& stale,
+                     std::vector<Diagnostic>& diags) {
   for (size_t i = 0; i < report.files.size(); ++i) {
+    for (const UnmatchedMarker& m : sources[i].exclusions.unmatched) {
+      bool start = m.marker.find("START") != std::string::npos;
+      std::string partner =
+          m.marker.substr(0, m.marker.rfind('_') + 1) + (start ? "STOP" : "START");
+      diags.push_back({Diagnostic::Level::kWarning, "coverage",
+                       "line " + std::to_string(m.line) + ": " + m.marker + " without a " +
+                           partner + (start ? " excludes nothing" : " does nothing") +
+                           " (gcovr's rule)",
+                       report.files[i].path});
+    }
     if (!mapped.files[i]) continue;
     FileCoverage& fc = *mapped.files[i];
     FileFacts& file = report.files[i];
+    std::string why = stale_reason(file, fc, sources[i], stale.discovery->files[i], stale);
     apply_exclusions(fc, sources[i].exclusions);
-    if (!fc.lines.empty() && fc.lines.rbegin()->first > sources[i].lines) {
+    file.coverage = file_totals(fc);
+    if (!why.empty()) {
+      file.coverage->stale = true;
       diags.push_back({Diagnostic::Level::kWarning, "coverage",
-                       "coverage names line " + std::to_string(fc.lines.rbegin()->first) +
-                           " but the file has " + std::to_string(sources[i].lines) +
-                           " lines: the coverage data is older than the source",
+                       "stale coverage: " + why +
+                           "; its numbers may belong to other lines, and a coverage gate counts "
+                           "its changed lines as uncovered",
                        file.path});
     }
-    file.coverage = file_totals(fc);
     file.line_hits = fc.lines;
     for (FunctionFacts& fn : file.functions) {
       fn.coverage = range_totals(fc, fn.line, fn.end_line);
@@ -135,6 +196,13 @@ ClangScanOutput parse_sources(const Discovery& discovery, const std::vector<Sour
   std::optional<CompileDatabase> db;
   if (auto path = find_compile_database(discovery.root, options.compile_commands)) {
     db = load_compile_database(*path);
+    diags.insert(diags.end(), db->diagnostics.begin(), db->diagnostics.end());
+    if (!remap_compile_database(*db, discovery.root, discovery.files, config.path_map, diags)) {
+      db.reset();  // written elsewhere and not placeable: guessed flags do better
+    } else {
+      std::vector<Diagnostic> notes = configuration_notes(*db, discovery.root);
+      diags.insert(diags.end(), notes.begin(), notes.end());
+    }
   } else {
     diags.push_back({Diagnostic::Level::kWarning, "compile-db",
                      "no compile_commands.json found (give one with -p); each "
@@ -306,17 +374,19 @@ ScanResult run_scan(const ScanOptions& options, ProcessRunner& runner) {
   report.tool_version = STEPUP_VERSION;
   report.top = options.top;
 
-  std::error_code ec;
-  std::string root = std::filesystem::canonical(options.repo, ec).string();
-  if (ec) root = options.repo;  // discover() reports the missing REPO
-  result.config = load_config(root, options.config, nullptr);
-  Discovery discovery = discover(options.repo, result.config, runner);
+  RepoLocation where = locate_repo(options.repo, options.paths, runner);
+  result.config = load_config(where.root, options.config, nullptr);
+  Discovery discovery = discover(where.root, result.config, runner);
+  limit_to_scope(discovery, where);
   report.repo_root = discovery.root;
   if (discovery.in_git) report.commit = head_commit(discovery.root, runner);
 
   // Coverage is read before the expensive parse, so bad input fails fast.
   std::vector<std::string> coverage_names;
-  std::vector<CoverageData> coverage = import_all(options, discovery.root, runner, &coverage_names);
+  StaleCheck stale;
+  stale.discovery = &discovery;
+  std::vector<CoverageData> coverage =
+      import_all(options, discovery.root, runner, &coverage_names, &stale.clock);
   EvidenceInputs evidence = load_evidence(options.profiles, options.errors, options.findings);
   std::optional<Report> baseline;
   if (!options.baseline.empty()) baseline = read_report_file(options.baseline);
@@ -363,7 +433,10 @@ ScanResult run_scan(const ScanOptions& options, ProcessRunner& runner) {
     MappedCoverage mapped = map_coverage(coverage, coverage_names, discovery.root, discovery.files,
                                          result.config.path_map);
     diags.insert(diags.end(), mapped.diagnostics.begin(), mapped.diagnostics.end());
-    attach_coverage(report, mapped, texts, diags);
+    if (discovery.in_git && !options.coverage.empty()) {
+      stale.changed = changed_since_head(discovery.root, runner);
+    }
+    attach_coverage(report, mapped, texts, stale, diags);
     report.signals.coverage = true;
   }
   GitHistory history;

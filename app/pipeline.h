@@ -14,10 +14,14 @@ namespace stepup {
 /// The inputs of one scan, as the command line gives them.
 struct ScanOptions {
   std::string repo = ".";
+  /// --path: folders (repeatable) the scan is limited to; a REPO below the
+  /// repository's top level limits it the same way.
+  std::vector<std::string> paths;
   std::string compile_commands;  ///< -p: file or folder; "" = look in REPO
   std::string config;            ///< --config; "" = REPO/.stepup.json if any
   std::vector<std::string> coverage;  ///< -c: coverage reports, any format
   std::string coverage_build;         ///< --coverage-build: run gcovr here
+  std::string gcov_executable;        ///< --gcov-executable; "" = $GCOV, else gcov
   std::vector<std::string> profiles;  ///< --profile: collapsed stacks
   std::vector<std::string> errors;    ///< --errors: error and crash reports
   std::vector<std::string> findings;  ///< --findings: SARIF, cppcheck XML, clang-tidy text

@@ -34,6 +34,10 @@ struct Coverage {
   int64_t branches_total = 0, branches_covered = 0;
   int64_t functions_total = 0, functions_covered = 0;
   int64_t branches_total_with_exceptions = 0, branches_covered_with_exceptions = 0;
+  /// Files only: the data is older than the source (README, "Stale
+  /// coverage"), so its lines may not be these lines; a coverage gate
+  /// counts none covered.
+  bool stale = false;
 };
 
 Coverage& operator+=(Coverage& a, const Coverage& b);
@@ -344,6 +348,9 @@ struct PatchSummary {
   std::optional<double> branch_coverage;  ///< null when no branch is on a changed line
   /// Changed files the coverage data does not mention at all.
   std::vector<std::string> files_without_coverage;
+  /// Changed files whose coverage is stale: their changed code lines count
+  /// as executable and uncovered.
+  std::vector<std::string> stale_files;
   /// Changed lines per file, for the HTML view (not in report.json).
   std::map<std::string, std::vector<int>> changed;
 };

@@ -110,7 +110,12 @@ Json file_json(const FileFacts& f) {
       {"built", optional_or_null(f.built, [](bool b) { return Json(b); })},
       {"parse_errors", f.parse_errors},
       {"code_lines", f.code_lines},
-      {"coverage", optional_or_null(f.coverage, coverage_json)},
+      {"coverage", optional_or_null(f.coverage,
+                                    [](const Coverage& c) {
+                                      Json j = coverage_json(c);
+                                      j["stale"] = c.stale;
+                                      return j;
+                                    })},
       {"history", optional_or_null(f.history, history_json)},
       {"owners", f.owners},
       {"log_calls", f.log_calls},
@@ -245,7 +250,8 @@ nlohmann::ordered_json report_to_json(const Report& r) {
                     {"branches_total", p.branches_total},
                     {"branches_covered", p.branches_covered},
                     {"branch_coverage", fraction(p.branch_coverage)},
-                    {"files_without_coverage", p.files_without_coverage}};
+                    {"files_without_coverage", p.files_without_coverage},
+                    {"stale_files", p.stale_files}};
   }
   if (!r.gate.empty()) {
     Json gate = Json::array();

@@ -47,6 +47,9 @@ void add_scan_inputs(po::options_description& desc, ScanOptions& opt, std::strin
        "repeatable, hits add up")
       ("coverage-build", po::value(&opt.coverage_build),
        "run gcovr over the .gcda/.gcno files under DIR (REPO as its root)")
+      ("gcov-executable", po::value(&opt.gcov_executable),
+       "the gcov that --coverage-build runs, e.g. 'llvm-cov gcov' (default: $GCOV, else gcov; "
+       "never taken from the repository)")
       ("profile", po::value(&opt.profiles)->composing(),
        "collapsed stacks (\"frame;frame;leaf COUNT\", e.g. perf script | stackcollapse-perf.pl); "
        "repeatable")
@@ -64,7 +67,11 @@ void add_scan_inputs(po::options_description& desc, ScanOptions& opt, std::strin
        "reaching before 1970 is all history too); fewer than history.min_commits commits in "
        "it widen it to the newest that many")
       ("config", po::value(&opt.config), "config file (default: REPO/.stepup.json)")
-      ("repo", po::value(&opt.repo)->default_value("."), "the repository (positional)");
+      ("path", po::value(&opt.paths)->composing(),
+       "scan only this folder of the repository (repeatable); paths and history stay the "
+       "repository's, as when REPO is a folder below its top")
+      ("repo", po::value(&opt.repo)->default_value("."),
+       "the repository, or a folder in it (positional): the repository is git's top level");
   // clang-format on
 }
 

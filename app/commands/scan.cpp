@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "app/commands/command.h"
+#include "app/console.h"
 #include "app/gate.h"
 #include "reports/writers.h"
 
@@ -42,6 +43,10 @@ class Progress {
 };
 
 void print_top(const Report& report, int top) {
+  if (report.files.empty()) {
+    std::cout << "No candidates: no C or C++ source file was scanned (see the error below).\n";
+    return;
+  }
   if (report.candidates.empty()) {
     std::cout << "No candidates: nothing crossed a rule's threshold.\n";
     return;
@@ -83,6 +88,8 @@ int cmd_scan(const std::vector<std::string>& args) {
       ("fail-on", po::value(&gate_texts)->composing(),
        "quality gate, repeatable; exit 1 when any holds: max-score>=N, new-candidates>N, "
        "line-coverage<F, patch-coverage<F")
+      ("quiet,q", "show only errors about the inputs, no warnings")
+      ("verbose,v", "show every diagnostic (warnings and infos too), not the first of each kind")
       ("no-risk-signals",
        "skip log calls and the AST findings (silent-catch, io-in-loop...): the baseline "
        "bench/ measures their cost against");
@@ -121,33 +128,41 @@ int cmd_scan(const std::vector<std::string>& args) {
   double writing = progress.seconds() - scanned;
 
   print_top(result.report, opt.top);
-  int warnings = 0;
+  int warnings = 0, errors = 0;
   for (const auto& d : result.report.diagnostics) {
-    if (d.level == Diagnostic::Level::kInfo) continue;
-    ++warnings;
-    // A partial or widened history changes every history number: said here.
-    if (d.source == "history") {
-      std::fprintf(stderr, "stepup: warning: history: %s\n", d.message.c_str());
-    }
+    warnings += d.level == Diagnostic::Level::kWarning;
+    errors += d.level == Diagnostic::Level::kError;
   }
+  Verbosity verbosity = vm.count("verbose") ? Verbosity::kVerbose
+                        : vm.count("quiet") ? Verbosity::kQuiet
+                                            : Verbosity::kNormal;
+  std::string said = console_diagnostics(result.report.diagnostics, verbosity);
   const Summary& sum = result.report.summary;
   std::fprintf(stderr,
                "stepup: %d TUs, %d files (%d production), %d production functions, "
-               "%d candidates in %.1fs; %d warning(s); reports in %s (written in %.2fs)\n",
+               "%d candidates in %.1fs; %d error(s), %d warning(s)%s; reports in %s (written in "
+               "%.2fs)
+%s",
                result.translation_units, sum.all_code_files, sum.files, sum.functions,
-               sum.candidates, progress.seconds(), warnings, out_dir.c_str(), writing);
+               sum.candidates, progress.seconds(), errors, warnings,
+               warnings > 0 && verbosity == Verbosity::kQuiet ? " (-q: not shown)" : "",
+               out_dir.c_str(), writing, said.c_str());
   if (sum.line_coverage) {
-    std::fprintf(stderr, "stepup: production line coverage %.1f%% (all code %.1f%%)\n",
+    std::fprintf(stderr, "stepup: production line coverage %.1f%% (all code %.1f%%)
+",
                  *sum.line_coverage * 100, sum.all_code_line_coverage.value_or(0) * 100);
   }
   if (const auto& p = result.report.patch) {
     std::fprintf(
         stderr,
         "stepup: patch since %s: %d file(s), %lld changed line(s), %lld executable, "
-        "%lld covered%s\n",
+        "%lld covered%s%s\n",
         p->base.c_str(), p->files_changed, static_cast<long long>(p->lines_changed),
         static_cast<long long>(p->executable_lines), static_cast<long long>(p->lines_covered),
-        p->files_without_coverage.empty() ? "" : "; some changed files have no coverage data");
+        p->files_without_coverage.empty() ? "" : "; some changed files have no coverage data",
+        p->stale_files.empty()
+            ? ""
+            : "; some changed files have stale coverage, their changed lines count as uncovered");
   }
   bool failed = false;
   for (const GateCheck& g : result.report.gate) {

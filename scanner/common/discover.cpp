@@ -8,6 +8,7 @@
 #include <system_error>
 
 #include "model/errors.h"
+#include "scanner/common/git_command.h"
 #include "scanner/common/path_match.h"
 
 namespace fs = std::filesystem;
@@ -31,9 +32,8 @@ constexpr Extension kExtensions[] = {
 // git ls-files prints paths relative to the directory it runs in.
 bool list_with_git(const std::string& root, ProcessRunner& runner,
                    std::vector<std::string>& paths) {
-  ProcessResult r = runner.run({"git", "-C", root, "ls-files", "-z", "--cached",
-                                "--others", "--exclude-standard"},
-                               root);
+  ProcessResult r = runner.run(
+      git_command(root, {"ls-files", "-z", "--cached", "--others", "--exclude-standard"}), root);
   if (!r.started || r.exit_code != 0) return false;
   size_t start = 0;
   while (start < r.out.size()) {
@@ -173,8 +173,14 @@ Discovery discover(const std::string& repo, const Config& config,
          std::nullopt});
   }
   if (out.files.empty()) {
-    out.diagnostics.push_back({Diagnostic::Level::kWarning, "discover",
-                               "no C or C++ source files found", std::nullopt});
+    std::string excluded;
+    for (const auto& e : config.exclude) excluded += " " + e;
+    out.diagnostics.push_back(
+        {Diagnostic::Level::kError, "discover",
+         "no C or C++ source file found in " + out.root + ": looked for .c .cc .cpp .cxx .c++ "
+             ".h .hh .hpp .hxx .ipp .inl among the " + std::to_string(paths.size()) + " files " +
+             (out.in_git ? "git ls-files lists" : "in the folder") + ", excluding" + excluded,
+         std::nullopt});
   }
   return out;
 }

@@ -34,7 +34,71 @@ std::vector<std::string_view> components(std::string_view path) {
   return out;
 }
 
+std::string percent_decoded(std::string_view s) {
+  auto hex = [](char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && hex(s[i + 1]) >= 0 && hex(s[i + 2]) >= 0) {
+      out += static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2]));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+bool drive_at(std::string_view s, size_t i) {
+  return s.size() >= i + 2 && std::isalpha(static_cast<unsigned char>(s[i])) && s[i + 1] == ':' &&
+         (s.size() == i + 2 || s[i + 2] == '/');
+}
+
 }  // namespace
+
+std::string normalize_written_path(std::string_view written) {
+  std::string s(written);
+  if (s.compare(0, 5, "file:") == 0) {
+    std::string_view rest = std::string_view(s).substr(5);
+    if (rest.substr(0, 2) == "//") {  // file://host/path: the host is dropped
+      rest.remove_prefix(2);
+      size_t slash = rest.find('/');
+      rest = slash == std::string_view::npos ? std::string_view() : rest.substr(slash);
+    }
+    s = percent_decoded(rest);
+  }
+  for (char& c : s) {
+    if (c == '\\') c = '/';
+  }
+  if (s.size() >= 3 && s[0] == '/' && drive_at(s, 1)) s.erase(0, 1);  // "/C:/x" from a URI
+  if (drive_at(s, 0)) {
+    std::string rest = normalize_path("/" + s.substr(2));
+    return std::string(1, static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])))) + ":" +
+           (rest == "/" ? "" : rest);
+  }
+  return s.empty() ? s : normalize_path(s);
+}
+
+bool is_drive_path(std::string_view path) { return drive_at(path, 0); }
+
+bool has_path_prefix(std::string_view path, std::string_view prefix) {
+  while (prefix.size() > 1 && prefix.back() == '/') prefix.remove_suffix(1);
+  if (path.size() < prefix.size()) return false;
+  bool fold = is_drive_path(prefix);
+  for (size_t i = 0; i < prefix.size(); ++i) {
+    char a = path[i], b = prefix[i];
+    if (fold) {
+      a = static_cast<char>(std::tolower(static_cast<unsigned char>(a)));
+      b = static_cast<char>(std::tolower(static_cast<unsigned char>(b)));
+    }
+    if (a != b) return false;
+  }
+  return path.size() == prefix.size() || path[prefix.size()] == '/' || prefix == "/";
+}
 
 PathResolver::PathResolver(const std::string& root, const std::vector<SourceFile>& files,
                            const std::vector<PathMapping>& rules)
@@ -66,21 +130,33 @@ int PathResolver::resolve(const std::string& path, const std::vector<std::string
 int PathResolver::lookup(const std::string& written, const std::vector<std::string>& bases,
                          PathMiss* miss) {
   *miss = PathMiss::kNone;
-  std::string path = written;
-  for (const auto& rule : rules_) {
-    if (!rule.from.empty() && path.compare(0, rule.from.size(), rule.from) == 0) {
-      path = join_path(root_, rule.to + path.substr(rule.from.size()));
-      break;
-    }
-  }
+  std::string path = normalize_written_path(written);
+  bool absolute = !path.empty() && (path[0] == '/' || is_drive_path(path));
   std::vector<std::string> candidates;
-  if (!path.empty() && path[0] == '/') {
-    candidates.push_back(normalize_path(path));
+  if (absolute) {
+    candidates.push_back(path);
   } else {
     for (const auto& base : bases) {
-      candidates.push_back(join_path(join_path(root_, base), path));
+      std::string b = normalize_written_path(base);
+      candidates.push_back(is_drive_path(b) ? b + "/" + path
+                                            : join_path(join_path(root_, b), path));
     }
     candidates.push_back(join_path(root_, path));
+  }
+  for (std::string& c : candidates) {
+    for (const auto& rule : rules_) {
+      if (rule.from.empty()) continue;
+      std::string from = normalize_written_path(rule.from);
+      if (has_path_prefix(c, from)) {  // at a component boundary
+        std::string rest = c.substr(std::min(c.size(), from.size() + (from == "/" ? 0 : 1)));
+        c = join_path(root_, rule.to.empty() ? rest : rule.to + "/" + rest);
+        break;
+      }
+      if (c.compare(0, from.size(), from) == 0) {  // a plain string prefix
+        c = join_path(root_, rule.to + c.substr(from.size()));
+        break;
+      }
+    }
   }
   for (const auto& c : candidates) {
     auto it = by_path_.find(relative_to(root_, c));
@@ -92,16 +168,16 @@ int PathResolver::lookup(const std::string& written, const std::vector<std::stri
     if (!rel.empty() && it != by_lower_.end() && it->second >= 0) return it->second;
   }
   for (const auto& c : candidates) {
-    if (!relative_to(root_, c).empty() && exists_here(c)) {
+    if (c[0] == '/' && !relative_to(root_, c).empty() && exists_here(c)) {
       *miss = PathMiss::kExcluded;  // in the repo, but not scanned (excludes)
       return -1;
     }
   }
-  if (path[0] == '/' && exists_here(candidates[0])) {
+  if (candidates[0][0] == '/' && absolute && exists_here(candidates[0])) {
     *miss = PathMiss::kOutside;  // a real file elsewhere: system or SDK header
     return -1;
   }
-  return suffix_match(normalize_path(path), miss);
+  return suffix_match(candidates[0], miss);
 }
 
 // The path was written on another machine (a CI container, another

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -15,11 +16,28 @@ namespace stepup {
 /// Why a path found no repo file.
 enum class PathMiss { kNone, kOutside, kExcluded, kUnmatched, kAmbiguous };
 
-/// Resolves paths to repo file indexes: path_map rules first, then the path
-/// as written (absolute, or relative to one of `bases` or to the repo), then
-/// a case-insensitive comparison, then an unambiguous suffix of at least two
-/// components for paths that do not exist on this machine. Results are
-/// cached: a raw lcov capture names the same header once per TU.
+/// A path written by another tool or machine, in one spelling: a `file:`
+/// URI decoded ("file:///C:/a%20b/x.cc" -> "C:/a b/x.cc"), backslashes as
+/// '/', a drive letter upper-cased ("c:\\src" -> "C:/src"), and "." and ".."
+/// collapsed (lexically; a ".." above a drive or "/" is dropped).
+std::string normalize_written_path(std::string_view written);
+
+/// "C:/..." (after normalize_written_path): an absolute path of a Windows
+/// machine, which names nothing on this one.
+bool is_drive_path(std::string_view path);
+
+/// Whether `path` starts with the directory prefix `prefix` (both
+/// normalised; compared without case when prefix has a drive letter).
+bool has_path_prefix(std::string_view path, std::string_view prefix);
+
+/// Resolves paths to repo file indexes. Each path is normalised first
+/// (normalize_written_path), joined to one of `bases` or the repo when
+/// relative, then path_map rules (their `from` normalised the same way)
+/// rewrite it; then the path itself names a repo file, or a
+/// case-insensitive comparison does, or, for paths that do not exist on
+/// this machine (another machine's, a Windows one's), an unambiguous suffix
+/// of at least two components. Results are cached: a raw lcov capture names
+/// the same header once per TU.
 class PathResolver {
  public:
   PathResolver(const std::string& root, const std::vector<SourceFile>& files,

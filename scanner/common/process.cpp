@@ -3,11 +3,14 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <spawn.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
+#include <filesystem>
 
 extern char** environ;
 
@@ -53,13 +56,48 @@ void drain(int out_fd, int err_fd, std::string& out, std::string& err) {
   }
 }
 
+bool executable_file(const std::string& path) {
+  struct stat st;
+  return stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && access(path.c_str(), X_OK) == 0;
+}
+
 }  // namespace
+
+std::string find_program(const std::string& name) {
+  if (name.empty()) return {};
+  if (name.find('/') != std::string::npos) {
+    std::error_code ec;
+    std::string abs = std::filesystem::absolute(name, ec).string();
+    return !ec && executable_file(abs) ? abs : std::string();
+  }
+  const char* path = std::getenv("PATH");
+  std::string dirs = path ? path : "/usr/local/bin:/usr/bin:/bin";
+  size_t start = 0;
+  while (start <= dirs.size()) {
+    size_t end = dirs.find(':', start);
+    if (end == std::string::npos) end = dirs.size();
+    std::string dir = dirs.substr(start, end - start);
+    start = end + 1;
+    if (dir.empty() || dir[0] != '/') continue;  // relative: the child's cwd
+    std::string candidate = dir + "/" + name;
+    if (executable_file(candidate)) return candidate;
+  }
+  return {};
+}
 
 ProcessResult SystemProcessRunner::run(const std::vector<std::string>& argv,
                                        const std::string& cwd) {
   ProcessResult result;
   if (argv.empty()) {
     result.err = "empty command";
+    return result;
+  }
+  // An explicit relative path ("./prog") means the caller's choice in cwd.
+  std::string program = argv[0].find('/') != std::string::npos && argv[0][0] != '/' && !cwd.empty()
+                            ? find_program(cwd + "/" + argv[0])
+                            : find_program(argv[0]);
+  if (program.empty()) {
+    result.err = argv[0] + ": " + std::strerror(ENOENT);
     return result;
   }
   Pipe out, err;
@@ -78,7 +116,7 @@ ProcessResult SystemProcessRunner::run(const std::vector<std::string>& argv,
   for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
   pid_t pid = 0;
-  int rc = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
+  int rc = posix_spawn(&pid, program.c_str(), &actions, nullptr, args.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
   out.close_end(1);
   err.close_end(1);

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "model/coverage.h"
 #include "model/report.h"
 #include "scanner/common/numbers.h"
 
@@ -26,5 +27,12 @@ class NegativeCounts {
  private:
   std::map<std::string, int64_t> per_path_;
 };
+
+/// Makes the functions of one line one function: the instantiations of a
+/// template (pick<int>, pick<double>) and a constructor's or destructor's
+/// variants are one piece of source, as llvm-cov and gcovr count them. The
+/// smallest name is kept (so record order does not matter) and the counts
+/// add up; the result is sorted by line.
+void merge_function_instances(std::vector<FunctionCount>& functions);
 
 }  // namespace stepup

@@ -8,6 +8,7 @@
 
 #include "model/errors.h"
 #include "scanner/common/input_text.h"
+#include "scanner/common/skipped_records.h"
 
 namespace stepup {
 namespace {
@@ -46,6 +47,7 @@ class Reader {
       dom::element f = parse(text, text.substr(begin, end - begin));
       data.files.push_back(read_file(f, name_ + ": files[" + std::to_string(i++) + "]"));
     }
+    skipped_.report(name_, "coverage", data.diagnostics);
     if (negatives_ > 0) {
       data.diagnostics.push_back(
           {Diagnostic::Level::kWarning, "coverage",
@@ -75,8 +77,7 @@ class Reader {
     // Between file entries only commas and blanks may stand.
     auto only_separators = [&](size_t from) {
       size_t next = t.find_first_not_of(", \t\r\n", from);
-      return next != std::string_view::npos &&
-             (t[next] == '{' || t[next] == '[' || t[next] == ']');
+      return next != std::string_view::npos && (t[next] == '{' || t[next] == '[' || t[next] == ']');
     };
     Layout l;
     const size_t n = t.size(), none = std::string_view::npos;
@@ -179,20 +180,27 @@ class Reader {
     return out;
   }
 
-
-  static int64_t count_of(dom::element v, const std::string& where) {
+  // A count that is not a whole number, or a line number that is not a
+  // positive one, is an odd value: its record is skipped and counted.
+  // `line` and `branch` (-1: none) only spell out where an odd count is.
+  std::optional<int64_t> count_of(dom::element v, const std::string& where, int line = 0,
+                                  int branch = -1) {
     int64_t i = 0;
     uint64_t u = 0;
     if (!v.get(i)) return i;
     if (!v.get(u)) return INT64_MAX;  // above int64: saturate
-    throw InputError(where + ": count is not a whole number: " + simdjson::to_string(v));
+    std::string at = where;
+    if (line > 0) at += " line " + std::to_string(line);
+    if (branch >= 0) at += " branch " + std::to_string(branch);
+    skipped_.skip(at, simdjson::to_string(v), "count is not a whole number");
+    return std::nullopt;
   }
 
-  static int line_of(dom::element v, const std::string& where) {
+  std::optional<int> line_of(dom::element v, const std::string& where) {
     int64_t i = 0;
     if (v.get(i) || i < 1 || i > INT_MAX) {
-      throw InputError(where + ": line number is not a positive whole number: " +
-                       simdjson::to_string(v));
+      skipped_.skip(where, simdjson::to_string(v), "line number is not a positive whole number");
+      return std::nullopt;
     }
     return static_cast<int>(i);
   }
@@ -231,9 +239,13 @@ class Reader {
       if (!fn["demangled_name"].get(n) || !fn["name"].get(n)) count.name = std::string(n);
       dom::element lineno, calls;
       if (fn["lineno"].get(lineno)) throw InputError(where + ": a function has no \"lineno\"");
-      count.line = line_of(lineno, where);
+      std::optional<int> line = line_of(lineno, where + " function " + count.name);
+      if (!line) continue;
+      count.line = *line;
       if (!fn["execution_count"].get(calls)) {
-        count.count = non_negative(count_of(calls, where));
+        std::optional<int64_t> c = count_of(calls, where + " function " + count.name);
+        if (!c) continue;
+        count.count = non_negative(*c);
       }
       fc.functions.push_back(std::move(count));
     }
@@ -264,19 +276,24 @@ class Reader {
     }
     if (!has_number) throw InputError(where + ": a line has no \"line_number\"");
     if (!has_count) throw InputError(where + ": a line has no \"count\"");
-    int number = line_of(number_e, where);
-    fc.lines[number] += non_negative(count_of(count_e, where));  // gcovr 8: once per function
+    std::optional<int> number = line_of(number_e, where);
+    if (!number) return;
+    std::optional<int64_t> hits = count_of(count_e, where, *number);
+    if (!hits) return;
+    fc.lines[*number] += non_negative(*hits);  // gcovr 8: once per function
     if (!has_branches || branches.size() == 0) return;
-    auto& mine = fc.branches[number];
+    auto& mine = fc.branches[*number];
     size_t k = 0;
     for (dom::element be : branches) {
       dom::object b;
       if (be.get(b)) throw InputError(where + ": a branch entry is not an object");
       BranchCount branch;
-      bool has_branch_count = false;
+      bool has_branch_count = false, odd = false;
       for (dom::key_value_pair field : b) {
         if (field.key == "count") {
-          branch.count = non_negative(count_of(field.value, where));
+          std::optional<int64_t> c = count_of(field.value, where, *number, static_cast<int>(k));
+          odd = !c;
+          branch.count = c ? non_negative(*c) : 0;
           has_branch_count = true;
         } else if (field.key == "throw") {
           bool t = false;
@@ -284,6 +301,7 @@ class Reader {
         }
       }
       if (!has_branch_count) throw InputError(where + ": a branch entry needs a \"count\"");
+      if (odd) continue;  // skipped and counted; the line's other branches stand
       if (k < mine.size()) {
         mine[k].count += branch.count;
       } else {
@@ -293,11 +311,11 @@ class Reader {
     }
   }
 
-
   std::string name_;
   dom::parser parser_;
   std::vector<char> buffer_;  // padded copy of the part being parsed
   int64_t negatives_ = 0;
+  SkippedRecords skipped_;
 };
 
 }  // namespace

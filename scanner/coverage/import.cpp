@@ -6,11 +6,11 @@
 #include <filesystem>
 
 #include "model/errors.h"
+#include "scanner/common/input_text.h"
 #include "scanner/coverage/cobertura.h"
 #include "scanner/coverage/gcovr.h"
 #include "scanner/coverage/lcov.h"
 #include "scanner/coverage/llvm_cov.h"
-#include "scanner/common/input_text.h"
 
 namespace stepup {
 namespace {
@@ -81,26 +81,6 @@ CoverageData import_coverage_file(const std::string& path) {
                                          " (use --coverage-build to run gcovr over a build "
                                          "directory)"),
                          path);
-}
-
-CoverageData run_gcovr(const std::string& root, const std::string& build_dir,
-                       ProcessRunner& runner) {
-  std::error_code ec;
-  if (!std::filesystem::is_directory(build_dir, ec)) {
-    throw InputError(build_dir + ": --coverage-build needs a build directory");
-  }
-  std::string dir = std::filesystem::absolute(build_dir, ec).string();
-  ProcessResult r =
-      runner.run({"gcovr", "--root", root, "--json", "--object-directory", dir, dir}, dir);
-  if (!r.started) {
-    throw InputError("gcovr could not be run (" + r.err +
-                     "); install it: apt-get install gcovr (or pip install gcovr)");
-  }
-  if (r.exit_code != 0) {
-    throw InputError("gcovr failed with exit code " + std::to_string(r.exit_code) + " over " + dir +
-                     ":\n" + r.err);
-  }
-  return import_coverage(r.out, "gcovr --json over " + dir);
 }
 
 }  // namespace stepup

@@ -1,12 +1,10 @@
-// Reading coverage reports: recognising the format from the content, and
-// running gcovr over a build directory.
+// Reading coverage reports: recognising the format from the content.
 #pragma once
 
 #include <string>
 #include <string_view>
 
 #include "model/coverage.h"
-#include "scanner/common/process.h"
 
 namespace stepup {
 
@@ -22,11 +20,5 @@ CoverageData import_coverage(std::string_view text, const std::string& name);
 /// Reads the file at path and imports it. Throws InputError for a missing,
 /// unreadable or directory path.
 CoverageData import_coverage_file(const std::string& path);
-
-/// Runs gcovr over the .gcda/.gcno files under build_dir with root as its
-/// root, and imports its JSON. Throws InputError when gcovr is missing (with
-/// an install hint) or fails (with its stderr).
-CoverageData run_gcovr(const std::string& root, const std::string& build_dir,
-                       ProcessRunner& runner);
 
 }  // namespace stepup

@@ -9,6 +9,7 @@
 #include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <tuple>
 #include <utility>
@@ -16,6 +17,7 @@
 
 #include "model/errors.h"
 #include "scanner/common/input_text.h"
+#include "scanner/common/skipped_records.h"
 
 namespace stepup {
 namespace {
@@ -46,7 +48,8 @@ struct Segment {
 struct Context {
   const std::string& name;
   int64_t line_budget = 0;
-  bool clamped = false;  // some count of the current file did not fit
+  bool clamped = false;    // some count of the current file did not fit
+  SkippedRecords skipped;  // segments, branches, regions, functions with odd values
 };
 
 [[noreturn]] void fail(const std::string& where, const std::string& what) {
@@ -62,9 +65,17 @@ struct Where {
   size_t index = 0;
 };
 
-[[noreturn]] void fail(const Where& where, const std::string& what) {
-  if (!where.item) fail(where.base, what);
-  fail(where.base + ": " + where.item + " " + std::to_string(where.index), what);
+std::string spelled(const Where& where) {
+  if (!where.item) return where.base;
+  return where.base + ": " + where.item + " " + std::to_string(where.index);
+}
+
+[[noreturn]] void fail(const Where& where, const std::string& what) { fail(spelled(where), what); }
+
+// Counts a value that is well-formed JSON but odd (a negative count, a
+// string where a number goes): its tuple is skipped.
+void odd(const Where& where, const json& value, const std::string& what, Context& ctx) {
+  ctx.skipped.skip(spelled(where), value.dump(), what);
 }
 
 json parse_document(std::string_view text, const std::string& name) {
@@ -91,7 +102,7 @@ std::string string_field(const json& object, const char* key, const std::string&
 
 // Counts are uint64 in LLVM's profiles; reading them as doubles would lose
 // digits, so only nlohmann's integer kinds are accepted.
-int64_t read_count(const json& value, const Where& where, Context& ctx) {
+std::optional<int64_t> read_count(const json& value, const Where& where, Context& ctx) {
   if (value.is_number_unsigned()) {
     auto n = value.get<uint64_t>();
     if (n > static_cast<uint64_t>(kMaxCount)) {
@@ -100,21 +111,25 @@ int64_t read_count(const json& value, const Where& where, Context& ctx) {
     }
     return static_cast<int64_t>(n);
   }
-  if (value.is_number_integer()) fail(where, "negative count " + value.dump());
-  fail(where, "count " + value.dump() + " is not a whole number");
+  odd(where, value, value.is_number_integer() ? "negative count" : "count is not a whole number",
+      ctx);
+  return std::nullopt;
 }
 
 // A line or column: 1-based in llvm-cov, but 0 is harmless and tolerated.
-int read_position(const json& value, const Where& where) {
+std::optional<int> read_position(const json& value, const Where& where, Context& ctx) {
   if (!value.is_number_unsigned() || value.get<uint64_t>() > INT_MAX) {
-    fail(where, "line or column " + value.dump() + " is not a number from 0 to " +
-                    std::to_string(INT_MAX));
+    odd(where, value, "line or column is not a number from 0 to " + std::to_string(INT_MAX), ctx);
+    return std::nullopt;
   }
   return static_cast<int>(value.get<uint64_t>());
 }
 
-bool read_flag(const json& value, const Where& where) {
-  if (!value.is_boolean()) fail(where, value.dump() + " is not true or false");
+std::optional<bool> read_flag(const json& value, const Where& where, Context& ctx) {
+  if (!value.is_boolean()) {
+    odd(where, value, "not true or false", ctx);
+    return std::nullopt;
+  }
   return value.get<bool>();
 }
 
@@ -144,13 +159,21 @@ std::vector<Segment> read_segments(const json& list, const std::string& where, C
   for (size_t i = 0; i < list.size(); ++i) {
     const json& t = tuple_at(list, i, 5, where, "segments");
     Where at{where, "segment", i};
+    std::optional<int> line = read_position(t[0], at, ctx);
+    std::optional<int> column = line ? read_position(t[1], at, ctx) : std::nullopt;
+    std::optional<int64_t> count = column ? read_count(t[2], at, ctx) : std::nullopt;
+    std::optional<bool> has_count = count ? read_flag(t[3], at, ctx) : std::nullopt;
+    std::optional<bool> entry = has_count ? read_flag(t[4], at, ctx) : std::nullopt;
+    std::optional<bool> gap = !entry         ? std::nullopt
+                              : t.size() > 5 ? read_flag(t[5], at, ctx)
+                                             : std::optional<bool>(false);
+    if (!gap) continue;
     Segment s;
-    s.line = read_position(t[0], at);
-    read_position(t[1], at);
-    s.count = read_count(t[2], at, ctx);
-    s.has_count = read_flag(t[3], at);
-    s.region_entry = read_flag(t[4], at);
-    s.gap = t.size() > 5 && read_flag(t[5], at);
+    s.line = *line;
+    s.count = *count;
+    s.has_count = *has_count;
+    s.region_entry = *entry;
+    s.gap = *gap;
     // The line walk below needs lines in order; llvm-cov writes them so.
     if (!segments.empty() && s.line < segments.back().line) {
       fail(at, "line " + std::to_string(s.line) + " comes after line " +
@@ -205,23 +228,61 @@ void add_line_counts(const std::vector<Segment>& segments, FileCoverage& file,
   }
 }
 
+// Branches by where they are counted: the line that shows them, the column
+// of the macro expansion they come from (-1: none), and their own range.
+using BranchKey = std::tuple<int, int, int, int, int, int>;
+using BranchSums = std::map<BranchKey, std::pair<int64_t, int64_t>>;
+
 // [lineStart, colStart, lineEnd, colEnd, trueCount, falseCount, fileID,
 // expandedFileID, kind]. Each template instantiation repeats its branches at
 // the same range; they are added, as llvm-cov adds them into the segments.
-void add_branches(const json& list, FileCoverage& file, const std::string& where, Context& ctx) {
-  using Range = std::tuple<int, int, int, int>;
-  std::map<Range, std::pair<int64_t, int64_t>> by_range;
+// In an expansion (`shown` set: its line and column) only the branches of
+// the macro's own body count (fileID `body`), shown at the expansion, as
+// llvm-cov's lcov export shows them.
+void sum_branches(const json& list, BranchSums& sums, const std::string& where, Context& ctx,
+                  std::optional<std::pair<int, int>> shown = std::nullopt, int body = 0) {
   for (size_t i = 0; i < list.size(); ++i) {
     const json& t = tuple_at(list, i, 6, where, "branches");
     Where at{where, "branch", i};
-    Range range{read_position(t[0], at), read_position(t[1], at), read_position(t[2], at),
-                read_position(t[3], at)};
-    auto& [when_true, when_false] = by_range[range];
-    when_true = add_clamped(when_true, read_count(t[4], at, ctx), ctx);
-    when_false = add_clamped(when_false, read_count(t[5], at, ctx), ctx);
+    if (shown && (t.size() < 7 || !t[6].is_number_unsigned() ||
+                  t[6].get<uint64_t>() != static_cast<uint64_t>(body))) {
+      continue;
+    }
+    std::optional<int> p[4];
+    for (int k = 0; k < 4 && (k == 0 || p[k - 1]); ++k) p[k] = read_position(t[k], at, ctx);
+    std::optional<int64_t> yes = p[3] ? read_count(t[4], at, ctx) : std::nullopt;
+    std::optional<int64_t> no = yes ? read_count(t[5], at, ctx) : std::nullopt;
+    if (!no) continue;
+    BranchKey key = shown ? BranchKey{shown->first, shown->second, *p[0], *p[1], *p[2], *p[3]}
+                          : BranchKey{*p[0], -1, *p[0], *p[1], *p[2], *p[3]};
+    auto& [when_true, when_false] = sums[key];
+    when_true = add_clamped(when_true, *yes, ctx);
+    when_false = add_clamped(when_false, *no, ctx);
   }
-  for (const auto& [range, counts] : by_range) {
-    auto& outcomes = file.branches[std::get<0>(range)];
+}
+
+// {"source_region": [line, col, endLine, endCol, count, fileID,
+// expandedFileID, kind], "branches": [...], ...}: macro expansions.
+void sum_expansion_branches(const json& list, BranchSums& sums, const std::string& where,
+                            Context& ctx) {
+  for (size_t i = 0; i < list.size(); ++i) {
+    const json& e = list[i];
+    if (!e.is_object() || !e.contains("branches") || !e.contains("source_region")) continue;
+    const json& region = e["source_region"];
+    std::string at = where + ": expansion " + std::to_string(i);
+    if (!region.is_array() || region.size() < 7) fail(at, "\"source_region\" is not a region");
+    Where w{at};
+    std::optional<int> line = read_position(region[0], w, ctx);
+    std::optional<int> col = line ? read_position(region[1], w, ctx) : std::nullopt;
+    std::optional<int> body = col ? read_position(region[6], w, ctx) : std::nullopt;
+    if (!body) continue;
+    sum_branches(array_field(e, "branches", at), sums, at, ctx, std::make_pair(*line, *col), *body);
+  }
+}
+
+void add_branches(const BranchSums& sums, FileCoverage& file) {
+  for (const auto& [key, counts] : sums) {
+    auto& outcomes = file.branches[std::get<0>(key)];
     for (int64_t count : {counts.first, counts.second}) {
       BranchCount outcome;
       outcome.count = count;
@@ -251,13 +312,14 @@ std::string demangle(const std::string& raw) {
 // Where the function starts: its first region in its own file (file ID 0; the
 // others are files its macros expand from). Returns 0 for a function without
 // one, which has nothing to place.
-int function_line(const json& regions, const std::string& where) {
+int function_line(const json& regions, const std::string& where, Context& ctx) {
   int line = 0;
   for (size_t i = 0; i < regions.size(); ++i) {
     const json& t = tuple_at(regions, i, 6, where, "regions");
     Where at{where, "region", i};
-    int start = read_position(t[0], at);
-    if (read_position(t[5], at) == 0 && (line == 0 || start < line)) line = start;
+    std::optional<int> start = read_position(t[0], at, ctx);
+    std::optional<int> file = start ? read_position(t[5], at, ctx) : std::nullopt;
+    if (file && *file == 0 && (line == 0 || *start < line)) line = *start;
   }
   return line;
 }
@@ -296,9 +358,13 @@ void read_file(const json& entry, size_t i, Files& files, Context& ctx) {
   FileCoverage& file = files.list[at];
   add_line_counts(read_segments(array_field(entry, "segments", where), where, ctx), file, where,
                   ctx);
-  if (entry.contains("branches")) {
-    add_branches(array_field(entry, "branches", where), file, where, ctx);
+  BranchSums sums;
+  if (entry.contains("branches"))
+    sum_branches(array_field(entry, "branches", where), sums, where, ctx);
+  if (entry.contains("expansions")) {
+    sum_expansion_branches(array_field(entry, "expansions", where), sums, where, ctx);
   }
+  add_branches(sums, file);
   if (ctx.clamped) files.clamped[at] = true;
 }
 
@@ -316,9 +382,9 @@ void read_functions(const json& list, Files& files, Context& ctx) {
       fail(where, "\"filenames\" does not start with a file name");
     }
     ctx.clamped = false;
-    int64_t count = read_count(field(record, "count", where), Where{where}, ctx);
-    int line = function_line(array_field(record, "regions", where), where);
-    if (line == 0) continue;
+    std::optional<int64_t> count = read_count(field(record, "count", where), Where{where}, ctx);
+    int line = function_line(array_field(record, "regions", where), where, ctx);
+    if (!count || line == 0) continue;
     size_t file = file_for(filenames[0].get<std::string>(), files);
     FunctionCount& f = files.functions[{file, line}];
     std::string name = demangle(raw);
@@ -326,7 +392,7 @@ void read_functions(const json& list, Files& files, Context& ctx) {
     // smallest is kept so the result does not depend on record order.
     if (f.name.empty() || name < f.name) f.name = name;
     f.line = line;
-    f.count = add_clamped(f.count, count, ctx);
+    f.count = add_clamped(f.count, *count, ctx);
     if (ctx.clamped) files.clamped[file] = true;
   }
 }
@@ -354,7 +420,7 @@ CoverageData import_llvm_cov(std::string_view text, const std::string& name) {
   out.format = "llvm-cov " + checked_version(doc, name);
   int64_t budget =
       std::max<int64_t>(kMinLineBudget, kLinesPerByte * static_cast<int64_t>(text.size()));
-  Context ctx{name, budget, false};
+  Context ctx{name, budget, false, {}};
   Files files;
   const json& data = array_field(doc, "data", name);
   for (size_t d = 0; d < data.size(); ++d) {
@@ -377,6 +443,7 @@ CoverageData import_llvm_cov(std::string_view text, const std::string& name) {
                 " were clamped to it";
     out.diagnostics.push_back(std::move(d));
   }
+  ctx.skipped.report(name, "coverage", out.diagnostics);
   out.files = std::move(files.list);
   return out;
 }

@@ -7,6 +7,8 @@
 
 #include "scanner/common/path_match.h"
 #include "scanner/common/path_resolver.h"
+#include "scanner/common/text_lines.h"
+#include "scanner/coverage/counts.h"
 
 namespace stepup {
 namespace {
@@ -50,29 +52,69 @@ std::string listed(const std::vector<std::string>& paths) {
 
 }  // namespace
 
+namespace {
+
+/// One kind of region (whole lines, or branches only) being read.
+struct Region {
+  Region(const char* start_g, const char* start_l, const char* stop_g, const char* stop_l)
+      : start_gcovr(start_g), start_lcov(start_l), stop_gcovr(stop_g), stop_lcov(stop_l) {}
+  const char* start_gcovr;
+  const char* start_lcov;
+  const char* stop_gcovr;
+  const char* stop_lcov;
+  int open = 0;                  ///< line of the open _START; 0: none
+  const char* opened = nullptr;  ///< its marker
+  std::vector<int> lines;
+
+  void read(std::string_view line, int number, std::set<int>& into,
+            std::vector<UnmatchedMarker>& unmatched) {
+    bool starts = has(line, start_gcovr) || has(line, start_lcov);
+    bool stops = has(line, stop_gcovr) || has(line, stop_lcov);
+    if (starts) {
+      if (open) unmatched.push_back({open, opened});
+      open = number;
+      opened = has(line, start_gcovr) ? start_gcovr : start_lcov;
+      lines.clear();
+    }
+    if (open) lines.push_back(number);
+    if (stops) {
+      if (open) {
+        into.insert(lines.begin(), lines.end());
+      } else {
+        unmatched.push_back({number, has(line, stop_gcovr) ? stop_gcovr : stop_lcov});
+      }
+      open = 0;
+      lines.clear();
+    }
+  }
+  // An unclosed region excludes nothing (gcovr's rule).
+  void finish(std::vector<UnmatchedMarker>& unmatched) const {
+    if (open) unmatched.push_back({open, opened});
+  }
+};
+
+}  // namespace
+
 Exclusions exclusion_markers(std::string_view text) {
   Exclusions ex;
   if (text.find("_EXCL_") == std::string_view::npos) return ex;
-  bool region = false, br_region = false;
-  int number = 1;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(start, end - start);
-    if (has(line, "GCOVR_EXCL_START") || has(line, "LCOV_EXCL_START")) region = true;
-    if (has(line, "GCOVR_EXCL_BR_START") || has(line, "LCOV_EXCL_BR_START")) br_region = true;
-    if (region || has(line, "GCOVR_EXCL_LINE") || has(line, "LCOV_EXCL_LINE")) {
-      ex.lines.insert(number);
-    }
-    if (br_region || has(line, "GCOVR_EXCL_BR_LINE") || has(line, "LCOV_EXCL_BR_LINE")) {
+  Region lines{"GCOVR_EXCL_START", "LCOV_EXCL_START", "GCOVR_EXCL_STOP", "LCOV_EXCL_STOP"};
+  Region branches{"GCOVR_EXCL_BR_START", "LCOV_EXCL_BR_START", "GCOVR_EXCL_BR_STOP",
+                  "LCOV_EXCL_BR_STOP"};
+  int number = 0;
+  for (std::string_view line : split_lines(text)) {
+    ++number;
+    lines.read(line, number, ex.lines, ex.unmatched);
+    branches.read(line, number, ex.branches, ex.unmatched);
+    if (has(line, "GCOVR_EXCL_LINE") || has(line, "LCOV_EXCL_LINE")) ex.lines.insert(number);
+    if (has(line, "GCOVR_EXCL_BR_LINE") || has(line, "LCOV_EXCL_BR_LINE")) {
       ex.branches.insert(number);
     }
-    if (has(line, "GCOVR_EXCL_STOP") || has(line, "LCOV_EXCL_STOP")) region = false;
-    if (has(line, "GCOVR_EXCL_BR_STOP") || has(line, "LCOV_EXCL_BR_STOP")) br_region = false;
-    ++number;
-    start = end + 1;
   }
+  lines.finish(ex.unmatched);
+  branches.finish(ex.unmatched);
+  std::sort(ex.unmatched.begin(), ex.unmatched.end(),
+            [](const UnmatchedMarker& a, const UnmatchedMarker& b) { return a.line < b.line; });
   return ex;
 }
 
@@ -134,12 +176,7 @@ MappedCoverage map_coverage(const std::vector<CoverageData>& reports,
     }
   }
   for (auto& f : out.files) {
-    if (f) {
-      std::sort(f->functions.begin(), f->functions.end(),
-                [](const FunctionCount& a, const FunctionCount& b) {
-                  return a.line != b.line ? a.line < b.line : a.name < b.name;
-                });
-    }
+    if (f) merge_function_instances(f->functions);
   }
   return out;
 }

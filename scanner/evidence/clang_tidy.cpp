@@ -3,6 +3,7 @@
 #include <climits>
 
 #include "model/errors.h"
+#include "scanner/common/skipped_records.h"
 
 namespace stepup {
 namespace {
@@ -68,6 +69,7 @@ bool looks_like_clang_tidy(std::string_view text) {
 FindingsData import_clang_tidy(std::string_view text, const std::string& name) {
   FindingsData out;
   out.format = "clang-tidy";
+  SkippedRecords skipped;
   int no = 0;
   for (size_t pos = 0; pos < text.size();) {
     size_t end = text.find('\n', pos);
@@ -84,12 +86,15 @@ FindingsData import_clang_tidy(std::string_view text, const std::string& name) {
       ++out.skipped;  // "error: no input files": no place to put it
       continue;
     }
+    // An odd line or column skips the warning (counted); -1 stands for that.
     auto number = [&](std::string_view digits, const char* what, long long min) {
       if (digits.empty()) return 0;
       long long v = digits.size() > 10 ? -1 : std::stoll(std::string(digits));
       if (v < min || v > INT_MAX) {
-        throw InputError(name + ":" + std::to_string(no) + ": " + what + " \"" +
-                         std::string(digits.substr(0, 20)) + "\" is not a valid number");
+        skipped.skip("line " + std::to_string(no), line,
+                     std::string(what) + " \"" + std::string(digits.substr(0, 20)) +
+                         "\" is not a valid number");
+        return -1;
       }
       return static_cast<int>(v);
     };
@@ -97,7 +102,8 @@ FindingsData import_clang_tidy(std::string_view text, const std::string& name) {
     f.tool = "clang-tidy";
     f.path = std::string(path);
     f.line = number(l, "line", 1);
-    f.column = number(c, "column", 0);
+    f.column = f.line < 0 ? 0 : number(c, "column", 0);
+    if (f.line < 0 || f.column < 0) continue;
     std::string_view message = line.substr(at + len);
     if (message.size() > 2 && message.back() == ']') {
       size_t open = message.rfind(" [");
@@ -110,6 +116,7 @@ FindingsData import_clang_tidy(std::string_view text, const std::string& name) {
     f.message = std::string(message);
     out.findings.push_back(std::move(f));
   }
+  skipped.report(name, "findings", out.diagnostics);
   return out;
 }
 

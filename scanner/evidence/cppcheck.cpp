@@ -7,6 +7,7 @@
 #include "model/errors.h"
 #include "scanner/common/input_text.h"
 #include "scanner/common/numbers.h"
+#include "scanner/common/skipped_records.h"
 
 namespace stepup {
 namespace {
@@ -36,6 +37,7 @@ class CppcheckReader {
     FindingsData out;
     out.format = "cppcheck";
     for (pugi::xml_node error : root.child("errors").children("error")) read_error(error, out);
+    skipped_.report(name_, "findings", out.diagnostics);
     return out;
   }
 
@@ -46,18 +48,22 @@ class CppcheckReader {
     throw InputError(name_ + ":" + where + ": <" + node.name() + ">: " + what);
   }
 
-  int number(const pugi::xml_node& node, const char* attr) const {
+  // An odd number skips its error (counted); -1 stands for "skip".
+  int number(const pugi::xml_node& node, const char* attr) {
     std::string_view s = node.attribute(attr).value();
     if (s.empty()) return 0;
     std::optional<int64_t> n = parse_int64(s);
     if (!n || *n < 0 || *n > INT_MAX) {
-      fail(node,
-           std::string(attr) + " \"" + std::string(s.substr(0, 20)) + "\" is not a line number");
+      ptrdiff_t at = node.offset_debug();
+      skipped_.skip(at > 0 ? line_col(text_, static_cast<size_t>(at - 1)) : "?",
+                    std::string("<location ") + attr + "=\"" + std::string(s.substr(0, 20)) + "\">",
+                    std::string(attr) + " is not a line number");
+      return -1;
     }
     return static_cast<int>(*n);
   }
 
-  void read_error(const pugi::xml_node& error, FindingsData& out) const {
+  void read_error(const pugi::xml_node& error, FindingsData& out) {
     std::string_view severity = error.attribute("severity").value();
     pugi::xml_node loc = error.child("location");
     if (severity == "information" || severity == "none" || !loc) {
@@ -69,14 +75,16 @@ class CppcheckReader {
     f.rule = error.attribute("id").value();
     f.message = error.attribute("msg").value();
     f.path = loc.attribute("file").value();
-    f.line = number(loc, "line");
-    f.column = number(loc, "column");
     if (f.path.empty()) fail(loc, "location without a file");
+    f.line = number(loc, "line");
+    f.column = f.line < 0 ? 0 : number(loc, "column");
+    if (f.line < 0 || f.column < 0) return;
     out.findings.push_back(std::move(f));
   }
 
   std::string_view text_;
   const std::string& name_;
+  SkippedRecords skipped_;
 };
 
 }  // namespace

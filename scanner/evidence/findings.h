@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "model/report.h"
+
 namespace stepup {
 
 /// One static-analysis result at one place.
@@ -23,6 +25,9 @@ struct FindingsData {
   std::string format;  ///< "sarif", "cppcheck" or "clang-tidy"
   std::vector<StaticFinding> findings;
   int skipped = 0;  ///< results without a location, notes, passes, suppressions
+  /// Results with an odd value (a field of the wrong type, a negative line):
+  /// skipped, one warning per file counting them and quoting the first.
+  std::vector<Diagnostic> diagnostics;
 };
 
 /// The findings formats stepup reads, recognised from the text itself.

@@ -297,6 +297,7 @@ void attach_findings(Report& report, const EvidenceInputs& in, PathResolver& res
       touched.emplace(fi, fn);
     }
     findings_diagnostic(name, data, misses, missed, diags);
+    diags.insert(diags.end(), data.diagnostics.begin(), data.diagnostics.end());
   }
   for (auto [fi, fn] : touched) {
     auto& list = files[fi].functions[fn].findings;

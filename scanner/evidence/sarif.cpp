@@ -5,6 +5,7 @@
 
 #include "model/errors.h"
 #include "scanner/common/input_text.h"
+#include "scanner/common/skipped_records.h"
 
 namespace stepup {
 namespace {
@@ -57,11 +58,19 @@ class SarifReader {
     out_.format = "sarif";
     const json& runs = doc["runs"];
     for (size_t r = 0; r < runs.size(); ++r) read_run(runs[r], "runs[" + std::to_string(r) + "]");
+    skipped_.report(name_, "findings", out_.diagnostics);
     return std::move(out_);
   }
 
  private:
+  /// A value of the wrong type or range inside one result: the result is
+  /// skipped and counted (lenient with data), not the whole file refused.
+  struct OddValue {
+    std::string where, what;
+  };
+
   [[noreturn]] void fail(const std::string& path, const std::string& what) const {
+    if (in_result_) throw OddValue{path, what};
     throw InputError(name_ + ": " + path + ": " + what);
   }
 
@@ -96,7 +105,16 @@ class SarifReader {
     const json* results = child(run, "results", json::value_t::array, path);
     if (!results) return;
     for (size_t i = 0; i < results->size(); ++i) {
-      read_result((*results)[i], path + ".results[" + std::to_string(i) + "]");
+      const json& result = (*results)[i];
+      std::string at = path + ".results[" + std::to_string(i) + "]";
+      if (!result.is_object()) fail(at, "must be an object");
+      in_result_ = true;
+      try {
+        read_result(result, at);
+      } catch (const OddValue& odd) {
+        skipped_.skip(odd.where, result.dump(), odd.what);
+      }
+      in_result_ = false;
     }
   }
 
@@ -221,6 +239,8 @@ class SarifReader {
   const json* run_ = nullptr;
   const json* rules_ = nullptr;
   std::string run_path_, tool_;
+  bool in_result_ = false;
+  SkippedRecords skipped_;
 };
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "model/errors.h"
+#include "scanner/common/git_command.h"
 #include "scanner/history/git_log.h"
 
 namespace stepup {
@@ -86,9 +87,9 @@ ChangedLines read_changed_lines(const std::string& root, const std::string& rev,
     throw InputError("--diff-base: '" + rev + "' is not a revision");
   }
   ProcessResult r =
-      runner.run({"git", "-C", root, "-c", "core.quotepath=off", "-c", "diff.noprefix=false",
+      runner.run(git_command(root, {"-c", "core.quotepath=off", "-c", "diff.noprefix=false",
                   "diff", "-U0", "--no-color", "--no-ext-diff", "--no-textconv", "-M",
-                  "--src-prefix=a/", "--dst-prefix=b/", rev, "--"},
+                  "--src-prefix=a/", "--dst-prefix=b/", rev, "--"}),
                  root);
   if (!r.started) throw InputError("--diff-base: cannot run git: " + r.err);
   if (r.exit_code != 0) {

@@ -8,6 +8,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "scanner/common/git_command.h"
+
 namespace stepup {
 namespace {
 
@@ -56,7 +58,7 @@ class TempFile {
 
 std::optional<RepoFacts> read_repo_facts(const std::string& root, ProcessRunner& runner,
                                          std::vector<Diagnostic>& diagnostics) {
-  ProcessResult head = runner.run({"git", "-C", root, "log", "-1", "--format=%ct"}, root);
+  ProcessResult head = runner.run(git_command(root, {"log", "-1", "--format=%ct"}), root);
   if (!head.started) {
     say(diagnostics, Diagnostic::Level::kWarning,
         "git could not be run (" + head.err + "); no history");
@@ -71,13 +73,13 @@ std::optional<RepoFacts> read_repo_facts(const std::string& root, ProcessRunner&
   RepoFacts facts;
   facts.head_time = std::atoll(head.out.c_str());
   ProcessResult shallow =
-      runner.run({"git", "-C", root, "rev-parse", "--is-shallow-repository"}, root);
+      runner.run(git_command(root, {"rev-parse", "--is-shallow-repository"}), root);
   if (shallow.out.rfind("true", 0) == 0) {
     say(diagnostics, Diagnostic::Level::kWarning,
         "shallow clone: history is partial (fetch with --unshallow or fetch-depth: 0)");
   }
   ProcessResult tree =
-      runner.run({"git", "-C", root, "ls-tree", "-r", "-z", "--name-only", "HEAD"}, root);
+      runner.run(git_command(root, {"ls-tree", "-r", "-z", "--name-only", "HEAD"}), root);
   facts.tracked_files = std::count(tree.out.begin(), tree.out.end(), '\0');
   return facts;
 }
@@ -100,9 +102,9 @@ IgnoreRevs read_ignore_revs(const std::string& root, std::vector<Diagnostic>& di
 
 std::vector<std::string> log_argv(const std::string& root, const HistoryConfig& config,
                                   std::optional<int64_t> since, size_t max_count) {
-  std::vector<std::string> argv = {"git",          "-C",          root, "-c", "core.quotePath=true",
-                                   "log",          "--no-merges", "-M", "-w", "--no-color",
-                                   "--no-ext-diff"};
+  std::vector<std::string> argv = git_command(
+      root, {"-c", "core.quotePath=true", "log", "--no-merges", "-M", "-w", "--no-color",
+             "--no-ext-diff", "--no-textconv"});
   if (since) argv.push_back("--since=@" + std::to_string(*since));
   if (max_count > 0) argv.push_back("--max-count=" + std::to_string(max_count));
   argv.push_back(kLogFormat);
@@ -143,7 +145,8 @@ LogRead read_log(const std::string& root, const HistoryConfig& config, std::opti
 std::optional<std::vector<Hunk>> BlobDiffer::operator()(const std::string& old_blob,
                                                         const std::string& new_blob) const {
   ProcessResult r = runner_.run(
-      {"git", "-C", root_, "diff", "-U0", "-w", "--no-color", "--no-ext-diff", old_blob, new_blob},
+      git_command(root_, {"diff", "-U0", "-w", "--no-color", "--no-ext-diff", "--no-textconv",
+                          old_blob, new_blob}),
       root_);
   if (!r.started || r.exit_code != 0) return std::nullopt;
   return parse_hunks(r.out);

@@ -10,6 +10,7 @@
 #include <mutex>
 #include <set>
 #include <thread>
+#include <tuple>
 #include <unordered_map>
 
 #include "scanner/parse/clang_util.h"
@@ -31,6 +32,9 @@ struct Task {
   std::vector<std::string> args;  ///< argv[0] first
   bool standalone = false;  ///< a file the database does not list
   bool compiled = false;    ///< a database entry: what it includes is built
+  /// Claims are taken per group: the configurations of one source file
+  /// (compile_db's variants) form one group and all analyse its files.
+  int group = 0;
 };
 
 /// What one TU learned about repo files (indexes into input.files); merged
@@ -40,7 +44,7 @@ struct TuFindings {
   std::vector<std::pair<int, std::vector<IncludeRef>>> includes;
 };
 
-/// Which TU analyses which repo file: the first to see it.
+/// Which TU group analyses which repo file: the first to see it.
 class Claims {
  public:
   explicit Claims(size_t n) : owner_(n, -1) {}
@@ -63,7 +67,7 @@ struct Shared {
   const ClangScanInput& in;
   std::unordered_map<std::string, int> index_of;  ///< absolute path -> file
   Claims claims;
-  std::mutex diag_mu;
+  std::mutex diag_mu;  ///< guards diagnostics, and out: the TUs of one group add to one file
   std::vector<Diagnostic> diagnostics;
   ClangScanOutput* out;
   std::atomic<int> done{0};
@@ -230,7 +234,11 @@ class TuVisitor {
     f.is_constexpr = traits.is_constexpr;
     f.is_template = traits.is_template;
     if (has_body) measure(fn, tokens, f);
-    s_.out->functions[index].push_back(std::move(f));
+    {
+      // The configurations of one file (a task group) all add to its slot.
+      std::lock_guard<std::mutex> lock(s_.diag_mu);
+      s_.out->functions[index].push_back(std::move(f));
+    }
     found_.analysed.push_back(index);
   }
 
@@ -437,7 +445,7 @@ void run_tasks(Shared& s, const std::vector<Task>& tasks, int first_id, int jobs
     CXIndex index = clang_createIndex(/*excludeDeclarationsFromPCH=*/0,
                                       /*displayDiagnostics=*/0);
     for (size_t i = next++; i < tasks.size(); i = next++) {
-      run_task(s, index, tasks[i], first_id + static_cast<int>(i));
+      run_task(s, index, tasks[i], first_id + tasks[i].group);
       int done = ++s.done;
       if (s.in.progress) s.in.progress(done, s.total);
     }
@@ -452,6 +460,23 @@ void run_tasks(Shared& s, const std::vector<Task>& tasks, int first_id, int jobs
 
 std::string compiler_name(const std::vector<std::string>& args) {
   return args.empty() ? "" : std::filesystem::path(args[0]).filename().string();
+}
+
+// A file parsed in several configurations (compile_db's variants) met its
+// functions once per configuration: each definition site (line and
+// qualified name) is kept once, the configuration that saw the most of it
+// (the largest cyclomatic, then cognitive, extent, log calls) winning, so the
+// result does not depend on which parse finished first.
+void merge_configurations(std::vector<FunctionFacts>& fns) {
+  std::stable_sort(fns.begin(), fns.end(), [](const FunctionFacts& a, const FunctionFacts& b) {
+    return std::tie(a.line, a.qualified_name, b.cyclomatic, b.cognitive, b.end_line, b.log_calls) <
+           std::tie(b.line, b.qualified_name, a.cyclomatic, a.cognitive, a.end_line, a.log_calls);
+  });
+  fns.erase(std::unique(fns.begin(), fns.end(),
+                        [](const FunctionFacts& a, const FunctionFacts& b) {
+                          return a.line == b.line && a.qualified_name == b.qualified_name;
+                        }),
+            fns.end());
 }
 
 }  // namespace
@@ -505,6 +530,10 @@ ClangScanOutput clang_scan(const ClangScanInput& in) {
   // every source file with guessed flags).
   std::vector<Task> tasks;
   std::vector<bool> is_main(files.size(), false);
+  std::unordered_map<std::string, int> groups;  // main file -> its first task
+  auto group_of = [&](const std::string& file) {
+    return groups.emplace(file, static_cast<int>(tasks.size())).first->second;
+  };
   if (in.db) {
     std::map<std::pair<std::string, std::string>, int> implied;  // (compiler, std) -> commands
     int missing = 0;
@@ -523,7 +552,7 @@ ClangScanOutput clang_scan(const ClangScanInput& in) {
       out.built[it->second] = true;
       if (skipped(it->second)) continue;
       is_main[it->second] = true;
-      tasks.push_back({cmd.file, cmd.directory, cmd.args, false, true});
+      tasks.push_back({cmd.file, cmd.directory, cmd.args, false, true, group_of(cmd.file)});
       if (!cmd.implied_std.empty()) ++implied[{compiler_name(cmd.args), cmd.implied_std}];
     }
     if (!implied.empty()) s.add(implied_std_note(implied));
@@ -533,8 +562,8 @@ ClangScanOutput clang_scan(const ClangScanInput& in) {
     for (size_t i = 0; i < files.size(); ++i) {
       if (files[i].is_header || skipped(static_cast<int>(i))) continue;
       is_main[i] = true;
-      tasks.push_back({in.root + "/" + files[i].path, in.root,
-                       files[i].is_c ? c : cxx, true});
+      tasks.push_back({in.root + "/" + files[i].path, in.root, files[i].is_c ? c : cxx, true,
+                       false, static_cast<int>(tasks.size())});
     }
   }
 
@@ -564,6 +593,7 @@ ClangScanOutput clang_scan(const ClangScanInput& in) {
       t.args.push_back("-x");
       t.args.push_back(as_c ? "c" : "c++");
     }
+    t.group = static_cast<int>(leftovers.size());
     leftovers.push_back(std::move(t));
   }
   s.total += static_cast<int>(leftovers.size());
@@ -581,6 +611,7 @@ ClangScanOutput clang_scan(const ClangScanInput& in) {
   out.tus = s.total;
   for (size_t i = 0; i < files.size(); ++i) {
     auto& fns = out.functions[i];
+    merge_configurations(fns);
     std::sort(fns.begin(), fns.end(), [](const FunctionFacts& a, const FunctionFacts& b) {
       if (a.line != b.line) return a.line < b.line;
       if (a.end_line != b.end_line) return a.end_line < b.end_line;

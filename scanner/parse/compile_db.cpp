@@ -1,15 +1,16 @@
 #include "scanner/parse/compile_db.h"
 
 #include <algorithm>
-#include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 
 #include "model/errors.h"
 #include "scanner/common/input_text.h"
+#include "scanner/parse/compiler_defaults.h"
 #include "scanner/common/path_match.h"
 
 namespace fs = std::filesystem;
@@ -18,38 +19,76 @@ namespace stepup {
 namespace {
 
 // Flags whose value is the next argument and which we drop with it.
-const std::set<std::string, std::less<>> kDropWithValue = {
-    "-o", "-MF", "-MT", "-MQ", "-MJ", "--serialize-diagnostics"};
+const std::set<std::string, std::less<>> kDropWithValue = {"-o",  "-MF", "-MT",
+                                                           "-MQ", "-MJ", "--serialize-diagnostics"};
 
-const std::set<std::string, std::less<>> kDropExact = {
-    "-c", "-S", "-E", "-M", "-MM", "-MD", "-MMD", "-MP", "-MG",
-    "--coverage", "-fprofile-arcs", "-ftest-coverage", "-fcoverage-mapping",
-    "-pedantic-errors", "-fsyntax-only", "-pipe", "-save-temps",
-    "-fanalyzer", "-fconserve-stack", "-fno-canonical-system-headers",
-    "-fstack-usage", "-fno-fat-lto-objects", "-ffat-lto-objects",
-    "-fuse-linker-plugin", "-fno-gnu-unique", "-fno-semantic-interposition",
-    "-fno-var-tracking", "-fvar-tracking", "-fno-var-tracking-assignments",
-    "-fvar-tracking-assignments", "-fmodulo-sched", "-fno-lifetime-dse",
-    "-fno-delete-null-pointer-checks", "-fno-allow-store-data-races"};
+const std::set<std::string, std::less<>> kDropExact = {"-c",
+                                                       "-S",
+                                                       "-E",
+                                                       "-M",
+                                                       "-MM",
+                                                       "-MD",
+                                                       "-MMD",
+                                                       "-MP",
+                                                       "-MG",
+                                                       "--coverage",
+                                                       "-fprofile-arcs",
+                                                       "-ftest-coverage",
+                                                       "-fcoverage-mapping",
+                                                       "-pedantic-errors",
+                                                       "-fsyntax-only",
+                                                       "-pipe",
+                                                       "-save-temps",
+                                                       "-fanalyzer",
+                                                       "-fconserve-stack",
+                                                       "-fno-canonical-system-headers",
+                                                       "-fstack-usage",
+                                                       "-fno-fat-lto-objects",
+                                                       "-ffat-lto-objects",
+                                                       "-fuse-linker-plugin",
+                                                       "-fno-gnu-unique",
+                                                       "-fno-semantic-interposition",
+                                                       "-fno-var-tracking",
+                                                       "-fvar-tracking",
+                                                       "-fno-var-tracking-assignments",
+                                                       "-fvar-tracking-assignments",
+                                                       "-fmodulo-sched",
+                                                       "-fno-lifetime-dse",
+                                                       "-fno-delete-null-pointer-checks",
+                                                       "-fno-allow-store-data-races"};
 
 // Prefixes of flags clang rejects or that only affect code generation.
-constexpr std::string_view kDropPrefixes[] = {
-    "-Werror", "-fprofile-", "-fdump-", "-flto", "-fipa-", "-fno-ipa-",
-    "-ftree-", "-fno-tree-", "-fmax-errors=", "-fcallgraph-info",
-    "-fcompare-debug", "-Wp,-M", "-MF", "-MT", "-MQ", "-fopt-info",
-    "-fmodulo-sched", "-fsched-", "-fselective-scheduling"};
+constexpr std::string_view kDropPrefixes[] = {"-Werror",
+                                              "-fprofile-",
+                                              "-fdump-",
+                                              "-flto",
+                                              "-fipa-",
+                                              "-fno-ipa-",
+                                              "-ftree-",
+                                              "-fno-tree-",
+                                              "-fmax-errors=",
+                                              "-fcallgraph-info",
+                                              "-fcompare-debug",
+                                              "-Wp,-M",
+                                              "-MF",
+                                              "-MT",
+                                              "-MQ",
+                                              "-fopt-info",
+                                              "-fmodulo-sched",
+                                              "-fsched-",
+                                              "-fselective-scheduling"};
 
 // Options whose value is a path, joined ("-Idir") or separate ("-I dir").
 // Relative values are made absolute against the entry's directory: libclang
 // would resolve them against the process's working directory, and its
 // -working-directory option changes that directory for the whole process.
 constexpr std::string_view kPathOptions[] = {
-    "-I", "-isystem", "-iquote", "-idirafter", "-include", "-imacros",
-    "-isysroot", "-F", "-iframework", "-cxx-isystem", "-ivfsoverlay", "-B",
-    "-iwithprefix", "-iprefix", "-include-pch"};
+    "-I",           "-isystem",  "-iquote",      "-idirafter",  "-include",
+    "-imacros",     "-isysroot", "-F",           "-iframework", "-cxx-isystem",
+    "-ivfsoverlay", "-B",        "-iwithprefix", "-iprefix",    "-include-pch"};
 constexpr std::string_view kPathOptionsWithEquals[] = {
-    "--sysroot=", "--include-directory=", "-fmodule-map-file=",
-    "-fprebuilt-module-path=", "-fmodules-cache-path="};
+    "--sysroot=", "--include-directory=", "-fmodule-map-file=", "-fprebuilt-module-path=",
+    "-fmodules-cache-path="};
 
 bool starts_with(std::string_view s, std::string_view prefix);
 
@@ -61,8 +100,8 @@ std::string absolute_value(const std::string& value, const std::string& director
 
 // Rewrites args[i] (and the value after it) with absolute paths. Returns
 // how many extra arguments were consumed.
-size_t absolutize(const std::vector<std::string>& raw, size_t i,
-                  const std::string& directory, std::vector<std::string>& out) {
+size_t absolutize(const std::vector<std::string>& raw, size_t i, const std::string& directory,
+                  std::vector<std::string>& out) {
   const std::string& a = raw[i];
   for (auto opt : kPathOptions) {
     if (a == opt && i + 1 < raw.size()) {
@@ -129,8 +168,7 @@ std::optional<std::string> find_compile_database(const std::string& repo_root,
   fs::path direct = fs::path(repo_root) / "compile_commands.json";
   if (fs::is_regular_file(direct, ec)) return direct.string();
   std::vector<std::string> found;
-  for (fs::directory_iterator it(repo_root, ec), end; !ec && it != end;
-       it.increment(ec)) {
+  for (fs::directory_iterator it(repo_root, ec), end; !ec && it != end; it.increment(ec)) {
     std::string name = it->path().filename().string();
     fs::path db = it->path() / "compile_commands.json";
     if (starts_with(name, "build") && fs::is_regular_file(db, ec)) {
@@ -164,8 +202,7 @@ std::vector<std::string> split_command(std::string_view s) {
     } else if (c == '"') {
       for (++i; i < s.size() && s[i] != '"'; ++i) {
         if (s[i] == '\\' && i + 1 < s.size() &&
-            (s[i + 1] == '"' || s[i + 1] == '\\' || s[i + 1] == '$' ||
-             s[i + 1] == '`')) {
+            (s[i + 1] == '"' || s[i + 1] == '\\' || s[i + 1] == '$' || s[i + 1] == '`')) {
           ++i;
         }
         cur += s[i];
@@ -180,8 +217,7 @@ std::vector<std::string> split_command(std::string_view s) {
   return words;
 }
 
-std::vector<std::string> sanitize_args(const std::vector<std::string>& raw,
-                                       const std::string& file,
+std::vector<std::string> sanitize_args(const std::vector<std::string>& raw, const std::string& file,
                                        const std::string& directory) {
   std::vector<std::string> out;
   if (raw.empty()) return out;
@@ -214,46 +250,68 @@ std::vector<std::string> sanitize_args(const std::vector<std::string>& raw,
   return out;
 }
 
-CompileDatabase parse_compile_database(const std::string& path,
-                                       std::string_view text) {
+namespace {
+
+// One entry of the database, read and cleaned; problems go to db.
+CompileCommand read_entry(const nlohmann::json& entry, const std::string& path, size_t i,
+                          CompileDatabase& db) {
+  std::string where = path + ": entry " + std::to_string(i);
+  if (!entry.is_object()) throw InputError(where + ": not an object");
+  CompileCommand cmd;
+  cmd.directory = normalize_path(required_string(entry, "directory", where));
+  if (cmd.directory.empty() || cmd.directory[0] != '/') {
+    // Relative directories are relative to the database's own folder.
+    cmd.directory = join_path(fs::path(path).parent_path().string(), cmd.directory);
+  }
+  cmd.file = join_path(cmd.directory, required_string(entry, "file", where));
+  std::vector<std::string> raw;
+  if (auto it = entry.find("arguments"); it != entry.end()) {
+    if (!it->is_array()) throw InputError(where + ": \"arguments\" is not an array");
+    for (const auto& a : *it) {
+      if (!a.is_string()) {
+        throw InputError(where + ": \"arguments\" holds a non-string");
+      }
+      raw.push_back(a.get<std::string>());
+    }
+  } else if (entry.contains("command")) {
+    raw = split_command(required_string(entry, "command", where));
+  } else {
+    throw InputError(where + ": needs \"arguments\" or \"command\"");
+  }
+  if (raw.empty()) throw InputError(where + ": empty command line");
+  std::vector<std::string> problems;
+  raw = expand_response_files(raw, cmd.directory, &problems);
+  for (const std::string& p : problems) {
+    db.diagnostics.push_back(
+        {Diagnostic::Level::kWarning, "compile-db", where + ": " + p, std::nullopt});
+  }
+  cmd.args = sanitize_args(raw, cmd.file, cmd.directory);
+  cmd.is_c = cmd.file.size() > 2 && cmd.file.compare(cmd.file.size() - 2, 2, ".c") == 0;
+  return cmd;
+}
+
+}  // namespace
+
+CompileDatabase parse_compile_database(const std::string& path, std::string_view text) {
   nlohmann::json doc = parse_json_input(text, path, "compile database");
   if (!doc.is_array()) {
     throw InputError(path + ": a compile database is a JSON array of entries");
   }
   CompileDatabase db;
   db.path = path;
-  std::set<std::string> seen;
+  // A file compiled twice with flags that shape the AST (a static and a
+  // shared build, two targets) is two configurations, both parsed; twice
+  // with flags that do not (-fPIC, -O2, warnings) is one.
+  std::map<std::string, std::vector<std::string>> configurations;  // file -> keys
   for (size_t i = 0; i < doc.size(); ++i) {
-    const auto& entry = doc[i];
-    std::string where = path + ": entry " + std::to_string(i);
-    if (!entry.is_object()) throw InputError(where + ": not an object");
-    CompileCommand cmd;
-    cmd.directory = normalize_path(required_string(entry, "directory", where));
-    if (cmd.directory.empty() || cmd.directory[0] != '/') {
-      // Relative directories are relative to the database's own folder.
-      cmd.directory = join_path(fs::path(path).parent_path().string(), cmd.directory);
-    }
-    cmd.file = join_path(cmd.directory, required_string(entry, "file", where));
-    std::vector<std::string> raw;
-    if (auto it = entry.find("arguments"); it != entry.end()) {
-      if (!it->is_array()) throw InputError(where + ": \"arguments\" is not an array");
-      for (const auto& a : *it) {
-        if (!a.is_string()) {
-          throw InputError(where + ": \"arguments\" holds a non-string");
-        }
-        raw.push_back(a.get<std::string>());
-      }
-    } else if (entry.contains("command")) {
-      raw = split_command(required_string(entry, "command", where));
-    } else {
-      throw InputError(where + ": needs \"arguments\" or \"command\"");
-    }
-    if (raw.empty()) throw InputError(where + ": empty command line");
-    if (!seen.insert(cmd.file).second) continue;
-    cmd.args = sanitize_args(raw, cmd.file, cmd.directory);
-    cmd.is_c = cmd.file.size() > 2 && cmd.file.compare(cmd.file.size() - 2, 2, ".c") == 0;
+    CompileCommand cmd = read_entry(doc[i], path, i, db);
     cmd.implied_std = default_std_for(cmd.args, cmd.is_c);
     if (!cmd.implied_std.empty()) cmd.args.push_back("-std=" + cmd.implied_std);
+    std::string key = configuration_key(cmd.args);
+    std::vector<std::string>& seen = configurations[cmd.file];
+    if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
+    cmd.variant = static_cast<int>(seen.size());
+    seen.push_back(std::move(key));
     db.commands.push_back(std::move(cmd));
   }
   return db;
@@ -261,71 +319,129 @@ CompileDatabase parse_compile_database(const std::string& path,
 
 namespace {
 
-// "x86_64-linux-gnu-g++-12" -> {"x86_64-linux-gnu-g++", 12}; no suffix: 0.
-std::pair<std::string, int> name_and_version(std::string name) {
-  if (name.size() > 4 && name.compare(name.size() - 4, 4, ".exe") == 0)
-    name.resize(name.size() - 4);
-  size_t dash = name.rfind('-');
-  if (dash == std::string::npos || dash + 1 == name.size()) return {name, 0};
-  std::string tail = name.substr(dash + 1);
-  if (tail.find_first_not_of("0123456789.") != std::string::npos || !std::isdigit(tail[0])) {
-    return {name, 0};
-  }
-  int major = 0;
-  for (size_t i = 0;
-       i < tail.size() && std::isdigit(static_cast<unsigned char>(tail[i])) && major < 1000; ++i) {
-    major = major * 10 + (tail[i] - '0');
-  }
-  return {name.substr(0, dash), major};
-}
+constexpr int kMaxResponseDepth = 16;
 
-// The driver name, or the same with a target triple in front ("arm-none-eabi-gcc").
-bool driver_is(const std::string& base, std::string_view driver) {
-  if (base == driver) return true;
-  return base.size() > driver.size() + 1 &&
-         base.compare(base.size() - driver.size(), driver.size(), driver) == 0 &&
-         base[base.size() - driver.size() - 1] == '-';
-}
-
-bool names_standard(const std::vector<std::string>& args) {
-  for (const auto& a : args) {
-    if (starts_with(a, "-std=") || starts_with(a, "--std=") || a == "-std" || a == "--std" ||
-        starts_with(a, "/std:") || starts_with(a, "-std:")) {
-      return true;
+void expand_into(const std::vector<std::string>& args, const std::string& directory, int depth,
+                 std::set<std::string>& open, std::vector<std::string>& out,
+                 std::vector<std::string>* problems) {
+  for (const std::string& a : args) {
+    if (a.size() < 2 || a[0] != '@') {
+      out.push_back(a);
+      continue;
     }
+    std::string file = join_path(directory, a.substr(1));
+    std::error_code ec;
+    std::ifstream in(file, std::ios::binary);
+    if (!in || fs::is_directory(file, ec) || depth >= kMaxResponseDepth || open.count(file)) {
+      if (problems) {
+        problems->push_back("response file " + a +
+                            (open.count(file)             ? " includes itself"
+                             : depth >= kMaxResponseDepth ? " nests too deep"
+                                                          : " cannot be read (" + file + ")") +
+                            "; its flags are missing, so code behind them may be too");
+      }
+      out.push_back("@" + file);
+      continue;
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    open.insert(file);
+    expand_into(split_command(text.str()), directory, depth + 1, open, out, problems);
+    open.erase(file);
   }
-  return false;
 }
 
 }  // namespace
 
-std::string default_std_for(const std::vector<std::string>& args, bool is_c) {
-  if (args.empty() || names_standard(args)) return "";
-  std::string compiler = fs::path(args[0]).filename().string();
-  for (const char* launcher : {"ccache", "sccache", "distcc", "icecc", "buildcache"}) {
-    if (compiler == launcher && args.size() > 1 && !args[1].empty() && args[1][0] != '-') {
-      compiler = fs::path(args[1]).filename().string();
+std::vector<std::string> expand_response_files(const std::vector<std::string>& raw,
+                                               const std::string& directory,
+                                               std::vector<std::string>* problems) {
+  std::vector<std::string> out;
+  std::set<std::string> open;
+  expand_into(raw, directory, 0, open, out, problems);
+  return out;
+}
+
+namespace {
+
+// Options that change what the compiler sees of a file; the ones with a
+// separate value take the next argument along.
+constexpr std::string_view kShapingJoined[] = {
+    "-D",        "-U",         "-I",   "-std=", "--std=",   "-stdlib=",
+    "--target=", "--sysroot=", "-m32", "-m64",  "-nostdinc"};
+constexpr std::string_view kShapingWithValue[] = {"-D",      "-U",         "-I",       "-isystem",
+                                                  "-iquote", "-idirafter", "-include", "-imacros",
+                                                  "-x",      "-target",    "-isysroot"};
+
+bool shaping(const std::string& arg) {
+  for (std::string_view p : kShapingWithValue) {
+    if (arg == p) return true;
+  }
+  for (std::string_view p : kShapingJoined) {
+    if (starts_with(arg, p)) return true;
+  }
+  return false;
+}
+
+// The shaping options of a command line, each with its value: "-DX=1",
+// "-I/abs/inc" (a separate value joined), "-isystem /abs/x".
+std::vector<std::string> shaping_flags(const std::vector<std::string>& args) {
+  std::vector<std::string> out;
+  for (size_t i = 1; i < args.size(); ++i) {
+    if (!shaping(args[i])) continue;
+    bool takes_value = false;
+    for (std::string_view p : kShapingWithValue) takes_value |= args[i] == p;
+    if (!takes_value || i + 1 == args.size()) {
+      out.push_back(args[i]);
+      continue;
     }
+    bool joined = args[i] == "-D" || args[i] == "-U" || args[i] == "-I";
+    out.push_back(args[i] + (joined ? "" : " ") + args[i + 1]);
+    ++i;
   }
-  auto [base, major] = name_and_version(compiler);
-  if (driver_is(base, "g++") || driver_is(base, "c++") || driver_is(base, "gcc") ||
-      driver_is(base, "cc")) {
-    if (major == 0 || major >= 11) return is_c ? "gnu17" : "gnu++17";
-    if (is_c) return major >= 8 ? "gnu17" : major >= 5 ? "gnu11" : "gnu89";
-    return major >= 6 ? "gnu++14" : "gnu++98";
+  return out;
+}
+
+}  // namespace
+
+std::string configuration_key(const std::vector<std::string>& args) {
+  std::string key;
+  if (!args.empty()) key = fs::path(args[0]).filename().string();
+  for (const std::string& flag : shaping_flags(args)) key += '\0' + flag;
+  return key;
+}
+
+std::vector<Diagnostic> configuration_notes(const CompileDatabase& db, const std::string& root) {
+  std::map<std::string, std::vector<const CompileCommand*>> by_file;
+  for (const CompileCommand& cmd : db.commands) by_file[cmd.file].push_back(&cmd);
+  std::vector<Diagnostic> out;
+  for (const auto& [file, cmds] : by_file) {
+    if (cmds.size() < 2) continue;
+    // The shaping flags some configurations have and others lack.
+    std::map<std::string, size_t> count;
+    for (const CompileCommand* cmd : cmds) {
+      std::vector<std::string> flags = shaping_flags(cmd->args);
+      for (const std::string& a : std::set<std::string>(flags.begin(), flags.end())) ++count[a];
+    }
+    std::string differ;
+    for (const auto& [flag, n] : count) {
+      if (n < cmds.size()) differ += (differ.empty() ? "" : " ") + flag;
+    }
+    std::string rel = relative_to(root, file);
+    out.push_back({Diagnostic::Level::kInfo, "compile-db",
+                   "compiled in " + std::to_string(cmds.size()) + " configurations" +
+                       (differ.empty() ? "" : " (differing in " + differ + ")") +
+                       ": each was parsed, and a function is counted once, where it is defined",
+                   rel.empty() ? file : rel});
   }
-  if (driver_is(base, "clang++") || driver_is(base, "clang")) {
-    return !is_c && major >= 16 ? "gnu++17" : "";
-  }
-  return "";
+  return out;
 }
 
 CompileDatabase load_compile_database(const std::string& path) {
   return parse_compile_database(path, read_file_or_throw(path));
 }
 
-CompileCommand interpolate_command(const CompileDatabase& db,
-                                   const std::string& file, bool is_c) {
+CompileCommand interpolate_command(const CompileDatabase& db, const std::string& file, bool is_c) {
   const CompileCommand* best = nullptr;
   size_t best_score = 0;
   for (const auto& cmd : db.commands) {

@@ -13,19 +13,25 @@ namespace stepup {
 
 /// One translation unit's command, cleaned for libclang.
 struct CompileCommand {
-  std::string file;       ///< absolute, normalised
-  std::string directory;  ///< absolute: relative paths in args resolve here
+  std::string file;               ///< absolute, normalised
+  std::string directory;          ///< absolute: relative paths in args resolve here
   std::vector<std::string> args;  ///< argv[0] is the compiler; no -o/-c/file
   bool is_c = false;              ///< the file is C (.c), not C++
   /// The standard added because the command named none (default_std_for),
   /// e.g. "gnu++17"; "" when the command had one or none was added.
   std::string implied_std;
+  /// 0: the file's first configuration; N: its (N+1)th, another set of the
+  /// flags that shape the AST (configuration_key).
+  int variant = 0;
 };
 
-/// The commands of a compile database, one per source file (first wins).
+/// The commands of a compile database: one per configuration of each
+/// source file (entries of a file that differ only in flags that cannot
+/// change the AST are read once, the first one kept).
 struct CompileDatabase {
   std::string path;
   std::vector<CompileCommand> commands;
+  std::vector<Diagnostic> diagnostics;  ///< response files that could not be read
 };
 
 /// The compile database to use: the -p value (a file or a folder holding
@@ -37,8 +43,7 @@ std::optional<std::string> find_compile_database(const std::string& repo_root,
 
 /// Parses the database text. Throws InputError naming path and line:column
 /// for malformed JSON, and the entry for a malformed entry.
-CompileDatabase parse_compile_database(const std::string& path,
-                                       std::string_view text);
+CompileDatabase parse_compile_database(const std::string& path, std::string_view text);
 
 /// Reads and parses the file at path.
 CompileDatabase load_compile_database(const std::string& path);
@@ -46,28 +51,33 @@ CompileDatabase load_compile_database(const std::string& path);
 /// Splits a "command" string the way a POSIX shell would split words.
 std::vector<std::string> split_command(std::string_view command);
 
+/// Expands every `@file` argument the way clang's driver does (libclang
+/// does not): the file, relative to `directory`, is split into arguments
+/// like a command line, and nested @files are expanded in turn (at most 16
+/// deep; a cycle stops). An @file that cannot be read stays as it is, and
+/// one message per such file goes to `problems`.
+std::vector<std::string> expand_response_files(const std::vector<std::string>& raw,
+                                               const std::string& directory,
+                                               std::vector<std::string>* problems);
+
 /// Drops what clang rejects or what only matters to code generation: the
 /// source file itself, -o/-c, dependency-file flags, coverage and profile
 /// flags, -Werror, and gcc-only options.
-std::vector<std::string> sanitize_args(const std::vector<std::string>& raw,
-                                       const std::string& file,
+std::vector<std::string> sanitize_args(const std::vector<std::string>& raw, const std::string& file,
                                        const std::string& directory);
 
-/// The language standard a compiler uses when its command line names no
-/// -std, judged from the compiler's name alone (the database is untrusted
-/// input: the compiler is never run). gcc-family drivers (g++, c++, gcc,
-/// cc, with a target prefix or a version suffix such as
-/// x86_64-linux-gnu-g++-12): "gnu++17" for C++ and "gnu17" for C (gcc 11's
-/// defaults; a version suffix below 11 gives gcc's older defaults).
-/// clang++ with a version suffix of 16 or more: "gnu++17". "" when the
-/// command already names a standard, when libclang's own default (gnu++14,
-/// gnu17) is the compiler's, or when the compiler is unknown. A launcher
-/// (ccache, sccache, distcc, icecc) in front is looked through.
-std::string default_std_for(const std::vector<std::string>& args, bool is_c);
+/// What of a command line shapes the AST of the file it compiles: the
+/// compiler's name and the -D, -U, -I (-isystem, -iquote, -idirafter),
+/// -include, -imacros, -std, -x, target and sysroot options, in order.
+/// Entries of one file with the same key are one configuration.
+std::string configuration_key(const std::vector<std::string>& args);
+
+/// One info diagnostic per file the database compiles in several
+/// configurations, naming the flags they differ in (path relative to root).
+std::vector<Diagnostic> configuration_notes(const CompileDatabase& db, const std::string& root);
 
 /// A command for a file the database does not list, borrowed from the entry
 /// that shares the longest directory prefix (same language preferred).
-CompileCommand interpolate_command(const CompileDatabase& db,
-                                   const std::string& file, bool is_c);
+CompileCommand interpolate_command(const CompileDatabase& db, const std::string& file, bool is_c);
 
 }  // namespace stepup

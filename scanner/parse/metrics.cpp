@@ -4,6 +4,8 @@
 #include <string_view>
 #include <vector>
 
+#include "scanner/parse/source_text.h"
+
 namespace stepup {
 namespace {
 
@@ -22,8 +24,7 @@ class Walker {
       case CXCursor_ForStmt:
       case CXCursor_CXXForRangeStmt:
       case CXCursor_WhileStmt:
-        visit_loop(c, nesting, clang_getCursorKind(c) == CXCursor_WhileStmt
-                                   ? "while" : "for");
+        visit_loop(c, nesting, clang_getCursorKind(c) == CXCursor_WhileStmt ? "while" : "for");
         return;
       case CXCursor_DoStmt:
         visit_do(c, nesting);
@@ -88,24 +89,69 @@ class Walker {
     return counted_.insert(p.offset).second;
   }
 
-  // The token written just before the start of c, when it is `want`.
-  bool token_before_is(CXCursor c, std::string_view want, unsigned* offset) {
-    FilePos p = pos_of_start(c);
-    if (p.file != tokens_.file() || tokens_.token_before(p.offset) != want) {
-      return false;
-    }
-    *offset = tokens_.offset_before(p.offset);
-    return true;
+  // Token lookups read what the compiler read: comments, preprocessor
+  // directive lines and the code an #if between them left out are passed
+  // over ("a && /* why */ b", "a ||\n#if X\n  c ||\n#endif\n  b").
+
+  // The first code token at or after `from`, and its offset.
+  std::string_view code_token_after(unsigned from, unsigned* at) const {
+    std::string_view text = tokens_.text();
+    size_t i = next_code(text, from);
+    if (i >= text.size()) return {};
+    *at = static_cast<unsigned>(i);
+    return tokens_.token_at(*at);
   }
 
-  // For a BinaryOperator: '&' for &&, '|' for ||, 0 otherwise. The operator
-  // is the token just before the right operand.
+  // The last token before `offset` that is neither a comment nor on a
+  // directive line, and its offset.
+  std::string_view code_token_before(unsigned offset, unsigned* at) const {
+    for (unsigned o = offset;;) {
+      std::string_view tok = tokens_.token_before(o);
+      if (tok.empty()) return {};
+      unsigned start = tokens_.offset_before(o);
+      bool comment = tok.substr(0, 2) == "//" || tok.substr(0, 2) == "/*";
+      if (!comment && !on_directive_line(tokens_.text(), start)) {
+        *at = start;
+        return tok;
+      }
+      o = start;
+    }
+  }
+
+  // The token written between two children `left` and `right` of `parent`:
+  // the first code token after `left` (one ';' passed over when
+  // `past_semicolon`, for a statement that is not a block), else the last
+  // one before `right`. Reading forward first keeps code an #if left out
+  // between the token and `right` out of the answer. The token must lie
+  // inside parent's own text: an operator a macro's body writes has its
+  // operands' extents spanning the whole macro use, and what stands next to
+  // that use is not its operator.
+  std::string_view token_between(CXCursor parent, CXCursor left, CXCursor right,
+                                 bool past_semicolon, unsigned* at) const {
+    CXSourceRange extent = clang_getCursorExtent(parent);
+    FilePos begin = file_pos(clang_getRangeStart(extent));
+    FilePos end = file_pos(clang_getRangeEnd(extent));
+    if (begin.file != tokens_.file() || end.file != tokens_.file()) return {};
+    auto inside = [&](std::string_view tok) {
+      return !tok.empty() && *at >= begin.offset && *at < end.offset ? tok : std::string_view();
+    };
+    FilePos l = file_pos(clang_getRangeEnd(clang_getCursorExtent(left)));
+    if (l.file == tokens_.file()) {
+      std::string_view tok = code_token_after(l.offset, at);
+      if (past_semicolon && tok == ";") tok = code_token_after(*at + 1, at);
+      if (!tok.empty()) return inside(tok);
+    }
+    FilePos r = pos_of_start(right);
+    if (r.file != tokens_.file()) return {};
+    return inside(code_token_before(r.offset, at));
+  }
+
+  // For a BinaryOperator: '&' for &&, '|' for ||, 0 otherwise.
   char logical_op(CXCursor c) {
     std::vector<CXCursor> kids = children_of(c);
     if (kids.size() != 2) return 0;
-    FilePos p = pos_of_start(kids[1]);
-    if (p.file != tokens_.file()) return 0;
-    std::string_view op = tokens_.token_before(p.offset);
+    unsigned at = 0;
+    std::string_view op = token_between(c, kids[0], kids[1], false, &at);
     if (op == "&&" || op == "and") return '&';
     if (op == "||" || op == "or") return '|';
     return 0;
@@ -120,8 +166,8 @@ class Walker {
     c_.cognitive += else_if ? 1 : 1 + nesting;
     std::vector<CXCursor> kids = children_of(c);
     unsigned else_offset = 0;
-    bool has_else = kids.size() >= 2 &&
-                    token_before_is(kids.back(), "else", &else_offset);
+    bool has_else = kids.size() >= 2 && token_between(c, kids[kids.size() - 2], kids.back(), true,
+                                                      &else_offset) == "else";
     size_t then_index = kids.size() - (has_else ? 2 : 1);
     for (size_t i = 0; i < then_index; ++i) visit(kids[i], nesting);
     int body = enter(nesting);
@@ -129,8 +175,8 @@ class Walker {
     if (!has_else) return;
     CXCursor other = kids.back();
     FilePos p = file_pos(clang_getCursorLocation(other));
-    if (clang_getCursorKind(other) == CXCursor_IfStmt &&
-        p.file == tokens_.file() && tokens_.token_at(p.offset) == "if") {
+    if (clang_getCursorKind(other) == CXCursor_IfStmt && p.file == tokens_.file() &&
+        tokens_.token_at(p.offset) == "if") {
       visit_if(other, nesting, /*else_if=*/true);
       return;
     }
@@ -164,8 +210,7 @@ class Walker {
   }
 
   // switch and catch: an increment with nesting, the last child nested.
-  void visit_structure(CXCursor c, int nesting, std::string_view keyword,
-                       bool cyclomatic) {
+  void visit_structure(CXCursor c, int nesting, std::string_view keyword, bool cyclomatic) {
     bool spelled = keyword_at(c, keyword);
     if (spelled) {
       if (cyclomatic) ++c_.cyclomatic;
@@ -179,7 +224,7 @@ class Walker {
   void visit_conditional(CXCursor c, int nesting) {
     std::vector<CXCursor> kids = children_of(c);
     unsigned offset = 0;
-    bool spelled = kids.size() == 3 && token_before_is(kids[1], "?", &offset) &&
+    bool spelled = kids.size() == 3 && token_between(c, kids[0], kids[1], false, &offset) == "?" &&
                    counted_.insert(offset).second;
     if (!spelled) {
       visit_children(c, nesting);
@@ -244,8 +289,7 @@ class Walker {
     if (clang_Cursor_isNull(decl)) return false;
     if (clang_equalCursors(clang_getCanonicalCursor(decl), fn_)) return true;
     CXCursor tmpl = clang_getSpecializedCursorTemplate(decl);
-    return !clang_Cursor_isNull(tmpl) &&
-           clang_equalCursors(clang_getCanonicalCursor(tmpl), fn_);
+    return !clang_Cursor_isNull(tmpl) && clang_equalCursors(clang_getCanonicalCursor(tmpl), fn_);
   }
 
   bool calls_self(CXCursor call) {
@@ -282,8 +326,7 @@ Complexity measure_complexity(CXCursor fn, const FileTokens& tokens) {
   for (CXCursor kid : children_of(fn)) {
     CXCursorKind kind = clang_getCursorKind(kid);
     if (kind == CXCursor_CompoundStmt || kind == CXCursor_CXXTryStmt ||
-        kind == CXCursor_MemberRef || kind == CXCursor_InitListExpr ||
-        clang_isExpression(kind)) {
+        kind == CXCursor_MemberRef || kind == CXCursor_InitListExpr || clang_isExpression(kind)) {
       // Body, function-try-block, and constructor initializers.
       walker.visit(kid, 0);
     }

@@ -218,7 +218,11 @@ FileFacts read_file(const Fields& f) {
   if (f.has("built")) file.built = f.flag("built");
   file.parse_errors = f.flag("parse_errors", false);
   file.code_lines = f.i32("code_lines");
-  if (f.has("coverage")) file.coverage = read_coverage(f.sub("coverage"));
+  if (f.has("coverage")) {
+    Fields c = f.sub("coverage");
+    file.coverage = read_coverage(c);
+    file.coverage->stale = c.flag("stale", false);
+  }
   if (f.has("history")) file.history = read_history(f.sub("history"));
   file.owners = f.strings("owners", false);
   file.log_calls = f.i32("log_calls", false);

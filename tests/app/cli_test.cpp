@@ -8,20 +8,19 @@
 #include "tests/support/temp_repo.h"
 
 namespace fs = std::filesystem;
-using stepup::test::run_stepup;
 using Catch::Contains;
+using stepup::test::run_stepup;
 
 namespace {
 
 void small_repo(const stepup::test::TempDir& repo) {
-  repo.write("src/a.cpp",
-             "int a(int x) {\n  if (x > 0 && x < 10) return 1;\n  return 0;\n}\n");
+  repo.write("src/a.cpp", "int a(int x) {\n  if (x > 0 && x < 10) return 1;\n  return 0;\n}\n");
   repo.write("src/b.cpp", "int b(int x) { for (int i = 0; i < x; ++i) x--; return x; }\n");
   repo.write("compile_commands.json",
              "[{\"directory\":\"" + repo.path() +
                  "\",\"file\":\"src/a.cpp\",\"command\":\"c++ -c src/a.cpp\"},"
-                 "{\"directory\":\"" + repo.path() +
-                 "\",\"file\":\"src/b.cpp\",\"command\":\"c++ -c src/b.cpp\"}]");
+                 "{\"directory\":\"" +
+                 repo.path() + "\",\"file\":\"src/b.cpp\",\"command\":\"c++ -c src/b.cpp\"}]");
 }
 
 }  // namespace
@@ -214,8 +213,15 @@ TEST_CASE("an empty repository still gives a valid report") {
   CHECK(doc["repo"]["commit"].is_null());  // no commit yet
   CHECK(doc["candidates"].empty());
   bool said = false;
-  for (const auto& d : doc["diagnostics"]) said |= d["message"] == "no C or C++ source files found";
+  for (const auto& d : doc["diagnostics"]) {
+    said |= d["level"] == "error" &&
+            d["message"].get<std::string>().rfind("no C or C++ source file found in", 0) == 0;
+  }
   CHECK(said);
+  // Said on the console too, with what was searched, not only in report.json.
+  CHECK_THAT(r.err, Catch::Contains("error: discover: no C or C++ source file found in") &&
+                        Catch::Contains("looked for .c .cc .cpp"));
+  CHECK_THAT(r.out, Catch::Contains("no C or C++ source file was scanned"));
 }
 
 TEST_CASE("the history window (--since) must be a positive number of days") {

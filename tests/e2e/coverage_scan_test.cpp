@@ -5,8 +5,8 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <map>
-#include <sstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "tests/support/temp_repo.h"
 
@@ -244,8 +244,8 @@ TEST_CASE("lcov --capture and gcovr's Cobertura give the formats' own line total
     CHECK(file_in(lcov, s["filename"])["coverage"]["lines_total"] == s["line_total"]);
   }
 
-  auto x = run_stepup({"scan", b.repo(), "-c", b.repo() + "/cov.xml", "-o", b.repo() + "/xml",
-                       "--format", "json"});
+  auto x = run_stepup(
+      {"scan", b.repo(), "-c", b.repo() + "/cov.xml", "-o", b.repo() + "/xml", "--format", "json"});
   INFO(x.err);
   REQUIRE(x.exit_code == 0);
   Json xml = Json::parse(stepup::test::read_text(b.repo() + "/xml/report.json"));
@@ -268,12 +268,13 @@ TEST_CASE("llvm-cov export from a clang build maps onto the repo with llvm-cov's
   write_fixture(b.dir);
   const std::string build = b.repo() + "/build";
   std::filesystem::create_directories(build);
-  run({"clang++", "-fprofile-instr-generate", "-fcoverage-mapping", "-O0", "-I" + b.repo() +
-       "/include", "-o", build + "/app", b.repo() + "/src/main.cpp"}, build);
+  run({"clang++", "-fprofile-instr-generate", "-fcoverage-mapping", "-O0",
+       "-I" + b.repo() + "/include", "-o", build + "/app", b.repo() + "/src/main.cpp"},
+      build);
   run({"env", "LLVM_PROFILE_FILE=" + build + "/app.profraw", build + "/app"}, build);
   run({"llvm-profdata", "merge", "-o", build + "/app.profdata", build + "/app.profraw"}, build);
-  std::string exported =
-      run({"llvm-cov", "export", build + "/app", "-instr-profile=" + build + "/app.profdata"}, build);
+  std::string exported = run(
+      {"llvm-cov", "export", build + "/app", "-instr-profile=" + build + "/app.profdata"}, build);
   stepup::test::TempDir out;
   std::string path = out.write("export.json", exported);
   auto r = run_stepup({"scan", b.repo(), "-c", path, "-o", out.path() + "/r", "--format", "json"});
@@ -295,25 +296,28 @@ TEST_CASE("llvm-cov export from a clang build maps onto the repo with llvm-cov's
   }
   CHECK(checked == 2);
   // never_called: its body never ran.
-  CHECK(function_in(file_in(report, "src/main.cpp"), "never_called")["coverage"]["lines_covered"] == 0);
+  CHECK(function_in(file_in(report, "src/main.cpp"), "never_called")["coverage"]["lines_covered"] ==
+        0);
 }
 
-TEST_CASE("coverage of a line past the end of the file is a diagnostic, not a crash") {
+TEST_CASE("coverage of a line past the end of the file marks it stale, not a crash") {
   stepup::test::TempDir repo;
   repo.write("a.cc", "int a() {\n  return 1;\n}\n");
   std::string cov = repo.write(
       "cov.json", R"J({"gcovr/format_version": "0.3", "files": [{"file": "a.cc", "functions": [],
         "lines": [{"line_number": 2, "count": 1, "branches": []},
                   {"line_number": 40, "count": 0, "branches": []}]}]})J");
-  auto r = run_stepup({"scan", repo.path(), "-c", cov, "-o", repo.path() + "/out", "--format", "json"});
+  auto r =
+      run_stepup({"scan", repo.path(), "-c", cov, "-o", repo.path() + "/out", "--format", "json"});
   REQUIRE(r.exit_code == 0);
   Json report = Json::parse(stepup::test::read_text(repo.path() + "/out/report.json"));
   bool said = false;
   for (const auto& d : report["diagnostics"]) {
-    said |= d["path"] == "a.cc" &&
-            d["message"] == "coverage names line 40 but the file has 3 lines: the coverage data "
-                            "is older than the source";
+    said |= d["path"] == "a.cc" && d["level"] == "warning" &&
+            d["message"].get<std::string>().rfind(
+                "stale coverage: the coverage data names line 40 but the file has 3 lines", 0) == 0;
   }
   CHECK(said);
   CHECK(file_in(report, "a.cc")["coverage"]["lines_total"] == 2);  // the format's own count
+  CHECK(file_in(report, "a.cc")["coverage"]["stale"] == true);
 }

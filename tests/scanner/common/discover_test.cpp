@@ -92,5 +92,10 @@ TEST_CASE("an empty repository gives no files and says so") {
   Discovery d = discover(repo.path(), Config{}, runner);
   CHECK(d.files.empty());
   REQUIRE(d.diagnostics.size() == 1);
-  CHECK(d.diagnostics[0].message == "no C or C++ source files found");
+  CHECK(d.diagnostics[0].level == Diagnostic::Level::kError);
+  // What was searched, so the user can tell a wrong folder from a wrong config.
+  CHECK(d.diagnostics[0].message ==
+        "no C or C++ source file found in " + d.root +
+            ": looked for .c .cc .cpp .cxx .c++ .h .hh .hpp .hxx .ipp .inl among the 0 files "
+            "git ls-files lists, excluding third_party/ vendor/ external/ build*/ .git/");
 }

@@ -8,6 +8,7 @@
 #include "tests/support/coverage_fixture.h"
 
 using namespace stepup;
+using Catch::Matchers::Contains;
 using Catch::Matchers::Message;
 
 namespace {
@@ -157,8 +158,7 @@ TEST_CASE("cobertura: negative hits are executed, with one warning per file") {
 }
 
 TEST_CASE("cobertura: an entity bomb is never expanded") {
-  std::string bomb =
-      "<?xml version=\"1.0\"?>\n<!DOCTYPE coverage [\n <!ENTITY lol \"lol\">\n";
+  std::string bomb = "<?xml version=\"1.0\"?>\n<!DOCTYPE coverage [\n <!ENTITY lol \"lol\">\n";
   std::string prev = "lol";
   for (int i = 1; i <= 9; ++i) {
     std::string refs;
@@ -166,19 +166,71 @@ TEST_CASE("cobertura: an entity bomb is never expanded") {
     prev = "lol" + std::to_string(i);
     bomb += " <!ENTITY " + prev + " \"" + refs + "\">\n";
   }
-  bomb += "]>\n<coverage><sources><source>&lol9;</source></sources><packages><package>"
-          "<classes><class filename=\"a.cc\"><lines>";
+  bomb +=
+      "]>\n<coverage><sources><source>&lol9;</source></sources><packages><package>"
+      "<classes><class filename=\"a.cc\"><lines>";
   // Where the reference is text, it stays the six characters it is...
-  CoverageData d = import_cobertura(bomb + "</lines></class></classes></package></packages>"
-                                           "</coverage>",
+  CoverageData d = import_cobertura(bomb +
+                                        "</lines></class></classes></package></packages>"
+                                        "</coverage>",
                                     "bomb.xml");
   CHECK(d.files.at(0).bases == std::vector<std::string>{"&lol9;"});
-  // ...and where a number is due, it is not a number.
-  CHECK_THROWS_MATCHES(
-      import_cobertura(bomb + "<line number=\"1\" hits=\"&lol9;\"/></lines></class></classes>"
-                              "</package></packages></coverage>",
-                       "bomb.xml"),
-      InputError, Message("bomb.xml:14:111: <line>: hits \"&lol9;\" is not a 64-bit integer"));
+  // ...and where a number is due, it is not a number: an odd record, skipped.
+  CoverageData odd =
+      import_cobertura(bomb +
+                           "<line number=\"1\" hits=\"&lol9;\"/></lines></class></classes>"
+                           "</package></packages></coverage>",
+                       "bomb.xml");
+  CHECK(odd.files.at(0).lines.empty());
+  REQUIRE(odd.diagnostics.size() == 1);
+  CHECK_THAT(odd.diagnostics[0].message,
+             Catch::Contains("first, at 14:111: '<line number=\"1\" hits=\"&lol9;\">': hits "
+                             "\"&lol9;\" is not a 64-bit integer"));
+}
+
+TEST_CASE("cobertura: odd values are skipped, counted once per file, first quoted") {
+  struct Case {
+    std::string line;
+    const char* why;
+  };
+  const Case cases[] = {
+      {"<line number=\"1\" hits=\"abc\"/>", "hits \"abc\" is not a 64-bit integer"},
+      {"<line number=\"x\" hits=\"1\"/>", "number \"x\" is not an integer"},
+      {"<line number=\"0\" hits=\"1\"/>", "line number 0 out of range"},
+      {"<line number=\"1\" hits=\"99999999999999999999\"/>",
+       "hits \"99999999999999999999\" is not a 64-bit integer"},
+      {"<line number=\"9\" hits=\"1\" branch=\"true\" condition-coverage=\"50%\"/>",
+       "condition-coverage \"50%\" is not \"P% (covered/total)\""},
+      {"<line number=\"9\" hits=\"1\" branch=\"true\" condition-coverage=\"100% (3/2)\"/>",
+       "condition-coverage \"100% (3/2)\" has no valid covered/total"},
+      {"<line number=\"9\" hits=\"1\" branch=\"true\" condition-coverage=\"0% (0/99999999999)\"/>",
+       "condition-coverage \"0% (0/99999999999)\" has no valid covered/total"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.line);
+    CoverageData d =
+        import_cobertura(report("<class filename=\"a\"><lines>\n" + c.line +
+                                "\n<line number=\"3\" hits=\"2\"/>" + "</lines></class>"),
+                         "cov.xml");
+    REQUIRE(d.files.size() == 1);
+    CHECK(d.files[0].lines.at(3) == 2);  // the good record after it stands
+    CHECK(d.files[0].branches.empty());
+    REQUIRE(d.diagnostics.size() == 1);
+    CHECK_THAT(d.diagnostics[0].message, Contains("cov.xml: 1 odd record(s) skipped") &&
+                                             Contains("first, at 6:1: '") &&
+                                             Contains(std::string("': ") + c.why));
+  }
+}
+
+TEST_CASE("cobertura: a class with only method lines (some converters) gives its lines") {
+  CoverageData d = import_cobertura(
+      report("<class filename=\"a.cc\"><methods><method name=\"f\"><lines>"
+             "<line number=\"4\" hits=\"1\"/><line number=\"5\" hits=\"0\"/></lines></method>"
+             "</methods></class>"),
+      "cov.xml");
+  CHECK(d.files.at(0).lines == std::map<int, int64_t>{{4, 1}, {5, 0}});
+  REQUIRE(d.files.at(0).functions.size() == 1);
+  CHECK(d.files.at(0).functions[0].line == 4);
 }
 
 TEST_CASE("cobertura: malformed input names the file, line and column") {
@@ -192,32 +244,14 @@ TEST_CASE("cobertura: malformed input names the file, line and column") {
       {"<coverage>\n<packages>\n</package>", "cov.xml:3:3: byte 24: Start-end tags mismatch"},
       {"", "cov.xml:1:1: byte 0: No document element found"},
       {"lcov? SF:/a.cc", "cov.xml:1:15: byte 14: No document element found"},
-      {"<report/>", "cov.xml:1:1: <report>: not a Cobertura report (the root element is not "
-                    "<coverage>)"},
-      {report("<class filename=\"a\"><lines>\n  <line number=\"1\" hits=\"abc\"/></lines></class>"),
-       "cov.xml:6:3: <line>: hits \"abc\" is not a 64-bit integer"},
-      {report("<class filename=\"a\"><lines>\n<line number=\"x\" hits=\"1\"/></lines></class>"),
-       "cov.xml:6:1: <line>: number \"x\" is not an integer"},
+      {"<report/>",
+       "cov.xml:1:1: <report>: not a Cobertura report (the root element is not "
+       "<coverage>)"},
       {report("<class filename=\"a\"><lines>\n<line hits=\"1\"/></lines></class>"),
-       "cov.xml:6:1: <line>: number \"\" is not an integer"},
-      {report("<class filename=\"a\"><lines>\n<line number=\"0\" hits=\"1\"/></lines></class>"),
-       "cov.xml:6:1: <line>: line number 0 out of range"},
-      {report("<class filename=\"a\"><lines>\n<line number=\"1\" hits=\"99999999999999999999\"/></lines></class>"),
-       "cov.xml:6:1: <line>: hits \"99999999999999999999\" is not a 64-bit integer"},
+       "cov.xml:6:1: <line>: no number attribute"},
+      {report("<class filename=\"a\"><lines>\n<line number=\"1\"/></lines></class>"),
+       "cov.xml:6:1: <line>: no hits attribute"},
       {report("<class><lines/></class>"), "cov.xml:5:1: <class>: class without a filename"},
-      {report("<class filename=\"a\"><lines>\n<line number=\"1\" hits=\"1\" branch=\"true\" "
-              "condition-coverage=\"50%\"/></lines></class>"),
-       "cov.xml:6:1: <line>: condition-coverage \"50%\" is not \"P% (covered/total)\""},
-      {report("<class filename=\"a\"><lines>\n<line number=\"1\" hits=\"1\" branch=\"true\" "
-              "condition-coverage=\"100% (3/2)\"/></lines></class>"),
-       "cov.xml:6:1: <line>: condition-coverage \"100% (3/2)\" has no valid covered/total"},
-      {report("<class filename=\"a\"><lines>\n<line number=\"1\" hits=\"1\" branch=\"true\" "
-              "condition-coverage=\"0% (0/99999999999)\"/></lines></class>"),
-       "cov.xml:6:1: <line>: condition-coverage \"0% (0/99999999999)\" has no valid "
-       "covered/total"},
-      {report("<class filename=\"a\"><methods><method name=\"f\"><lines>\n"
-              "<line number=\"1\" hits=\"x\"/></lines></method></methods></class>"),
-       "cov.xml:6:1: <line>: hits \"x\" is not a 64-bit integer"},
   };
   for (const Case& c : cases) {
     INFO(c.text);

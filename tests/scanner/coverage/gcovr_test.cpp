@@ -59,23 +59,39 @@ TEST_CASE("huge counts are exact") {
   CHECK(import_gcovr_json(text, "big.json").files[0].lines.at(1) == 9007199254740993LL);
 }
 
+TEST_CASE("odd gcovr JSON values are skipped, counted once per file, first quoted") {
+  CoverageData d = import_gcovr_json(R"J({"gcovr/format_version": "0.3", "files": [{"file": "a.cc",
+    "functions": [{"name": "f", "lineno": 0, "execution_count": 1}],
+    "lines": [{"line_number": 1, "count": "many"}, {"line_number": 0, "count": 1},
+              {"line_number": 2, "count": 3, "branches": [{"count": 1.5}, {"count": 1}]},
+              {"line_number": 4, "count": 0}]}]})J",
+                                     "c.json");
+  REQUIRE(d.files.size() == 1);
+  CHECK(d.files[0].lines == std::map<int, int64_t>{{2, 3}, {4, 0}});
+  REQUIRE(d.files[0].branches.at(2).size() == 1);  // the odd branch goes, the other stands
+  CHECK(d.files[0].branches.at(2)[0].count == 1);
+  CHECK(d.files[0].functions.empty());
+  REQUIRE(d.diagnostics.size() == 1);
+  CHECK(d.diagnostics[0].message ==
+        "c.json: 4 odd record(s) skipped (well-formed, but with a value stepup cannot use); "
+        "first, at c.json: files[0] (a.cc) line 1: '\"many\"': count is not a whole number");
+}
+
 TEST_CASE("malformed gcovr JSON is an InputError naming the file and place") {
-  CHECK_THROWS_WITH(import_gcovr_json("{\"gcovr/format_version\": \"0.3\",\n \"files\": [", "c.json"),
-                    Contains("c.json:2:12: malformed JSON"));
-  CHECK_THROWS_WITH(import_gcovr_json(R"J({"gcovr/format_version": "0.99", "files": []})J", "c.json"),
-                    Contains("format version \"0.99\" is not supported (supported: 0.2 to 0.14"));
-  CHECK_THROWS_WITH(import_gcovr_json(R"J({"gcovr/format_version": "0.3", "files": [{"file": "a.cc",
-    "lines": [{"line_number": 1, "count": "many"}]}]})J", "c.json"),
-                    Contains("c.json: files[0] (a.cc): count is not a whole number: \"many\""));
-  CHECK_THROWS_WITH(import_gcovr_json(R"J({"gcovr/format_version": "0.3", "files": [{"file": "a.cc",
-    "lines": [{"line_number": 0, "count": 1}]}]})J", "c.json"),
-                    Contains("line number is not a positive whole number"));
-  CHECK_THROWS_AS(import_gcovr_json(R"J({"gcovr/format_version": "0.3", "files": [{"lines": []}]})J", "c"),
-                  InputError);
+  CHECK_THROWS_WITH(
+      import_gcovr_json("{\"gcovr/format_version\": \"0.3\",\n \"files\": [", "c.json"),
+      Contains("c.json:2:12: malformed JSON"));
+  CHECK_THROWS_WITH(
+      import_gcovr_json(R"J({"gcovr/format_version": "0.99", "files": []})J", "c.json"),
+      Contains("format version \"0.99\" is not supported (supported: 0.2 to 0.14"));
+  CHECK_THROWS_AS(
+      import_gcovr_json(R"J({"gcovr/format_version": "0.3", "files": [{"lines": []}]})J", "c"),
+      InputError);
 }
 
 TEST_CASE("the format is recognised from the content, not the name") {
-  CHECK(detect_coverage_format("  {\"gcovr/format_version\": \"0.3\"}") == CoverageFormat::kGcovrJson);
+  CHECK(detect_coverage_format("  {\"gcovr/format_version\": \"0.3\"}") ==
+        CoverageFormat::kGcovrJson);
   CHECK(detect_coverage_format("{\"data\":[],\"type\":\"llvm.coverage.json.export\"}") ==
         CoverageFormat::kLlvmCov);
   CHECK(detect_coverage_format("TN:\nSF:/a.cc\nend_of_record\n") == CoverageFormat::kLcov);
@@ -97,9 +113,10 @@ TEST_CASE("absent branches, lines and functions read as empty (found by fuzzing)
 
 TEST_CASE("file entries are read one by one but errors still name the whole file's place") {
   // "files" first (gcovr 5.x sorts its keys), then a broken second entry.
-  const char* text = "{\"files\": [{\"file\": \"a.cc\", \"lines\": []},\n"
-                     "  {\"file\": \"b.cc\", \"lines\": [}]}],\n"
-                     " \"gcovr/format_version\": \"0.3\"}";
+  const char* text =
+      "{\"files\": [{\"file\": \"a.cc\", \"lines\": []},\n"
+      "  {\"file\": \"b.cc\", \"lines\": [}]}],\n"
+      " \"gcovr/format_version\": \"0.3\"}";
   // The stray "}" is at line 2, column 30 (after two blanks and `{"file": "b.cc", "lines": [`).
   CHECK_THROWS_WITH(import_gcovr_json(text, "c.json"), Contains("c.json:2:30: malformed JSON"));
   // A scalar where a file entry should be is a shape error, not skipped.

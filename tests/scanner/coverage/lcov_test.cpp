@@ -155,13 +155,14 @@ TEST_CASE("lcov: 'e' blocks are exception branches; branch may be an expression"
   CHECK(f.branches.at(11)[0].count == 2);
 }
 
-TEST_CASE("lcov: FN names demangle; FNDA counts by name; 2.x FNL/FNA and FN end lines") {
+TEST_CASE("lcov: FN names demangle; FNDA counts by name; 2.x FNL/FNA, FN end lines, MCDC") {
   CoverageData d = import_lcov(
       "TN:t\nSF:/s/a.cc\nVER:#1\n"
       "FN:4,_ZN3foo3barEi\nFNDA:5,_ZN3foo3barEi\nFNDA:2,_ZN3foo3barEi\n"
       "FN:9,12,c_func\nFN:20,_Znot_really\nFN:30,i\n"
       "FNL:0,40,44\nFNA:0,3,_ZN3foo3bazEv\nFNA:0,1,_ZN3foo3quxEv\nFNL:1,50\n"
-      "FNF:9\nFNH:9\nLF:100\nLH:100\nDA:4,5\nend_of_record\n",
+      "FNF:9\nFNH:9\nLF:100\nLH:100\nDA:4,5\nMCDC:4,2,t,1,0,a > 0\nMCDC:4,2,f,0,0,a > 0\n"
+      "end_of_record\n",
       "t.info");
   const auto& fns = d.files.at(0).functions;
   REQUIRE(fns.size() == 6);
@@ -179,8 +180,9 @@ TEST_CASE("lcov: FN names demangle; FNDA counts by name; 2.x FNL/FNA and FN end 
   CHECK(fns[4].count == 3);
   CHECK(fns[5].name == "foo::qux()");
   CHECK(fns[5].line == 40);
-  // LF/LH claim 100 lines; only the DA record counts.
+  // LF/LH claim 100 lines; only the DA record counts. MCDC (lcov 2.2) is read past.
   CHECK(d.files.at(0).lines.size() == 1);
+  CHECK(d.diagnostics.empty());
 }
 
 TEST_CASE("lcov: repeated SF records stay separate; DA repeats add up; checksum ignored") {
@@ -219,6 +221,66 @@ TEST_CASE("lcov: negative counts are executed, with one warning per file") {
                                            Catch::Matchers::Contains("counted as executed"));
 }
 
+TEST_CASE("lcov: odd but well-formed records are skipped, counted once per file, first quoted") {
+  struct Case {
+    const char* record;
+    const char* why;
+  };
+  // Each is a whole record with an odd value: lcov itself reads past them.
+  const Case cases[] = {
+      {"DA:x,1", "DA: line number 'x' is not an integer"},
+      {"DA:0,1", "DA: line number 0 out of range"},
+      {"DA:3000000000,1", "DA: line number 3000000000 out of range"},
+      {"DA:1,1.5", "DA: count '1.5' is not a 64-bit integer"},
+      {"DA:1,9223372036854775808", "DA: count '9223372036854775808' is not a 64-bit integer"},
+      {"DA:1, 1", "DA: count ' 1' is not a 64-bit integer"},
+      {"BRDA:0,0,0,1", "BRDA: line number 0 out of range"},       // geninfo, for real
+      {"BRDA:7,None,0,1", "BRDA: block 'None' is not a number"},  // gcovr 7's lcov
+      {"BRDA:7,x3,0,1", "BRDA: block 'x3' is not a number"},      // an unknown flag
+      {"BRDA:7,0,0,many", "BRDA: count 'many' is not a 64-bit integer"},
+      {"FN:-4,f", "FN: line number -4 out of range"},
+      {"FNDA:x,f", "FNDA: count 'x' is not a 64-bit integer"},
+      {"FNA:0,1,f", "FNA index 0 has no FNL"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.record);
+    std::string text = std::string("TN:\nSF:/a\nDA:7,2\n") + c.record + "\n" + c.record +
+                       "\nBRDA:7,0,0,1\nend_of_record\n";
+    CoverageData d = import_lcov(text, "t.info");
+    REQUIRE(d.files.size() == 1);
+    CHECK(d.files[0].lines.at(7) == 2);  // the good records around them stand
+    CHECK(d.files[0].branches.at(7).size() == 1);
+    REQUIRE(d.diagnostics.size() == 1);
+    CHECK(d.diagnostics[0].level == Diagnostic::Level::kWarning);
+    CHECK(d.diagnostics[0].message ==
+          std::string("t.info: 2 odd record(s) skipped (well-formed, but with a value stepup "
+                      "cannot use); first, at line 4: '") +
+              c.record + "': " + c.why);
+  }
+}
+
+TEST_CASE("lcov: the lcov tool reads the same odd file; the lines agree") {
+  // A tracefile with geninfo's line-0 BRDA and gcovr 7's 'None' block: lcov
+  // --summary reads it, and its line and branch totals are stepup's.
+  test::TempDir dir;
+  std::string info =
+      dir.write("odd.info",
+                "TN:\nSF:/src/a.cc\nFN:3,f\nFNDA:2,f\nDA:3,2\nDA:4,2\nDA:5,0\n"
+                "BRDA:0,0,0,1\nBRDA:4,0,0,2\nBRDA:4,0,1,0\nBRDA:4,None,0,1\nend_of_record\n");
+  std::string summary =
+      test::run({"lcov", "--summary", info, "--rc", "lcov_branch_coverage=1"}, dir.path(), true);
+  CoverageData d = import_lcov(test::read_text(info), "odd.info");
+  REQUIRE(d.files.size() == 1);
+  const FileCoverage& f = d.files[0];
+  CHECK(f.lines.size() == 3);
+  CHECK(f.branches.at(4).size() == 2);
+  CHECK_THAT(summary, Catch::Matchers::Contains("66.7% (2 of 3 lines)"));
+  // lcov 1.x drops the 'None' record too, but keeps the one on line 0, which
+  // no source line can show: its 3 branches are stepup's 2 plus that one.
+  CHECK_THAT(summary, Catch::Matchers::Contains("(2 of 3 branches)"));
+  CHECK(d.diagnostics.size() == 1);
+}
+
 TEST_CASE("lcov: malformed input names the file and line") {
   struct Case {
     const char* text;
@@ -226,26 +288,11 @@ TEST_CASE("lcov: malformed input names the file and line") {
   };
   const Case cases[] = {
       {"SF:/a\nDA:1\nend_of_record\n", "t.info:2: DA record needs <line>,<count>"},
-      {"SF:/a\nDA:x,1\nend_of_record\n", "t.info:2: DA: line number 'x' is not an integer"},
-      {"SF:/a\nDA:0,1\nend_of_record\n", "t.info:2: DA: line number 0 out of range"},
-      {"SF:/a\nDA:3000000000,1\nend_of_record\n",
-       "t.info:2: DA: line number 3000000000 out of range"},
-      {"SF:/a\n\nDA:1,1.5\nend_of_record\n",
-       "t.info:3: DA: count '1.5' is not a 64-bit integer"},
-      {"SF:/a\nDA:1,9223372036854775808\nend_of_record\n",
-       "t.info:2: DA: count '9223372036854775808' is not a 64-bit integer"},
-      {"SF:/a\nDA:1, 1\nend_of_record\n", "t.info:2: DA: count ' 1' is not a 64-bit integer"},
       {"SF:/a\nBRDA:1,0,0\nend_of_record\n",
        "t.info:2: BRDA record needs <line>,<block>,<branch>,<taken>"},
-      {"SF:/a\nBRDA:1,x,0,1\nend_of_record\n", "t.info:2: BRDA: block 'x' is not a number"},
-      {"SF:/a\nBRDA:1,0,0,many\nend_of_record\n",
-       "t.info:2: BRDA: count 'many' is not a 64-bit integer"},
       {"SF:/a\nFN:1\nend_of_record\n", "t.info:2: FN record needs <line>,<name>"},
-      {"SF:/a\nFN:-4,f\nend_of_record\n", "t.info:2: FN: line number -4 out of range"},
-      {"SF:/a\nFNDA:x,f\nend_of_record\n", "t.info:2: FNDA: count 'x' is not a 64-bit integer"},
       {"SF:/a\nFNL:0\nend_of_record\n", "t.info:2: FNL record needs <index>,<line>[,<end>]"},
       {"SF:/a\nFNA:0,1\nend_of_record\n", "t.info:2: FNA record needs <index>,<count>,<name>"},
-      {"SF:/a\nFNL:1,5\nFNA:0,1,f\nend_of_record\n", "t.info:3: FNA index 0 has no FNL"},
       {"TN:\nDA:1,1\n", "t.info:2: DA record outside SF...end_of_record"},
       {"SF:/a\nend_of_record\nend_of_record\n", "t.info:3: end_of_record without an SF record"},
       {"SF:/a\nSF:/b\nend_of_record\n",

@@ -327,13 +327,6 @@ TEST_CASE("llvm-cov export: wrong shapes name the source file") {
              Contains("/cov/export.json: /src/a.cpp: \"segments\" is not an array"));
   CHECK_THAT(message_for("[3]"), Contains("/src/a.cpp: segments: entry 0 is not an array"));
   CHECK_THAT(message_for("[[1, 1, 5, true]]"), Contains("/src/a.cpp: segments: entry 0"));
-  CHECK_THAT(message_for(R"([[1, 1, "5", true, true]])"),
-             Contains("/src/a.cpp: segment 0: count \"5\" is not a whole number"));
-  CHECK_THAT(message_for("[[1, 1, 2.5, true, true]]"), Contains("/src/a.cpp: segment 0: count"));
-  CHECK_THAT(message_for("[[1, 1, -3, true, true]]"),
-             Contains("/src/a.cpp: segment 0: negative count -3"));
-  CHECK_THAT(message_for("[[1, 1, 3, 1, true]]"), Contains("/src/a.cpp: segment 0: 1 is not true"));
-  CHECK_THAT(message_for("[[-1, 1, 3, true, true]]"), Contains("/src/a.cpp: segment 0: line"));
   CHECK_THAT(message_for("[[3, 1, 3, true, true], [2, 1, 3, true, true]]"),
              Contains("/src/a.cpp: segment 1: line 2 comes after line 3"));
   // Two segments can claim more lines than any export of a few bytes holds.
@@ -351,11 +344,39 @@ TEST_CASE("llvm-cov export: wrong shapes name the source file") {
                                       "branches": [[1, 2, 1, 5, 1]]}])"),
                                     "x"),
                     Contains("/src/a.cpp: branches: entry 0 is not an array of at least 6 values"));
-  CHECK_THROWS_WITH(
-      import_llvm_cov(export_doc("[]", R"([{"name": "_Z1fv", "count": "x", "regions": [],
-                                            "filenames": ["/src/a.cpp"]}])"),
-                      "x"),
-      Contains("x: function _Z1fv: count \"x\" is not a whole number"));
+}
+
+TEST_CASE("llvm-cov export: odd values are skipped, counted once per file, first quoted") {
+  struct Case {
+    const char* segment;
+    const char* why;
+  };
+  const Case cases[] = {
+      {R"([2, 5, "5", true, true])", "'\"5\"': count is not a whole number"},
+      {"[2, 5, 2.5, true, true]", "'2.5': count is not a whole number"},
+      {"[2, 5, -3, true, true]", "'-3': negative count"},
+      {"[2, 5, 3, 1, true]", "'1': not true or false"},
+      {"[-1, 1, 3, true, true]", "'-1': line or column is not a number from 0 to"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.segment);
+    CoverageData d = import_llvm_cov(segments_doc(std::string("[[2, 1, 7, true, true], ") +
+                                                  c.segment + ", [2, 9, 0, false, false]]"),
+                                     "/cov/export.json");
+    REQUIRE(d.files.size() == 1);
+    CHECK(d.files[0].lines == std::map<int, int64_t>{{2, 7}});  // the good segments stand
+    REQUIRE(d.diagnostics.size() == 1);
+    CHECK_THAT(d.diagnostics[0].message,
+               Contains("/cov/export.json: 1 odd record(s) skipped") &&
+                   Contains("first, at /cov/export.json: /src/a.cpp: segment 1: ") &&
+                   Contains(c.why));
+  }
+  CoverageData f = import_llvm_cov(export_doc("[]", R"([{"name": "_Z1fv", "count": "x",
+                                                "regions": [], "filenames": ["/src/a.cpp"]}])"),
+                                   "x");
+  CHECK(f.files.empty());
+  REQUIRE(f.diagnostics.size() == 1);
+  CHECK_THAT(f.diagnostics[0].message, Contains("x: function _Z1fv: '\"x\"': count is not"));
 }
 
 TEST_CASE("llvm-cov export: counts past INT64_MAX are clamped, with a diagnostic") {

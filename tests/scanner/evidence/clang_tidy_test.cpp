@@ -42,7 +42,16 @@ TEST_CASE("findings_clang_tidy: compiler warnings, placeless errors, bad numbers
   CHECK(d.findings[1].line == 9);
   CHECK(d.findings[1].rule.empty());
   CHECK(d.skipped == 1);
-  CHECK_THROWS_WITH(import_clang_tidy("ok\na.cc:99999999999:1: warning: x [c]\n", "t.txt"),
-                    Contains("t.txt:2:"));
-  CHECK_THROWS_AS(import_clang_tidy("a.cc:0:1: warning: x [c]\n", "t"), InputError);
+  // A line number out of range: that warning is skipped, counted and quoted.
+  FindingsData odd = import_clang_tidy(
+      "ok\na.cc:99999999999:1: warning: x [c]\na.cc:0:1: warning: x [c]\nb.cc:2:1: warning: y "
+      "[c]\n",
+      "t.txt");
+  REQUIRE(odd.findings.size() == 1);
+  CHECK(odd.findings[0].path == "b.cc");
+  REQUIRE(odd.diagnostics.size() == 1);
+  CHECK_THAT(odd.diagnostics[0].message,
+             Contains("t.txt: 2 odd record(s) skipped") &&
+                 Contains("first, at line 2: 'a.cc:99999999999:1: warning: x [c]': line "
+                          "\"99999999999\" is not a valid number"));
 }

@@ -1,8 +1,11 @@
 #include "scanner/parse/compile_db.h"
+#include "scanner/parse/compiler_defaults.h"
 
 #include <catch2/catch.hpp>
 
+#include "app/pipeline.h"
 #include "model/errors.h"
+#include "tests/support/temp_repo.h"
 
 using namespace stepup;
 
@@ -29,24 +32,44 @@ TEST_CASE("both entry forms, relative directory and file") {
 }
 
 TEST_CASE("sanitize_args drops what clang rejects from gcc command lines") {
-  std::vector<std::string> raw = {
-      "g++", "-std=gnu++17", "-O2", "-Werror", "-Werror=format", "-pedantic-errors",
-      "--coverage", "-fprofile-arcs", "-ftest-coverage", "-fprofile-update=atomic",
-      "-MD", "-MT", "a.o", "-MF", "a.o.d", "-fconserve-stack", "-fno-tree-vectorize",
-      "-flto=auto", "-Wall", "-DX=1", "-c", "/src/a.cc", "-o", "a.o", "@flags.rsp"};
+  std::vector<std::string> raw = {"g++",
+                                  "-std=gnu++17",
+                                  "-O2",
+                                  "-Werror",
+                                  "-Werror=format",
+                                  "-pedantic-errors",
+                                  "--coverage",
+                                  "-fprofile-arcs",
+                                  "-ftest-coverage",
+                                  "-fprofile-update=atomic",
+                                  "-MD",
+                                  "-MT",
+                                  "a.o",
+                                  "-MF",
+                                  "a.o.d",
+                                  "-fconserve-stack",
+                                  "-fno-tree-vectorize",
+                                  "-flto=auto",
+                                  "-Wall",
+                                  "-DX=1",
+                                  "-c",
+                                  "/src/a.cc",
+                                  "-o",
+                                  "a.o",
+                                  "@flags.rsp"};
   CHECK(sanitize_args(raw, "/src/a.cc", "/build") ==
         std::vector<std::string>{"g++", "-std=gnu++17", "-O2", "-Wall", "-DX=1",
                                  "@/build/flags.rsp"});
 }
 
 TEST_CASE("path options are made absolute, sysroot-relative ones are left") {
-  std::vector<std::string> raw = {"c++", "-isystem", "../third", "-iquote", "q", "-include",
-                                  "pre.h", "--sysroot=sr", "-I=/usr/x", "-Ffw", "-I/abs",
-                                  "-isystem", "/abs2"};
+  std::vector<std::string> raw = {"c++",      "-isystem", "../third",     "-iquote",   "q",
+                                  "-include", "pre.h",    "--sysroot=sr", "-I=/usr/x", "-Ffw",
+                                  "-I/abs",   "-isystem", "/abs2"};
   CHECK(sanitize_args(raw, "/b/a.cc", "/b/build") ==
-        std::vector<std::string>{"c++", "-isystem", "/b/third", "-iquote", "/b/build/q",
-                                 "-include", "/b/build/pre.h", "--sysroot=/b/build/sr",
-                                 "-I=/usr/x", "-F/b/build/fw", "-I/abs", "-isystem", "/abs2"});
+        std::vector<std::string>{"c++", "-isystem", "/b/third", "-iquote", "/b/build/q", "-include",
+                                 "/b/build/pre.h", "--sysroot=/b/build/sr", "-I=/usr/x",
+                                 "-F/b/build/fw", "-I/abs", "-isystem", "/abs2"});
 }
 
 TEST_CASE("split_command follows shell quoting") {
@@ -54,12 +77,32 @@ TEST_CASE("split_command follows shell quoting") {
         std::vector<std::string>{"g++", "-DA B", "-DC=\"d\"", "e f", "-g"});
 }
 
-TEST_CASE("the first entry of a file wins") {
+TEST_CASE("entries of one file: flags that shape the AST make configurations, others do not") {
   CompileDatabase db = parse_compile_database(
-      "db.json", R"([{"directory":"/p","file":"a.cc","command":"cc -DFIRST a.cc"},
-                    {"directory":"/p","file":"a.cc","command":"cc -DSECOND a.cc"}])");
-  REQUIRE(db.commands.size() == 1);
-  CHECK(db.commands[0].args[1] == "-DFIRST");
+      "db.json", R"([{"directory":"/p","file":"a.cc","command":"cc -DSTATIC -fPIC -O2 -c a.cc"},
+                    {"directory":"/p","file":"a.cc","command":"cc -DSTATIC -O0 -g -Wall a.cc"},
+                    {"directory":"/p","file":"a.cc","command":"cc -DSHARED -fPIC a.cc"},
+                    {"directory":"/p","file":"a.cc","command":"cc -DSTATIC -I inc -c a.cc"},
+                    {"directory":"/p","file":"b.cc","command":"cc -std=c++17 -o x.o b.cc"},
+                    {"directory":"/p","file":"b.cc","command":"cc -std=c++17 -o y.o b.cc"}])");
+  // a.cc: -DSTATIC, -DSHARED and -DSTATIC -I/p/inc; the -O0 -g entry is the first again.
+  REQUIRE(db.commands.size() == 4);
+  CHECK(db.commands[0].args == std::vector<std::string>{"cc", "-DSTATIC", "-fPIC", "-O2"});
+  CHECK(db.commands[0].variant == 0);
+  CHECK(db.commands[1].args[1] == "-DSHARED");
+  CHECK(db.commands[1].variant == 1);
+  CHECK(db.commands[2].variant == 2);
+  CHECK(db.commands[3].file == "/p/b.cc");
+  CHECK(db.commands[3].variant == 0);
+  CHECK(configuration_key(
+            {"/usr/bin/g++", "-O2", "-DA=1", "-isystem", "/x", "-Wall", "-std=c++20"}) ==
+        std::string("g++\0-DA=1\0-isystem /x\0-std=c++20", 32));
+  std::vector<Diagnostic> notes = configuration_notes(db, "/p");
+  REQUIRE(notes.size() == 1);
+  CHECK(notes[0].path == std::optional<std::string>("a.cc"));
+  CHECK(notes[0].message ==
+        "compiled in 3 configurations (differing in -DSHARED -DSTATIC -I/p/inc): each was parsed, "
+        "and a function is counted once, where it is defined");
 }
 
 TEST_CASE("malformed databases name the file and the line:column") {
@@ -69,15 +112,15 @@ TEST_CASE("malformed databases name the file and the line:column") {
     parse_compile_database("/p/compile_commands.json", text);
     FAIL("no error");
   } catch (const InputError& e) {
-    CHECK(std::string(e.what()).rfind("/p/compile_commands.json:2:37: malformed compile database (byte 38)", 0) == 0);
+    CHECK(std::string(e.what()).rfind(
+              "/p/compile_commands.json:2:37: malformed compile database (byte 38)", 0) == 0);
   }
   CHECK_THROWS_WITH(parse_compile_database("db.json", "{}"),
                     Catch::Contains("db.json: a compile database is a JSON array"));
   CHECK_THROWS_WITH(parse_compile_database("db.json", R"([{"directory":"/p","command":"cc"}])"),
                     Catch::Contains("db.json: entry 0: missing \"file\""));
-  CHECK_THROWS_WITH(
-      parse_compile_database("db.json", R"([{"directory":"/p","file":"a.cc"}])"),
-      Catch::Contains("entry 0: needs \"arguments\" or \"command\""));
+  CHECK_THROWS_WITH(parse_compile_database("db.json", R"([{"directory":"/p","file":"a.cc"}])"),
+                    Catch::Contains("entry 0: needs \"arguments\" or \"command\""));
   CHECK_THROWS_WITH(
       parse_compile_database("db.json", R"([{"directory":"/p","file":"a.cc","arguments":[1]}])"),
       Catch::Contains("entry 0: \"arguments\" holds a non-string"));
@@ -144,4 +187,110 @@ TEST_CASE("the database keeps the standard a command names and adds the default 
   CHECK(db.commands[1].args == std::vector<std::string>{"gcc", "-std=gnu17"});
   CHECK(db.commands[1].implied_std == "gnu17");
   CHECK(db.commands[2].args == std::vector<std::string>{"clang++"});
+}
+
+TEST_CASE("response files are expanded as clang's driver expands them") {
+  test::TempDir dir;
+  dir.write("build/flags.rsp", "-DFROM_RSP=1 -I../inc\n'-DQUOTED=a b' @more.rsp\n");
+  dir.write("build/more.rsp", "-DNESTED\n");
+  dir.write("build/loop.rsp", "@loop.rsp -DLOOPED\n");
+  std::string db_text = R"([{"directory": ")" + dir.path() + R"(/build", "file": "../src/a.cc",
+      "command": "g++ @flags.rsp -c ../src/a.cc"},
+      {"directory": ")" +
+                        dir.path() + R"(/build", "file": "../src/b.cc",
+      "arguments": ["g++", "@missing.rsp", "@loop.rsp", "-c", "../src/b.cc"]}])";
+  CompileDatabase db = parse_compile_database(dir.path() + "/build/compile_commands.json", db_text);
+  REQUIRE(db.commands.size() == 2);
+  // Relative paths inside a response file are relative to the entry's directory.
+  CHECK(db.commands[0].args == std::vector<std::string>{"g++", "-DFROM_RSP=1",
+                                                        "-I" + dir.path() + "/inc", "-DQUOTED=a b",
+                                                        "-DNESTED", "-std=gnu++17"});
+  // Unreadable and self-including ones stay as they are, and are said.
+  CHECK(db.commands[1].args ==
+        std::vector<std::string>{"g++", "@" + dir.path() + "/build/missing.rsp",
+                                 "@" + dir.path() + "/build/loop.rsp", "-DLOOPED", "-std=gnu++17"});
+  REQUIRE(db.diagnostics.size() == 2);
+  CHECK_THAT(db.diagnostics[0].message, Catch::Contains("entry 1: response file @missing.rsp "
+                                                        "cannot be read"));
+  CHECK_THAT(db.diagnostics[1].message, Catch::Contains("@loop.rsp includes itself"));
+}
+
+namespace {
+
+// The names of the functions a scan found in one file.
+std::vector<std::string> functions_in(const Report& report, const std::string& path) {
+  std::vector<std::string> out;
+  for (const FileFacts& f : report.files) {
+    if (f.path != path) continue;
+    for (const FunctionFacts& fn : f.functions) out.push_back(fn.name);
+  }
+  return out;
+}
+
+// src/a.cc: `always` everywhere, `featured` only with -DFEATURE.
+void write_featured(const test::TempDir& repo) {
+  repo.write("src/a.cc",
+             "int always() { return 1; }\n"
+             "#ifdef FEATURE\n"
+             "int featured(int x) { return x > 0 ? x : -x; }\n"
+             "#endif\n");
+}
+
+}  // namespace
+
+TEST_CASE("a -D in a response file reaches the parse: the function behind it is there") {
+  test::TempDir repo;
+  write_featured(repo);
+  repo.write("build/flags.rsp", "-DFEATURE -std=c++17\n");
+  repo.write("build/compile_commands.json",
+             R"([{"directory": ")" + repo.path() + R"(/build", "file": "../src/a.cc",
+                  "command": "g++ @flags.rsp -c ../src/a.cc"}])");
+  SystemProcessRunner runner;
+  ScanOptions options;
+  options.repo = repo.path();
+  Report report = run_scan(options, runner).report;
+  CHECK(functions_in(report, "src/a.cc") == std::vector<std::string>{"always", "featured"});
+}
+
+TEST_CASE("a file built as a static and a shared library: both configurations' functions count") {
+  test::TempDir repo;
+  repo.write("src/lib.cc",
+             "int both() { return 1; }\n"
+             "#ifdef STATIC_BUILD\n"
+             "int static_only(int x) { return x ? 1 : 2; }\n"
+             "#else\n"
+             "int shared_only(int x) { return x && x > 1; }\n"
+             "#endif\n"
+             "int shaped(int x) {\n"
+             "#ifdef STATIC_BUILD\n"
+             "  if (x > 1) return 1;\n"
+             "#endif\n"
+             "  return 0;\n"
+             "}\n");
+  std::string dir = repo.path();
+  repo.write("build/compile_commands.json", R"([{"directory": ")" + dir +
+                                                R"(", "file": "src/lib.cc",
+                  "command": "c++ -DSTATIC_BUILD -O2 -c src/lib.cc"},
+                 {"directory": ")" + dir + R"(", "file": "src/lib.cc",
+                  "command": "c++ -fPIC -O2 -c src/lib.cc"},
+                 {"directory": ")" + dir + R"(", "file": "src/lib.cc",
+                  "command": "c++ -fPIC -O0 -g -c src/lib.cc"}])");
+  SystemProcessRunner runner;
+  ScanOptions options;
+  options.repo = repo.path();
+  options.jobs = 2;
+  ScanResult result = run_scan(options, runner);
+  CHECK(result.translation_units == 2);  // the -O0 -g entry is the -fPIC one again
+  const Report& report = result.report;
+  CHECK(functions_in(report, "src/lib.cc") ==
+        std::vector<std::string>{"both", "static_only", "shared_only", "shaped"});
+  // One function per definition site; `shaped` as the configuration that
+  // sees most of it: 1 + the if only STATIC_BUILD compiles.
+  CHECK(report.files[0].functions[3].cyclomatic == 2);
+  bool said = false;
+  for (const Diagnostic& d : report.diagnostics) {
+    said |= d.path == std::optional<std::string>("src/lib.cc") &&
+            d.message.rfind("compiled in 2 configurations (differing in -DSTATIC_BUILD)", 0) == 0;
+  }
+  CHECK(said);
 }

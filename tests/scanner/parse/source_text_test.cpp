@@ -22,14 +22,14 @@ TEST_CASE("code_lines counts lines with code, not blanks or comments") {
 
 TEST_CASE("comment markers inside literals are code") {
   const char* text =
-      "const char* s = \"// not a comment\";\n"   // code
-      "const char* t = \"/* nor this\";\n"         // code
-      "char q = '\"';\n"                           // code: a quote char
-      "int sep = 1'000'000; // digit separators\n" // code
-      "auto r = R\"x(\n"                           // code
-      "// inside a raw string\n"                   // code: part of the literal
-      ")x\";\n"                                    // code
-      "// real comment\n";                         // comment
+      "const char* s = \"// not a comment\";\n"     // code
+      "const char* t = \"/* nor this\";\n"          // code
+      "char q = '\"';\n"                            // code: a quote char
+      "int sep = 1'000'000; // digit separators\n"  // code
+      "auto r = R\"x(\n"                            // code
+      "// inside a raw string\n"                    // code: part of the literal
+      ")x\";\n"                                     // code
+      "// real comment\n";                          // comment
   CHECK(analyse_text(text).code_lines == 7);
 }
 
@@ -49,9 +49,65 @@ TEST_CASE("binary and non-UTF-8 text is recognised") {
   CHECK_FALSE(latin1.valid_utf8);
   CHECK(latin1.code_lines == 1);
   CHECK(is_valid_utf8("caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80"));
-  CHECK_FALSE(is_valid_utf8("\xc0\xaf"));          // overlong '/'
-  CHECK_FALSE(is_valid_utf8("\xed\xa0\x80"));      // surrogate
-  CHECK_FALSE(is_valid_utf8("\xe2\x82"));          // truncated
+  CHECK_FALSE(is_valid_utf8("\xc0\xaf"));      // overlong '/'
+  CHECK_FALSE(is_valid_utf8("\xed\xa0\x80"));  // surrogate
+  CHECK_FALSE(is_valid_utf8("\xe2\x82"));      // truncated
   CHECK(analyse_text("").code_lines == 0);
   CHECK(analyse_text("int x;").code_lines == 1);  // no final newline
+}
+
+TEST_CASE("every line-ending convention and a BOM give the same facts") {
+  const std::string lf =
+      "// a comment\n"
+      "\n"
+      "int a = 1; /* one\n"
+      "two */\n"
+      "// continued \\\n"
+      "still a comment\n"
+      "int b;\n";
+  auto with = [&](const std::string& eol) {
+    std::string out;
+    for (char c : lf) {
+      if (c == '\n') {
+        out += eol;
+      } else {
+        out += c;
+      }
+    }
+    return out;
+  };
+  TextFacts expected = analyse_text(lf);
+  CHECK(expected.code_lines == 2);  // lines 3 and 7
+  CHECK(expected.code == std::vector<bool>{false, false, true, false, false, false, true});
+  for (const std::string& text :
+       {with("\r\n"), with("\r"), "\xEF\xBB\xBF" + lf, "\xEF\xBB\xBF" + with("\r")}) {
+    INFO(text);
+    TextFacts facts = analyse_text(text);
+    CHECK(facts.code_lines == expected.code_lines);
+    CHECK(facts.code == expected.code);
+    CHECK(facts.valid_utf8);
+  }
+}
+
+TEST_CASE("next_code passes over blanks, comments and directive lines") {
+  const std::string t =
+      "a /* c */ &&\n"  // 0..12
+      "#if 0\n"         // a directive line
+      "  junk &&\n"     // (skipped by the preprocessor, not by this scan)
+      "#endif\n"
+      "  // note\n"
+      "  b";
+  CHECK(t.substr(next_code(t, 1), 2) == "&&");
+  // From after "&&": the #if line is passed over, "junk" is the next code.
+  size_t after = t.find("&&") + 2;
+  CHECK(t.substr(next_code(t, after), 4) == "junk");
+  size_t endif = t.find("#endif");
+  CHECK(t.substr(next_code(t, endif), 1) == "b");
+  CHECK(next_code(t, t.size()) == t.size());
+  // A directive continued on the next line is one line.
+  const std::string cont = "x\n#define A \\\n  (1 && 2)\ny";
+  CHECK(cont.substr(next_code(cont, 1), 1) == "y");
+  CHECK(on_directive_line(cont, cont.find("(1")));
+  CHECK_FALSE(on_directive_line(cont, cont.find("y")));
+  CHECK(on_directive_line("  #  else\r\n", 5));
 }

@@ -1,0 +1,1 @@
+// cr onlyint f(int a) {  return a && /* c */ a > 1;}
