@@ -141,15 +141,13 @@ int cmd_scan(const std::vector<std::string>& args) {
   std::fprintf(stderr,
                "stepup: %d TUs, %d files (%d production), %d production functions, "
                "%d candidates in %.1fs; %d error(s), %d warning(s)%s; reports in %s (written in "
-               "%.2fs)
-%s",
+               "%.2fs)\n%s",
                result.translation_units, sum.all_code_files, sum.files, sum.functions,
                sum.candidates, progress.seconds(), errors, warnings,
                warnings > 0 && verbosity == Verbosity::kQuiet ? " (-q: not shown)" : "",
                out_dir.c_str(), writing, said.c_str());
   if (sum.line_coverage) {
-    std::fprintf(stderr, "stepup: production line coverage %.1f%% (all code %.1f%%)
-",
+    std::fprintf(stderr, "stepup: production line coverage %.1f%% (all code %.1f%%)\n",
                  *sum.line_coverage * 100, sum.all_code_line_coverage.value_or(0) * 100);
   }
   if (const auto& p = result.report.patch) {
