@@ -115,8 +115,12 @@ std::vector<Node> callers_by_text(const FileFacts& file, const FunctionFacts& fn
   std::regex called("(^|[^A-Za-z0-9_])" + regex_escape(fn.name) + R"(\s*\()");
   for (const FunctionFacts& g : file.functions) {
     if (&g == &fn || g.name == fn.name) continue;
-    for (int n = g.line + 1; n <= g.end_line; ++n) {
+    for (int n = g.line; n <= g.end_line; ++n) {
       std::string line = source_line(file.source, n);
+      if (n == g.line) {  // a one-line body: what follows its brace
+        size_t brace = line.find('{');
+        line = brace == std::string::npos ? "" : line.substr(brace);
+      }
       if (std::regex_search(line.substr(0, line.find("//")), called)) {
         out.push_back({&file, &g});
         break;
@@ -507,11 +511,14 @@ std::string address_check(const Report& r, const FunctionFacts& fn, const std::s
 
 // The access of name's declaration in the body of class cls in text:
 // "public", "private" or "protected"; "" when that body or name is not found.
+std::regex class_head(const std::string& cls) {
+  return std::regex(R"((^|[^A-Za-z0-9_])(class|struct)\s+([A-Za-z_][A-Za-z0-9_]*\s+)*)" +
+                    regex_escape(cls) + R"(\b[^;{()]*\{)");  // an export macro may come first
+}
+
 std::string access_of(const std::string& text, const std::string& cls, const std::string& name) {
   std::smatch m;
-  std::regex head(R"((^|[^A-Za-z0-9_])(class|struct)\s+([A-Za-z_][A-Za-z0-9_]*\s+)*)" +
-                  regex_escape(cls) + R"(\b[^;{()]*\{)");  // an export macro may come first
-  if (cls.empty() || !std::regex_search(text, m, head)) return "";
+  if (cls.empty() || !std::regex_search(text, m, class_head(cls))) return "";
   std::string access = m[2] == "class" ? "private" : "public";
   auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
   auto after_blanks = [&](size_t i) {
@@ -566,11 +573,10 @@ std::string blocker(const Report& r, const TestFramework& fw, const FileFacts& f
   std::string header = header_of(r, fw, file, fn, why);
   std::string cls = last_scope(fn.qualified_name);
   if (header.empty()) {
-    bool member =
-        !cls.empty() && !file.source.empty() && !namespaces_of(file.source, fn.qualified_name);
-    return member ? code(fn.qualified_name) +
-                        " is a member of a class no header defines: no test can see it"
-                  : "";
+    bool local_class = !cls.empty() && std::regex_search(file.source, class_head(cls));
+    return local_class ? code(fn.qualified_name) + " is a member of " + code(cls) + ", which " +
+                             code(file.path) + " defines: no test can see it"
+                       : "";
   }
   const FileFacts* h = file_named(r, header);
   std::string access = h ? access_of(h->source, cls, fn.name) : "";

@@ -101,6 +101,11 @@ void write_skeleton(std::ostringstream& out, const Report& r, const Candidate& c
                 : ": the skeleton carries its declaration, as written at its definition.")
         << "\n";
   }
+  if (p.entry_file->built && !*p.entry_file->built) {
+    out << "- Build: " << markdown_code(p.entry_file->path)
+        << " is in no compile-database entry's build, so the skeleton cannot be checked against "
+           "it here.\n";
+  }
   out << "- One " << (fw.name == "googletest" || fw.name == "boost-test" ? "test" : "section")
       << " per decision no test takes yet, quoted from " << markdown_code(p.focus_file->path)
       << "; each is marked unwritten, so it fails or shows as skipped until it is written.\n";
