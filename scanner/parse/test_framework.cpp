@@ -378,10 +378,10 @@ TestFramework detect_test_framework(const TestFrameworkInput& in) {
   } else {
     std::vector<std::string> look = in.system_dirs;
     if (tu) look.insert(look.begin(), tu->other.begin(), tu->other.end());
-    std::string reason = tests.empty()
-                             ? "no test files found"
-                             : "none of the " + std::to_string(tests.size()) +
-                                   " test files includes googletest, Catch2, doctest or Boost.Test";
+    std::string reason = tests.empty() ? "no test files found"
+                                       : "no test file (" + std::to_string(tests.size()) +
+                                             " in all) includes googletest, Catch2, doctest or "
+                                             "Boost.Test, directly or through a repo header";
     out = assumed_framework(look, exists, reason);
   }
   out.include_roots = learn_roots(tests, files, tu);

@@ -132,8 +132,8 @@ TEST_CASE("test_framework: with no known framework, Catch2 v3 unless only v2 is 
   CHECK(none.name == "catch2-v3");
   CHECK(none.header == "catch2/catch_test_macros.hpp");
   CHECK(none.evidence ==
-        "none of the 1 test files includes googletest, Catch2, doctest or Boost.Test; the "
-        "skeleton uses Catch2 v3 (not installed here)");
+        "no test file (1 in all) includes googletest, Catch2, doctest or Boost.Test, directly or "
+        "through a repo header; the skeleton uses Catch2 v3 (not installed here)");
 
   run.installed = {"/usr/include/catch2/catch.hpp"};
   TestFramework v2 = run.detect();
