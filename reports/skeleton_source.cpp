@@ -326,7 +326,7 @@ std::string address_check(const Report& r, const FunctionFacts& fn, const std::s
   auto mentions =
       std::distance(std::sregex_iterator(text.begin(), text.end(), named), std::sregex_iterator());
   bool templated = !outer.empty() &&
-                   std::regex_search(text, std::regex(R"(template\s*<[^;{]*>\s*(class|struct)\s+)" +
+                   std::regex_search(text, std::regex(R"(template\s*<[^;{]{0,400}>\s*(class|struct)\s+)" +
                                                       regex_escape(outer) + R"(\b)"));
   if (definitions > 1 || mentions > 1 || templated) return "";  // maybe overloaded
   return fn.qualified_name;
@@ -334,7 +334,7 @@ std::string address_check(const Report& r, const FunctionFacts& fn, const std::s
 
 std::regex class_head(const std::string& cls) {
   return std::regex(R"((^|[^A-Za-z0-9_])(class|struct)\s+([A-Za-z_][A-Za-z0-9_]*\s+)*)" +
-                    regex_escape(cls) + R"(\b[^;{()]*\{)");  // an export macro may come first
+                    regex_escape(cls) + R"(\b[^;{()]{0,400}\{)");  // an export macro may come first
 }
 
 std::string access_of(const std::string& text, const std::string& cls, const std::string& name) {
