@@ -23,17 +23,22 @@ bool under(const std::string& path, const std::string& dir) {
 }
 
 // #include lines of a text, as written.
-std::vector<IncludeRef> includes_of(const FileFacts& f) {
-  if (!f.includes.empty()) return f.includes;
+std::vector<IncludeRef> includes_of(const FileFacts& f, bool unconditional = false) {
+  if (!f.includes.empty()) return f.includes;  // the scan's: only those the build took
   static const std::regex inc(R"(^[ \t]*#[ \t]*include[ \t]*([<"])([^>"]+)[>"])");
+  static const std::regex cond(R"(^[ \t]*#[ \t]*(if|ifdef|ifndef|endif)\b)");
   std::vector<IncludeRef> out;
+  int depth = 0;  // inside #if blocks: an include for another platform, maybe
   size_t start = 0;
   for (int n = 1; start < f.source.size(); ++n) {
     size_t end = f.source.find('\n', start);
     std::string line =
         f.source.substr(start, end == std::string::npos ? std::string::npos : end - start);
     std::smatch m;
-    if (line.find("include") != std::string::npos && std::regex_search(line, m, inc)) {
+    if (line.find('#') != std::string::npos && std::regex_search(line, m, cond)) {
+      depth = std::max(0, depth + (m[1] == "endif" ? -1 : 1));
+    } else if (line.find("include") != std::string::npos && std::regex_search(line, m, inc) &&
+               (!unconditional || depth == 0)) {
       out.push_back({n, m[2], m[1] == "<", ""});
     }
     if (end == std::string::npos) break;
@@ -283,7 +288,16 @@ std::string declaration_of(const FileFacts& file, const FunctionFacts& fn) {
     open += "namespace " + s + " {\n";
     end = "}  // namespace " + s + "\n" + end;
   }
-  std::string decl = open + head + ";\n" + end;
+  // The names its file brings in at file scope, which the head may use.
+  std::string uses;
+  static const std::regex using_directive(R"(^using namespace [A-Za-z_][A-Za-z0-9_:]*;$)");
+  for (int n = 1; n < fn.line; ++n) {
+    std::string line = source_line(file.source, n);
+    if (line.rfind("using namespace", 0) == 0 && std::regex_match(line, using_directive)) {
+      uses += line + "\n";
+    }
+  }
+  std::string decl = uses + open + head + ";\n" + end;
   decl.pop_back();
   return decl;
 }
@@ -291,7 +305,7 @@ std::string declaration_of(const FileFacts& file, const FunctionFacts& fn) {
 std::vector<std::string> declaration_includes(const Report& r, const TestFramework& fw,
                                               const FileFacts& file, const std::string& dir) {
   std::vector<std::string> out;
-  for (const IncludeRef& inc : includes_of(file)) {
+  for (const IncludeRef& inc : includes_of(file, true)) {
     if (inc.angled) {
       out.push_back("<" + inc.spelled + ">");
       continue;
@@ -325,9 +339,10 @@ std::string address_check(const Report& r, const FunctionFacts& fn, const std::s
   std::regex named("(^|[^A-Za-z0-9_~])" + regex_escape(fn.name) + R"(\s*\()");
   auto mentions =
       std::distance(std::sregex_iterator(text.begin(), text.end(), named), std::sregex_iterator());
-  bool templated = !outer.empty() &&
-                   std::regex_search(text, std::regex(R"(template\s*<[^;{]{0,400}>\s*(class|struct)\s+)" +
-                                                      regex_escape(outer) + R"(\b)"));
+  bool templated =
+      !outer.empty() &&
+      std::regex_search(text, std::regex(R"(template\s*<[^;{]{0,400}>\s*(class|struct)\s+)" +
+                                         regex_escape(outer) + R"(\b)"));
   if (definitions > 1 || mentions > 1 || templated) return "";  // maybe overloaded
   return fn.qualified_name;
 }

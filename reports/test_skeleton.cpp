@@ -45,8 +45,17 @@ Node focus_of(const Report& r, const Candidate& c) {
     }
     return {file, nullptr};
   }
-  const FunctionFacts* best = nullptr;  // an older report: no focus on a file task
+  // A file task without a focus: the function at its line (where its first
+  // step points), else its most complex function with lines no test runs.
   if (!file) return {nullptr, nullptr};
+  const FunctionFacts* best = nullptr;
+  for (const FunctionFacts& fn : file->functions) {
+    if (c.target.line && fn.line <= *c.target.line && *c.target.line <= fn.end_line &&
+        (!best || fn.line > best->line)) {
+      best = &fn;
+    }
+  }
+  if (best) return {file, best};
   for (const FunctionFacts& fn : file->functions) {
     if (!fn.uncovered_lines.empty() && (!best || fn.cyclomatic > best->cyclomatic)) best = &fn;
   }

@@ -73,6 +73,18 @@ TEST_CASE("skeleton_source: a declaration as written at the definition, or none"
         "namespace geo {\nnamespace detail {\nint cell(int x, int y);\n}  // namespace detail\n"
         "}  // namespace geo");
   CHECK(declaration_of(f, fn("geo::detail::Grid::Grid", 9, 9)).empty());  // a member
+  // Its file's includes, leaving out those for other platforms.
+  Report r;
+  FileFacts plat = file("src/util.cc",
+                        "#include <string>\n#ifdef _WIN32\n#include <windows.h>\n#endif\n"
+                        "int size_of(const std::string& s) {\n  return 1;\n}\n");
+  CHECK(declaration_includes(r, TestFramework{}, plat, "tests") ==
+        std::vector<std::string>{"<string>"});
+  // A file that brings std into scope: so does the declaration.
+  FileFacts uses = file(
+      "src/log.cc", "#include <string>\nusing namespace std;\n\nbool Write(string* err) {\n}\n");
+  CHECK(declaration_of(uses, fn("Write", 4, 5)) ==
+        "using namespace std;\nbool Write(string* err);");
   FunctionFacts templ = fn("geo::detail::cell", 5, 8);
   templ.is_template = true;
   CHECK(declaration_of(f, templ).empty());

@@ -93,7 +93,11 @@ TEST_CASE("test_skeleton: the focus is the function the first step names") {
   CHECK(p.focus->name == "parse_request");
   CHECK(p.entry == p.focus);
   CHECK(p.reach.empty());
-  // Without a focus (an older report), a file task falls back to its most complex function.
+  // Without a focus, a file task's skeleton is for the function at its line
+  // (where its first step points), else its most complex function.
+  Candidate at_line = task("src/net/http.cpp", std::nullopt);
+  at_line.target.line = 12;
+  CHECK(plan_skeleton(r, at_line).focus->name == "parse_request");
   CHECK(plan_skeleton(r, task("src/net/http.cpp", std::nullopt)).focus->name == "parse_header");
 }
 
