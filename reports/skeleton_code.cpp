@@ -155,8 +155,10 @@ std::vector<Decision> decisions_of(const FileFacts& file, const FunctionFacts& f
       return it.second.line <= b && it.second.last_line >= a;
     });
     if (told) continue;
-    items.emplace(a, Decision{a, b, "run", text(a),
-                              lines_of(a, b) + " never run under the tests: reach them"});
+    std::string todo = a <= fn.line ? "no test calls " + fn.name + " at all: call it"
+                       : a == b     ? lines_of(a, b) + " never runs under the tests: reach it"
+                                    : lines_of(a, b) + " never run under the tests: reach them";
+    items.emplace(a, Decision{a, b, "run", text(a), todo});
   }
   std::vector<Decision> out;
   for (auto& [line, d] : items) out.push_back(d);
