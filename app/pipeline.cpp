@@ -32,6 +32,7 @@
 #include "scanner/history/file_history.h"
 #include "scanner/report/import.h"
 #include "scanner/parse/source_text.h"
+#include "scanner/parse/test_framework.h"
 
 namespace stepup {
 namespace {
@@ -192,8 +193,7 @@ void attach_coverage(Report& report, MappedCoverage& mapped,
 // The semantic pass over the compile database's TUs (or guessed flags).
 ClangScanOutput parse_sources(const Discovery& discovery, const std::vector<SourceFacts>& texts,
                               const ScanOptions& options, const Config& config,
-                              std::vector<Diagnostic>& diags) {
-  std::optional<CompileDatabase> db;
+                              std::optional<CompileDatabase>& db, std::vector<Diagnostic>& diags) {
   if (auto path = find_compile_database(discovery.root, options.compile_commands)) {
     db = load_compile_database(*path);
     diags.insert(diags.end(), db->diagnostics.begin(), db->diagnostics.end());
@@ -401,7 +401,8 @@ ScanResult run_scan(const ScanOptions& options, ProcessRunner& runner) {
   std::vector<Diagnostic> diags = discovery.diagnostics;
   std::vector<SourceFacts> texts = read_texts(discovery, diags);
 
-  ClangScanOutput scanned = parse_sources(discovery, texts, options, result.config, diags);
+  std::optional<CompileDatabase> db;
+  ClangScanOutput scanned = parse_sources(discovery, texts, options, result.config, db, diags);
   result.translation_units = scanned.tus;
 
   for (size_t i = 0; i < discovery.files.size(); ++i) {
@@ -423,6 +424,11 @@ ScanResult run_scan(const ScanOptions& options, ProcessRunner& runner) {
   report.declarations = std::move(scanned.declarations);
   if (result.config.signals.infer_log_apis) infer_log_apis(report);
   assign_roles(report, discovery, result.config);
+  TestFrameworkInput tests_in;
+  tests_in.root = discovery.root;
+  tests_in.files = &report.files;
+  tests_in.db = db ? &*db : nullptr;
+  report.test_framework = detect_test_framework(tests_in);
   if (!options.profiles.empty() || !options.errors.empty() || !options.findings.empty()) {
     // Before --team filters files: report.files is still indexed like discovery.files.
     PathResolver resolver(discovery.root, discovery.files, result.config.path_map);

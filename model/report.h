@@ -296,12 +296,30 @@ struct HistoryWindow {
   int64_t ignored_revs = 0;   ///< commits left out by .git-blame-ignore-revs
 };
 
+/// A folder the project's tests write include paths from, learned from
+/// their #include lines: "db/version_edit.h" for db/version_edit.h is the
+/// repo root, "net/http.h" for src/net/http.h is src.
+struct IncludeRoot {
+  std::string dir;        ///< repo-relative folder, "" the repo root; unused when relative
+  bool relative = false;  ///< relative to the including test file's own folder
+  bool angled = false;    ///< written <...> rather than "..."
+  int uses = 0;           ///< test-file includes resolved this way
+  bool on_include_path = false;  ///< include_dirs holds dir (always true when relative)
+  std::string example;    ///< "db/version_edit_test.cc:5 includes \"db/version_edit.h\""
+};
+
 /// The test framework the project's tests use, for the skeletons stepup
-/// writes (issue 13).
+/// writes (issue 13), and how its tests include the code they test.
 struct TestFramework {
   std::string name;      ///< "googletest", "catch2-v3", "catch2-v2", "doctest", "boost-test"; "" none found
   std::string header;    ///< the include a new test starts with: "gtest/gtest.h"
   std::string evidence;  ///< "tests/db_test.cc:3 includes <gtest/gtest.h>", or why it is a default
+  bool assumed = false;       ///< no test uses a known framework: name is stepup's default
+  bool header_angled = true;  ///< the tests write <gtest/gtest.h>, not "gtest/gtest.h"
+  std::vector<IncludeRoot> include_roots = {};  ///< most used first
+  std::string include_tu = {};  ///< the test file whose compile command gave include_dirs; "" none
+  /// That command's -I/-iquote/-isystem folders inside the repo, repo-relative ("" the root).
+  std::vector<std::string> include_dirs = {};
 };
 
 /// Which signals the scan had; rules and reports say what was missing.

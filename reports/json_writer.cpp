@@ -149,9 +149,23 @@ Json window_json(const HistoryWindow& w) {
 }
 
 Json framework_json(const TestFramework& t) {
+  Json roots = Json::array();
+  for (const IncludeRoot& r : t.include_roots) {
+    roots.push_back({{"dir", r.dir},
+                     {"relative", r.relative},
+                     {"angled", r.angled},
+                     {"uses", r.uses},
+                     {"on_include_path", r.on_include_path},
+                     {"example", r.example}});
+  }
   return Json{{"name", t.name.empty() ? Json(nullptr) : Json(t.name)},
               {"header", t.header.empty() ? Json(nullptr) : Json(t.header)},
-              {"evidence", t.evidence}};
+              {"evidence", t.evidence},
+              {"assumed", t.assumed},
+              {"header_angled", t.header_angled},
+              {"include_roots", std::move(roots)},
+              {"include_tu", t.include_tu.empty() ? Json(nullptr) : Json(t.include_tu)},
+              {"include_dirs", t.include_dirs}};
 }
 
 Json candidate_json(const Candidate& c) {

@@ -8,11 +8,10 @@
 #include <sstream>
 
 #include "reports/markdown_writer.h"
+#include "reports/test_skeleton.h"
 
 namespace stepup {
 namespace {
-
-constexpr size_t kMaxSections = 12;
 
 const FileFacts* file_of(const Report& r, const Candidate& c) {
   if (!c.target.file) return nullptr;
@@ -30,38 +29,6 @@ const FunctionFacts* function_of(const FileFacts* file, const Candidate& c) {
     if (!best || (c.target.line && fn.line == *c.target.line)) best = &fn;
   }
   return best;
-}
-
-// Line n (1-based) of text, without its newline and outer blanks.
-std::string line_text(const std::string& text, int n) {
-  size_t start = 0;
-  for (int i = 1; i < n; ++i) {
-    start = text.find('\n', start);
-    if (start == std::string::npos) return "";
-    ++start;
-  }
-  size_t end = text.find('\n', start);
-  std::string line = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
-  size_t a = line.find_first_not_of(" \t\r");
-  size_t b = line.find_last_not_of(" \t\r");
-  return a == std::string::npos ? "" : line.substr(a, b - a + 1);
-}
-
-// A C++ string literal's body: quotes, backslashes and control bytes escaped.
-std::string cxx_string(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (static_cast<unsigned char>(c) < 0x20) {
-      out += ' ';
-    } else {
-      out += c;
-    }
-  }
-  if (out.size() > 90) out = out.substr(0, 87) + "...";
-  return out;
 }
 
 // A code fence longer than any run of backticks inside the code.
@@ -85,53 +52,66 @@ std::string where(const Candidate& c) {
   return out;
 }
 
-// The lines a test should reach: branch lines with an outcome never taken,
-// then never-run lines that hold a decision; each quoted from the source.
-std::vector<int> lines_to_reach(const FileFacts& file, const FunctionFacts& fn) {
-  static const std::regex decision(
-      R"((^|[^A-Za-z0-9_])(if|for|while|case|catch|switch)([^A-Za-z0-9_]|$)|\?|&&|\|\|)");
-  std::set<int> out(fn.partial_branch_lines.begin(), fn.partial_branch_lines.end());
-  for (int line : fn.uncovered_lines) {
-    if (!file.source.empty() && std::regex_search(line_text(file.source, line), decision)) {
-      out.insert(line);
-    }
+// Prose whose `backticked` parts are code: each part escaped its own way.
+std::string prose(const std::string& text) {
+  std::string out;
+  size_t at = 0;
+  for (bool in_code = false; at <= text.size(); in_code = !in_code) {
+    size_t tick = text.find('`', at);
+    std::string part = text.substr(at, tick == std::string::npos ? std::string::npos : tick - at);
+    out += in_code && !part.empty() ? markdown_code(part) : markdown_cell(part);
+    if (tick == std::string::npos) break;
+    at = tick + 1;
   }
-  if (out.empty() && !fn.uncovered_lines.empty()) out.insert(fn.uncovered_lines.front());
-  return {out.begin(), out.end()};
+  return out;
 }
 
-std::string catch2_skeleton(const FileFacts& file, const FunctionFacts& fn) {
-  std::vector<int> lines = lines_to_reach(file, fn);
-  std::ostringstream code;
-  std::string header = file.path;
-  size_t dot = header.rfind('.');
-  if (dot != std::string::npos && header.find('/', dot) == std::string::npos) {
-    header = header.substr(0, dot) + ".h";
+// The skeleton section of an add-tests ticket: the choices, then the code.
+void write_skeleton(std::ostringstream& out, const Report& r, const Candidate& c) {
+  SkeletonPlan p = plan_skeleton(r, c);
+  if (!p.focus) return;
+  const TestFramework& fw = p.framework;
+  out << "\n## Test skeleton (" << framework_title(fw.name) << ")\n\n";
+  if (!p.reach.empty())
+    out << "- Reaching " << markdown_code(p.focus->name) << ": " << prose(p.reach) << "\n";
+  if (!p.entry) {
+    out << "\nNo skeleton: a test has no function to call.\n";
+    return;
   }
-  code << "#include <catch2/catch.hpp>\n\n"
-       << "#include \"" << cxx_string(header) << "\"  // the header that declares " << fn.name
-       << "\n\n"
-       << "TEST_CASE(\"" << cxx_string(fn.qualified_name) << "\", \"[stepup]\") {\n";
-  if (lines.empty()) {
-    code << "  SECTION(\"runs " << cxx_string(fn.name) << " at all\") {\n"
-         << "    // arrange the inputs, call it, assert on the result\n  }\n";
+  out << "- Framework: " << framework_title(fw.name)
+      << (fw.assumed ? " (assumed: no test uses a known framework)" : "") << ": "
+      << markdown_cell(fw.evidence) << ".";
+  if (fw.assumed) {
+    out << " The project's test build has no such framework yet: build this file into a test "
+           "binary of its own, with "
+        << (fw.name == "catch2-v2" ? "`#define CATCH_CONFIG_MAIN` before the include in one file"
+                                   : "`Catch2::Catch2WithMain` linked")
+        << ".";
   }
-  for (size_t i = 0; i < lines.size() && i < kMaxSections; ++i) {
-    std::string text = file.source.empty() ? "" : line_text(file.source, lines[i]);
-    bool partial = std::binary_search(fn.partial_branch_lines.begin(),
-                                      fn.partial_branch_lines.end(), lines[i]);
-    code << "  SECTION(\"line " << lines[i] << ": " << cxx_string(text) << "\") {\n"
-         << "    // "
-         << (partial ? "take the branch outcome no test takes yet"
-                     : "reach this line, which no test runs yet")
-         << "\n  }\n";
+  out << "\n"
+      << "- File: " << markdown_code(p.test_file) << ": " << prose(p.test_file_why) << ".\n";
+  if (!p.include.empty()) {
+    out << "- Include: "
+        << markdown_code(p.include_angled ? "<" + p.include + ">" : "\"" + p.include + "\"") << ": "
+        << prose(p.include_why) << ".\n";
+  } else {
+    out << "- Include: none: " << prose(p.include_why)
+        << (p.declaration.empty()
+                ? ": declare it in the test before calling it."
+                : ": the skeleton carries its declaration, as written at its definition.")
+        << "\n";
   }
-  if (lines.size() > kMaxSections) {
-    code << "  // ... and " << lines.size() - kMaxSections << " more line(s): "
-         << "see the report's uncovered_lines\n";
+  if (p.entry_file->built && !*p.entry_file->built) {
+    out << "- Build: " << markdown_code(p.entry_file->path)
+        << " is in no compile-database entry's build, so the skeleton cannot be checked against "
+           "it here.\n";
   }
-  code << "}\n";
-  return code.str();
+  out << "- One " << (fw.name == "googletest" || fw.name == "boost-test" ? "test" : "section")
+      << " per decision no test takes yet, quoted from " << markdown_code(p.focus_file->path)
+      << "; each is marked unwritten, so it fails or shows as skipped until it is written.\n";
+  std::string code = render_skeleton(p);
+  std::string fence = fence_for(code);
+  out << "\n" << fence << "cpp\n" << code << fence << "\n";
 }
 
 std::string percent(int64_t part, int64_t whole) {
@@ -193,20 +173,7 @@ std::string render_ticket(const Report& r, const Candidate& c) {
   for (const auto& w : c.why) out << "- " << markdown_cell(w) << "\n";
   out << "\n## First step\n\n" << markdown_cell(c.first_step) << "\n\n## Definition of done\n\n";
   for (const auto& d : definition_of_done(r, c)) out << "- [ ] " << d << "\n";
-  const FileFacts* file = file_of(r, c);
-  const FunctionFacts* fn = function_of(file, c);
-  if (c.kind == "add-tests" && !fn && file) {
-    // A file-level task: the skeleton starts with its most complex function
-    // that has lines no test runs (the one its first step names first).
-    for (const FunctionFacts& f : file->functions) {
-      if (!f.uncovered_lines.empty() && (!fn || f.cyclomatic > fn->cyclomatic)) fn = &f;
-    }
-  }
-  if (c.kind == "add-tests" && fn) {
-    std::string code = catch2_skeleton(*file, *fn);
-    std::string fence = fence_for(code);
-    out << "\n## Test skeleton (Catch2)\n\n" << fence << "cpp\n" << code << fence << "\n";
-  }
+  if (c.kind == "add-tests") write_skeleton(out, r, c);
   out << "\n<sub>stepup candidate " << markdown_cell(c.id) << " (rule "
       << markdown_cell(c.rule.empty() ? c.kind : c.rule) << ")</sub>\n";
   return out.str();

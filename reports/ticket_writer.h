@@ -1,6 +1,6 @@
 // Tickets: one candidate as a ready-to-file Markdown issue (title, why,
 // first step, effort, definition of done and, for add-tests on a function,
-// a Catch2 skeleton with one SECTION per branch or line to reach).
+// a test skeleton in the project's framework: reports/test_skeleton).
 #pragma once
 
 #include <string>

@@ -215,6 +215,7 @@ Candidate file_candidate(const Report& r, const FileFacts& file, std::vector<Hot
   add_why(c.why, parse_errors_why(file));
   c.focus = hs.front().fn->qualified_name;
   c.first_step = "Start with " + hs.front().fn->qualified_name + ": " + first_step(*hs.front().fn);
+  c.focus = hs.front().fn->qualified_name;
   c.effort = effort_from_size(uncovered, lines, 0);
   c.newcomer_friendly = false;  // a whole file's worth of tests is not small
   return c;

@@ -12,6 +12,7 @@ packages=(
   libsimdjson-dev                  # fast reading of large gcovr JSON reports
   libboost-program-options-dev     # CLI
   catch2                           # unit tests (v2)
+  libgtest-dev libgmock-dev        # googletest: the fixture whose test skeletons tests/e2e compiles
   libpugixml-dev                   # Cobertura / XML importers
   gcovr lcov                       # coverage tools (run by stepup and by tests)
   time                             # /usr/bin/time -v for benchmark peak memory

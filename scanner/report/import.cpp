@@ -314,8 +314,20 @@ Report parse_report(std::string_view text, const std::string& name) {
   }
   if (top.has("tests") && top.sub("tests").has("framework")) {
     Fields t = top.sub("tests").sub("framework");
-    r.test_framework = TestFramework{t.opt_str("name").value_or(""),
-                                     t.opt_str("header").value_or(""), t.str("evidence")};
+    TestFramework tf{t.opt_str("name").value_or(""), t.opt_str("header").value_or(""),
+                     t.str("evidence")};
+    tf.assumed = t.flag("assumed", false);
+    tf.header_angled = t.has("header_angled") ? t.flag("header_angled") : true;
+    const Json& roots = t.array("include_roots", false);
+    for (size_t i = 0; i < roots.size(); ++i) {
+      Fields x = t.item(roots, "include_roots", i);
+      tf.include_roots.push_back({x.str("dir"), x.flag("relative", false), x.flag("angled", false),
+                                  x.i32("uses", false), x.flag("on_include_path", false),
+                                  x.opt_str("example").value_or("")});
+    }
+    tf.include_tu = t.opt_str("include_tu").value_or("");
+    tf.include_dirs = t.strings("include_dirs", false);
+    r.test_framework = std::move(tf);
   }
   if (top.has("signals")) {
     Fields g = top.sub("signals");

@@ -76,11 +76,56 @@ TEST_CASE("ticket_writer: an add-tests ticket has one SECTION per branch or deci
   CHECK(t.find("SECTION(\"line 8: for (int i = 0; i < n; ++i) {\")") != std::string::npos);
   CHECK(t.find("SECTION(\"line 4") == std::string::npos);
   CHECK(t.find("SECTION(\"line 9") == std::string::npos);
-  CHECK(t.find("#include \"src/net/parse.h\"") != std::string::npos);
-  CHECK(t.find("TEST_CASE(\"net::parse\", \"[stepup]\")") != std::string::npos);
+  // No header of the repository declares it: none is invented.
+  CHECK(t.find("#include \"src/net/parse.h\"") == std::string::npos);
+  CHECK(t.find("// net::parse is declared in no header") != std::string::npos);
+  CHECK(t.find("TEST_CASE(\"net::parse\", \"[parse]\")") != std::string::npos);
+  // Each section is marked unwritten; the report named no framework.
+  CHECK(t.find("SKIP(\"unwritten: line 3: if (s == nullptr) {\")") != std::string::npos);
+  CHECK(t.find("## Test skeleton (Catch2 v3)") != std::string::npos);
+  CHECK(t.find("(assumed: no test uses a known framework)") != std::string::npos);
 }
 
-TEST_CASE("ticket_writer: a file-level add-tests task gets the skeleton of its most complex untested function") {
+TEST_CASE("ticket_writer: the skeleton follows the project's framework and include style") {
+  Report r = one_task("add-tests");
+  FileFacts header;
+  header.path = "src/net/parse.h";
+  header.source = "namespace net {\nint parse(const char* s, int n);\n}\n";
+  r.files.insert(r.files.begin(), header);
+  FileFacts test;
+  test.path = "src/net/lexer_test.cc";
+  test.is_test = true;
+  test.role = "test";
+  r.files.push_back(test);
+  TestFramework fw{"googletest", "gtest/gtest.h",
+                   "src/net/lexer_test.cc:2 includes \"gtest/gtest.h\""};
+  fw.header_angled = false;
+  fw.include_roots = {
+      {"src", false, false, 4, true, "src/net/lexer_test.cc:1 includes \"net/lexer.h\""}};
+  fw.include_tu = "src/net/lexer_test.cc";
+  fw.include_dirs = {"src"};
+  r.test_framework = fw;
+  std::string t = render_ticket(r, r.candidates[0]);
+  CHECK(t.find("## Test skeleton (googletest)") != std::string::npos);
+  CHECK(t.find("- File: `src/net/parse_test.cc`") != std::string::npos);
+  CHECK(t.find("- Include: `\"net/parse.h\"`") != std::string::npos);
+  CHECK(t.find("#include \"net/parse.h\"\n\n#include \"gtest/gtest.h\"\n") != std::string::npos);
+  CHECK(t.find("TEST(ParseTest, Line3OtherWay) {") != std::string::npos);
+  CHECK(t.find("GTEST_SKIP() << \"unwritten: line 3: if (s == nullptr) {\";") != std::string::npos);
+}
+
+TEST_CASE("ticket_writer: main gets no skeleton, and the ticket says why") {
+  Report r = one_task("add-tests");
+  r.files[0].functions[0].qualified_name = "main";
+  r.files[0].functions[0].name = "main";
+  r.candidates[0].target.function = "main";
+  std::string t = render_ticket(r, r.candidates[0]);
+  CHECK(t.find("`main` is the program") != std::string::npos);
+  CHECK(t.find("only be tested through the program") != std::string::npos);
+  CHECK(t.find("```cpp") == std::string::npos);
+}
+
+TEST_CASE("ticket_writer: a file-level add-tests task gets the skeleton of its focus") {
   Report r = one_task("add-tests");
   FunctionFacts simple = r.files[0].functions[0];
   simple.qualified_name = "net::simple";
@@ -89,7 +134,11 @@ TEST_CASE("ticket_writer: a file-level add-tests task gets the skeleton of its m
   r.files[0].functions.push_back(simple);
   r.candidates[0].target.function.reset();
   std::string t = render_ticket(r, r.candidates[0]);
-  CHECK(t.find("TEST_CASE(\"net::parse\", \"[stepup]\")") != std::string::npos);
+  CHECK(t.find("TEST_CASE(\"net::parse\", \"[parse]\")") != std::string::npos);
+  // The focus, when the rule sets one, wins over the most complex function.
+  r.candidates[0].focus = "net::simple";
+  t = render_ticket(r, r.candidates[0]);
+  CHECK(t.find("TEST_CASE(\"net::simple\", \"[parse]\")") != std::string::npos);
 }
 
 TEST_CASE("ticket_writer: other kinds have their own definition of done and no skeleton") {

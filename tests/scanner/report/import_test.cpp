@@ -117,6 +117,11 @@ Report full_report() {
       {"leveldb::Log", "function", "util/logging.h", 12, "variadic, format parameter", 33}};
   r.history_window = HistoryWindow{365, "2025-01-02", 50, true, 2, 1};
   r.test_framework = TestFramework{"googletest", "gtest/gtest.h", "tests/a_test.cc:3"};
+  r.test_framework->header_angled = false;
+  r.test_framework->include_roots = {{"src", false, false, 7, true, "tests/a_test.cc:4"},
+                                     {"", true, true, 2, true, "src/b_test.cc:2"}};
+  r.test_framework->include_tu = "tests/a_test.cc";
+  r.test_framework->include_dirs = {"", "src"};
   r.diagnostics.push_back({Diagnostic::Level::kWarning, "parse", "2 errors", f.path});
   r.diagnostics.push_back({Diagnostic::Level::kInfo, "history", "shallow", std::nullopt});
   return r;
