@@ -280,12 +280,24 @@ Config parse_config(const std::string& path, std::string_view text) {
         }
         config.ci.worsened_margin = v.get<int>();
       }
+    } else if (key == "ranking") {
+      if (!value.is_object()) throw InputError(where + ": must be an object");
+      for (const auto& [k, v] : value.items()) {
+        int* field = k == "spread_top" ? &config.ranking.spread_top
+                     : k == "per_target" ? &config.ranking.per_target
+                                         : nullptr;
+        if (!field) throw InputError(where + "." + k + ": unknown key (known: spread_top, per_target)");
+        if (!v.is_number_integer() || v.get<int64_t>() < 0 || v.get<int64_t>() > 100000) {
+          throw InputError(where + "." + k + ": must be a whole number from 0 to 100000");
+        }
+        *field = v.get<int>();
+      }
     } else if (key == "$schema" || key == "//") {
       // comments and editor hints are welcome
     } else {
       throw InputError(where +
                        ": unknown key (known: exclude, tests, modules, path_map, roles, "
-                       "role_patterns, history, signals, ci, rules)");
+                       "role_patterns, history, signals, ci, ranking, rules)");
     }
   }
   return config;
@@ -348,6 +360,8 @@ nlohmann::ordered_json config_to_json(const Config& config) {
                   {"error_values", s.error_values},
                   {"infer_log_apis", s.infer_log_apis}};
   j["ci"] = {{"worsened_margin", config.ci.worsened_margin}};
+  j["ranking"] = {{"spread_top", config.ranking.spread_top},
+                  {"per_target", config.ranking.per_target}};
   nlohmann::ordered_json rules = nlohmann::ordered_json::object();
   rules["roles"] = config.roles.target_roles;
   for (const auto& [id, opts] : config.rule_options) {

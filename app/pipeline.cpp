@@ -322,6 +322,17 @@ void assign_roles(Report& report, const Discovery& discovery, const Config& conf
     report.files[i].is_test = roles[i].role == "test";
   }
   report.target_roles = config.roles.target_roles;
+  // io-in-loop does not fire outside the code rules target (docs/signals.md):
+  // a benchmark's or a test's loop of calls is what it exists for.
+  for (FileFacts& f : report.files) {
+    const auto& roles = report.target_roles;
+    if (std::find(roles.begin(), roles.end(), f.role) != roles.end()) continue;
+    for (FunctionFacts& fn : f.functions) {
+      fn.findings.erase(std::remove_if(fn.findings.begin(), fn.findings.end(),
+                                       [](const Finding& x) { return x.kind == "io-in-loop"; }),
+                        fn.findings.end());
+    }
+  }
 }
 
 double line_fraction(const Coverage& c) {
@@ -465,7 +476,7 @@ ScanResult run_scan(const ScanOptions& options, ProcessRunner& runner) {
   roll_up(report);
   if (history.available) attach_module_history(report, history);
   report.diagnostics = std::move(diags);
-  apply_rules(report, result.config.rule_options);
+  apply_rules(report, result.config.rule_options, result.config.ranking);
   if (baseline) compare_with_baseline(report, *baseline, result.config.ci.worsened_margin);
   if (changed) apply_patch_mode(report, *changed, options.diff_base);
   return result;

@@ -116,6 +116,13 @@ struct RolesConfig {
   std::vector<std::string> target_roles = {"production"};
 };
 
+/// How the ranked list is spread ("ranking" in .stepup.json): the same file
+/// (or module) fills at most per_target of the first spread_top places.
+struct RankingConfig {
+  int spread_top = 25;
+  int per_target = 2;  ///< 0: no limit
+};
+
 /// Everything .stepup.json can set, with its default.
 struct Config {
   /// gitignore-like patterns: "dir/" matches a directory anywhere, a pattern
@@ -132,6 +139,7 @@ struct Config {
   HistoryConfig history;
   SignalConfig signals = default_signal_config();
   CiConfig ci;
+  RankingConfig ranking;
   RolesConfig roles;
   /// Options of each rule, by rule id; filled from the rule registry's
   /// defaults and overridden by "rules" in the config.

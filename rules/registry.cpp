@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <tuple>
 
 #include "rules/change_coupling.h"
@@ -139,7 +140,13 @@ void apply_newcomer_rule(Candidate& c) {
 
 // The same file (or, for module tasks, module) fills at most `per_target` of
 // the first `top` places; the tasks it pushes out follow right after them.
+// When fewer than `top` tasks remain, the ones pushed out would still land
+// among the first `top`: those of a kind the file already shows join that
+// task as one "also" line instead, so no file fills a short list.
 void spread_targets(std::vector<Candidate>& cs, size_t top, int per_target) {
+  auto key_of = [](const Candidate& c) {
+    return c.target.file ? "file:" + *c.target.file : "module:" + c.target.module;
+  };
   std::map<std::string, int> used;
   std::vector<Candidate> first, deferred, rest;
   for (Candidate& c : cs) {
@@ -147,7 +154,7 @@ void spread_targets(std::vector<Candidate>& cs, size_t top, int per_target) {
       rest.push_back(std::move(c));
       continue;
     }
-    std::string key = c.target.file ? "file:" + *c.target.file : "module:" + c.target.module;
+    std::string key = key_of(c);
     if (used[key] < per_target) {
       ++used[key];
       first.push_back(std::move(c));
@@ -155,7 +162,32 @@ void spread_targets(std::vector<Candidate>& cs, size_t top, int per_target) {
       deferred.push_back(std::move(c));
     }
   }
-  for (auto* part : {&deferred, &rest}) {
+  // Room left in the first places: pushed-out tasks would land there.
+  // Those with a task of their kind above join it as one "also" line (so
+  // `next --kind` still finds them through it); the others follow.
+  size_t room = top > first.size() ? top - first.size() : 0;
+  std::map<std::string, std::string> also;  // key + kind -> titles folded into that task
+  std::set<std::string> hosts;
+  for (const Candidate& c : first) hosts.insert(key_of(c) + "\n" + c.kind);
+  std::vector<Candidate> kept;
+  for (Candidate& c : deferred) {
+    std::string host = key_of(c) + "\n" + c.kind;
+    if (room > 0 && hosts.count(host)) {
+      std::string& a = also[host];
+      a += (a.empty() ? "" : "; ") + c.title;
+    } else {
+      kept.push_back(std::move(c));
+    }
+  }
+  for (Candidate& c : first) {
+    auto it = also.find(key_of(c) + "\n" + c.kind);
+    if (it == also.end()) continue;
+    if (c.why.size() >= kMaxWhyLines) c.why.resize(kMaxWhyLines - 1);
+    c.why.push_back("also in " + (c.target.file ? *c.target.file : c.target.module) + ": " +
+                    it->second);
+    also.erase(it);
+  }
+  for (auto* part : {&kept, &rest}) {
     first.insert(first.end(), std::make_move_iterator(part->begin()),
                  std::make_move_iterator(part->end()));
   }
@@ -226,7 +258,8 @@ void note_library_modules(Report& r) {
 
 }  // namespace
 
-void apply_rules(Report& report, const std::map<std::string, RuleOptions>& options) {
+void apply_rules(Report& report, const std::map<std::string, RuleOptions>& options,
+                 const RankingConfig& ranking) {
   std::vector<Candidate> all;
   for (const RuleInfo& rule : rule_registry()) {
     auto it = options.find(rule.id);
@@ -252,10 +285,12 @@ void apply_rules(Report& report, const std::map<std::string, RuleOptions>& optio
     if (a.exact_score != b.exact_score) return a.exact_score > b.exact_score;
     return a.id < b.id;
   });
-  spread_targets(merged, kSpreadTop, kPerTargetInTop);
+  if (ranking.per_target > 0) {
+    spread_targets(merged, static_cast<size_t>(ranking.spread_top), ranking.per_target);
+  }
   scores_follow_ranks(merged, kStrictTop);
   report.candidates = std::move(merged);
-  note_quiet_history(report, kSpreadTop);
+  note_quiet_history(report, static_cast<size_t>(ranking.spread_top));
   note_library_modules(report);
   number_candidates(report);
 }

@@ -3,6 +3,7 @@
 
 #include <vector>
 
+#include "model/config.h"
 #include "rules/rule.h"
 
 namespace stepup {
@@ -11,10 +12,6 @@ const std::vector<RuleInfo>& rule_registry();
 
 /// At most this many why-lines per task, the strongest first.
 inline constexpr size_t kMaxWhyLines = 5;
-/// The same file (or module) fills at most kPerTargetInTop of the first
-/// kSpreadTop places.
-inline constexpr size_t kSpreadTop = 25;
-inline constexpr int kPerTargetInTop = 2;
 /// The first kStrictTop tasks have strictly decreasing scores.
 inline constexpr size_t kStrictTop = 10;
 
@@ -23,7 +20,9 @@ inline constexpr size_t kStrictTop = 10;
 /// target and kind, the strongest kept), applies the newcomer rule, ranks
 /// them (spreading the top over files, scores strictly ordered at the
 /// top), and sets each module's score. options holds every rule's options.
-void apply_rules(Report& report, const std::map<std::string, RuleOptions>& options);
+/// ranking: the spread of the top (config "ranking"; the defaults when omitted).
+void apply_rules(Report& report, const std::map<std::string, RuleOptions>& options,
+                 const RankingConfig& ranking = RankingConfig{});
 
 /// Ranks report.candidates 1..n in their order, sets each module's score
 /// (its best candidate's) and the summary's count; after apply_rules, and

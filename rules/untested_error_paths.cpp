@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <regex>
 
 namespace stepup {
@@ -93,48 +94,128 @@ RuleInfo untested_error_paths_info() {
            {"churn_cap", 20, 0, 1000, "commits beyond this many add no activity"},
            {"fix_weight", 0.3, 0, 10, "activity added per bug-fix commit"},
            {"newcomer_max_exits", 3, 1, 100,
-            "a task with at most this many untested exits is small enough for a newcomer"}},
+            "a task with at most this many untested exits is small enough for a newcomer"},
+           {"rollup_min", 3, 2, 1000,
+            "functions with untested exits in one file that make one file-level task"}},
           &untested_error_paths};
 }
+
+namespace {
+
+/// One function's untested exits, before it becomes a candidate (or part of
+/// a file's).
+struct Case {
+  const FunctionFacts* fn = nullptr;
+  std::vector<const ErrorExit*> exits;
+  Churn churn;
+  double points = 0;  ///< untested exits x activity
+};
+
+std::optional<Case> assess(const FileFacts& file, const FunctionFacts& fn, const RuleOptions& o) {
+  if (!is_target_function(fn) || !fn.coverage || fn.coverage->lines_covered == 0) {
+    return std::nullopt;
+  }
+  Case c;
+  c.fn = &fn;
+  c.exits = untested_exits(fn);
+  if (c.exits.empty()) return std::nullopt;
+  c.churn = churn_of(file, &fn);
+  double activity = raising_activity(c.churn, o.at("churn_weight"), o.at("churn_cap")) +
+                    o.at("fix_weight") * static_cast<double>(c.churn.fix_commits);
+  c.points = static_cast<double>(c.exits.size()) * activity;
+  return c;
+}
+
+std::vector<int> exit_lines(const Case& c) {
+  std::vector<int> lines;
+  for (const ErrorExit* e : c.exits) lines.push_back(e->line);
+  return lines;
+}
+
+std::string effort_of(size_t exits) { return exits <= 3 ? "S" : exits <= 8 ? "M" : "L"; }
+
+Candidate function_candidate(const FileFacts& file, const Case& k, const RuleOptions& o) {
+  const FunctionFacts& fn = *k.fn;
+  Candidate c;
+  c.rule = kRule;
+  c.kind = "add-tests";
+  c.id = candidate_id(kRule, file.path, fn.qualified_name);
+  set_score(c, 30, k.points / o.at("scale"));
+  c.target = {file.module, file.path, fn.qualified_name, k.exits.front()->line};
+  c.focus = fn.qualified_name;
+  c.title = "Test the error paths of " + fn.qualified_name + " (" + at(file.path, fn.line) + ")";
+  c.lines = exit_lines(k);
+  c.why.push_back(std::to_string(k.exits.size()) + " of its " +
+                  count_of(static_cast<int64_t>(fn.error_exits.size()), "error exit") +
+                  " never run (line" + (c.lines.size() == 1 ? " " : "s ") +
+                  line_ranges(c.lines, 6) + ")");
+  for (size_t i = 0; i < k.exits.size() && i < 3; ++i) c.why.push_back(exit_why(*k.exits[i]));
+  c.why.push_back("the happy path is tested: " + executable_lines_why(*fn.coverage));
+  add_why(c.why, churn_why(k.churn, file, &fn));
+  c.first_step = first_step(fn, *k.exits.front());
+  c.effort = effort_of(k.exits.size());
+  c.newcomer_friendly = k.exits.size() <= o.at("newcomer_max_exits");
+  return c;
+}
+
+// Several functions of one file: one task for the file (as untested-hotspot
+// rolls up), its points the sum of theirs, its first step the worst one's.
+Candidate file_candidate(const FileFacts& file, std::vector<Case> cases, const RuleOptions& o) {
+  std::stable_sort(cases.begin(), cases.end(),
+            [](const Case& a, const Case& b) { return a.points > b.points; });
+  const Case& worst = cases.front();
+  double points = 0;
+  size_t exits = 0;
+  std::string names;
+  Candidate c;
+  for (const Case& k : cases) {
+    points += k.points;
+    exits += k.exits.size();
+    std::vector<int> lines = exit_lines(k);
+    c.lines.insert(c.lines.end(), lines.begin(), lines.end());
+    if (names.size() < 160) {
+      names += (names.empty() ? "" : ", ") + k.fn->name + " (line" +
+               (lines.size() == 1 ? " " : "s ") + line_ranges(lines, 3) + ")";
+    }
+  }
+  c.rule = kRule;
+  c.kind = "add-tests";
+  c.id = candidate_id(kRule, file.path, "");
+  set_score(c, 30, points / o.at("scale"));
+  c.target = {file.module, file.path, std::nullopt, worst.exits.front()->line};
+  c.focus = worst.fn->qualified_name;
+  c.title = "Test the error paths of " + file.path + ": " + std::to_string(cases.size()) +
+            " functions with untested error exits";
+  c.why.push_back(count_of(static_cast<int64_t>(exits), "untested error exit") + " in " +
+                  std::to_string(cases.size()) + " functions: " + names);
+  for (size_t i = 0; i < worst.exits.size() && i < 2; ++i) {
+    c.why.push_back(worst.fn->name + ", " + exit_why(*worst.exits[i]));
+  }
+  if (file.coverage) c.why.push_back("the file: " + executable_lines_why(*file.coverage));
+  add_why(c.why, file_history_why(file));
+  c.first_step = "Start with " + worst.fn->qualified_name + ": " +
+                 first_step(*worst.fn, *worst.exits.front());
+  c.effort = effort_of(exits);
+  c.newcomer_friendly = exits <= o.at("newcomer_max_exits");
+  return c;
+}
+
+}  // namespace
 
 std::vector<Candidate> untested_error_paths(const Report& signals, const RuleOptions& o) {
   std::vector<Candidate> out;
   if (!signals.signals.coverage) return out;  // nothing to say without coverage
   for (const FileFacts& file : signals.files) {
     if (!is_target_file(signals, file)) continue;
+    std::vector<Case> cases;
     for (const FunctionFacts& fn : file.functions) {
-      if (!is_target_function(fn) || !fn.coverage || fn.coverage->lines_covered == 0) continue;
-      std::vector<const ErrorExit*> exits = untested_exits(fn);
-      if (exits.empty()) continue;
-      Churn churn = churn_of(file, &fn);
-      double activity = raising_activity(churn, o.at("churn_weight"), o.at("churn_cap")) +
-                        o.at("fix_weight") * static_cast<double>(churn.fix_commits);
-      Candidate c;
-      c.rule = kRule;
-      c.kind = "add-tests";
-      c.id = candidate_id(kRule, file.path, fn.qualified_name);
-      set_score(c, 30, static_cast<double>(exits.size()) * activity / o.at("scale"));
-      c.target = {file.module, file.path, fn.qualified_name, exits.front()->line};
-      c.focus = fn.qualified_name;
-      c.title =
-          "Test the error paths of " + fn.qualified_name + " (" + at(file.path, fn.line) + ")";
-      std::vector<int> lines;
-      for (const ErrorExit* e : exits) lines.push_back(e->line);
-      c.why.push_back(std::to_string(exits.size()) + " of its " +
-                      count_of(static_cast<int64_t>(fn.error_exits.size()), "error exit") +
-                      " never run (line" + (lines.size() == 1 ? " " : "s ") +
-                      line_ranges(lines, 6) + ")");
-      for (size_t i = 0; i < exits.size() && i < 3; ++i) c.why.push_back(exit_why(*exits[i]));
-      c.why.push_back("the happy path is tested: " + executable_lines_why(*fn.coverage));
-      add_why(c.why, churn_why(churn, file, &fn));
-      c.first_step = first_step(fn, *exits.front());
-      c.lines = lines;
-      for (const ErrorExit* e : exits) {
-        if (e->condition_line > 0) c.lines.push_back(e->condition_line);
-      }
-      c.effort = exits.size() <= 3 ? "S" : exits.size() <= 8 ? "M" : "L";
-      c.newcomer_friendly = exits.size() <= o.at("newcomer_max_exits");
-      out.push_back(std::move(c));
+      if (std::optional<Case> k = assess(file, fn, o)) cases.push_back(std::move(*k));
+    }
+    if (cases.empty()) continue;
+    if (cases.size() >= o.at("rollup_min")) {
+      out.push_back(file_candidate(file, std::move(cases), o));
+    } else {
+      for (const Case& k : cases) out.push_back(function_candidate(file, k, o));
     }
   }
   return out;

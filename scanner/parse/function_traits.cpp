@@ -148,18 +148,24 @@ bool is_parameter_value(CXCursor e) {
   return is_parameter(clang_Cursor_isNull(moved) ? e : moved);
 }
 
-// `member = parameter;` (or std::move(parameter)), built-in or operator=.
+bool is_parameter_or_constant(CXCursor e) {
+  return is_parameter_value(e) || is_constant(strip_implicit(e));
+}
+
+// `member = parameter;` (or std::move(parameter)), or `member = constant;`
+// (a setter such as `running_ = false;`), built-in or operator= (an atomic's
+// or a class's).
 bool assigns_member_from_parameter(CXCursor stmt, const FileTokens& tokens) {
   std::vector<CXCursor> kids = children_of(stmt);
   CXCursorKind k = clang_getCursorKind(stmt);
   if (k == CXCursor_BinaryOperator && kids.size() == 2) {
     FilePos rhs = file_pos(clang_getRangeStart(clang_getCursorExtent(kids[1])));
     if (rhs.file != tokens.file() || tokens.token_before(rhs.offset) != "=") return false;
-    return is_member(kids[0]) && is_parameter_value(kids[1]);
+    return is_member(kids[0]) && is_parameter_or_constant(kids[1]);
   }
   if (k == CXCursor_CallExpr && kids.size() == 3 &&
       take_string(clang_getCursorSpelling(referenced(stmt))) == "operator=") {
-    return is_member(kids[0]) && is_parameter_value(kids[2]);
+    return is_member(kids[0]) && is_parameter_or_constant(kids[2]);
   }
   return false;
 }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <initializer_list>
+#include <map>
 #include <set>
 #include <unordered_map>
 #include <vector>
@@ -202,12 +203,23 @@ void infer_log_apis(Report& report) {
                         fn.findings.end());
     }
   }
+  // Where each function is defined, for users to confirm it: the
+  // definition the scan measured, else the first declaration.
+  std::map<std::string, std::pair<std::string, int>> defined_at;
+  for (const FileFacts& file : report.files) {
+    for (const FunctionFacts& fn : file.functions) {
+      if (!fn.usr.empty() && apis.count(fn.usr)) defined_at[fn.usr] = {file.path, fn.line};
+    }
+  }
   report.log_apis.clear();
   for (const auto& [usr, api] : apis) {
     const DeclFacts& d = *api.decl;
     if (api.calls == 0) continue;  // defined or declared, never called: nothing counted
+    auto def = defined_at.find(usr);
+    std::string path = def != defined_at.end() ? def->second.first : d.path;
+    int line = def != defined_at.end() ? def->second.second : d.line;
     report.log_apis.push_back({d.is_macro ? d.name : d.qualified_name,
-                               d.is_macro ? "macro" : "function", d.path, d.line, api.reason,
+                               d.is_macro ? "macro" : "function", path, line, api.reason,
                                api.calls});
   }
   std::sort(report.log_apis.begin(), report.log_apis.end(),

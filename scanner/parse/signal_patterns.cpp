@@ -179,9 +179,14 @@ bool reporting_name(std::string_view name) {
                          "fprintf", "puts", "notify", "record"});
 }
 
-// An assignment target whose name says it stores an error.
+// An assignment target whose name says it stores an error: a word that
+// starts with "err" (err, error, errors, errno, errptr, errmsg, errbuf), or
+// status, ec, failed, failure.
 bool error_holder_name(std::string_view name) {
-  return has_word(name, {"err", "error", "errno", "errc", "ec", "status", "errmsg", "failed"});
+  for (const std::string& w : name_words(name)) {
+    if (w.rfind("err", 0) == 0) return true;
+  }
+  return has_word(name, {"ec", "status", "failed", "failure"});
 }
 
 // "ns::Class::name" with inline and anonymous namespaces and template

@@ -190,14 +190,14 @@ void roles() {
   std::set<std::string> files;
   for (std::string p; std::getline(tracked, p);) files.insert(p);
   CHECK(seen == files);
-  // README.md, "Roles": 25 production files, 7 tests, 3 test helpers, 1
+  // README.md, "Roles": 26 production files, 7 tests, 3 test helpers, 1
   // benchmark, 2 generated.
   const std::map<std::string, int> hand = {
-      {"production", 25}, {"test", 7}, {"test-support", 3}, {"benchmark", 1}, {"generated", 2}};
+      {"production", 26}, {"test", 7}, {"test-support", 3}, {"benchmark", 1}, {"generated", 2}};
   CHECK(by_role == hand);
   CHECK(r["summary"]["files_by_role"].get<std::map<std::string, int>>() == hand);
-  CHECK(r["summary"]["files"] == 25);
-  CHECK(r["summary"]["all_code_files"] == 38);
+  CHECK(r["summary"]["files"] == 26);
+  CHECK(r["summary"]["all_code_files"] == 39);  // the roles above, summed
 }
 
 /// No target outside production code, none trivial or from a macro.
@@ -504,7 +504,7 @@ void history_counts() {
     CHECK(f["history"]["fix_commits"] == want.fixes);
     ++compared;
   }
-  CHECK(compared == 38);
+  CHECK(compared == 39);  // every C++ file, as in roles()
 
   // The window says what it left out.
   const Json& window = r["history"]["window"];
@@ -608,9 +608,13 @@ void top_25() {
     CHECK(c["why"].size() <= 5);
     for (const Json& w : c["why"]) ++why_used[w.get<std::string>()];
   }
+  // Boilerplate is a sentence that says nothing about its task ("history
+  // unknown", "no commit touched this function"): it holds no measured
+  // number. Two tasks may share a measured fact ("12 executable lines, none
+  // covered"); no line without a number may repeat.
   for (const auto& [why, n] : why_used) {
     INFO(why);
-    CHECK(n == 1);
+    if (why.find_first_of("0123456789") == std::string::npos) CHECK(n == 1);
   }
 }
 
@@ -625,11 +629,9 @@ TEST_CASE("advice fixture: gcovr and git see the traps it was written to hold", 
   }
 }
 
-// The advice. May fail until the branches for issues 12 and 13 (roles,
-// inferred log APIs, io-in-loop and error-path precision, trivial and
-// from_macro facts, history hygiene, untested-error-paths) are merged;
-// then drop [!mayfail].
-TEST_CASE("advice fixture: advice a senior engineer would sign", "[e2e][advice][!mayfail]") {
+// The advice: roles, inferred log APIs, io-in-loop and error-path precision,
+// trivial and from_macro facts, history hygiene, untested-error-paths.
+TEST_CASE("advice fixture: advice a senior engineer would sign", "[e2e][advice]") {
   SECTION("each file has its role") { roles(); }
   SECTION("no target outside production code, none trivial or from a macro") { targets(); }
   SECTION("the project's Log() makes src/store instrumented; src/net has none") { log_api(); }

@@ -244,7 +244,8 @@ TEST_CASE("skeleton compile: the ranking fixture (no framework, no headers)") {
     // Every function its own task, so each gets a skeleton.
     std::string config = tmp.path() + "/every.json";
     std::ofstream(config)
-        << R"({"rules": {"untested-hotspot": {"min_score": 0, "rollup_min": 1000}}})";
+        << R"({"rules": {"untested-hotspot": {"min_score": 0, "rollup_min": 1000}},
+               "ranking": {"per_target": 0}})";
     Built b = scan(repo, build + "/compile_commands.json", build + "/coverage.json", code_objects,
                    {"--config", config});
     b.link.push_back(catch_main(b, tmp.path()));
@@ -274,7 +275,8 @@ TEST_CASE("skeleton compile: a googletest project") {
     run({build + "/geo_tests"}, build);
     std::string config = tmp.path() + "/every.json";
     std::ofstream(config)
-        << R"({"rules": {"untested-hotspot": {"min_score": 0, "rollup_min": 1000}}})";
+        << R"({"rules": {"untested-hotspot": {"min_score": 0, "rollup_min": 1000}},
+               "ranking": {"per_target": 0}})";
     return scan(repo, build + "/compile_commands.json", build + "/coverage.json",
                 {build + "/libgeo.a", "-lgtest_main", "-lgtest", "-pthread"}, {"--config", config});
   }();

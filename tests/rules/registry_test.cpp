@@ -104,21 +104,35 @@ std::vector<std::string> order(const Report& r) {
 }  // namespace
 
 TEST_CASE("apply_rules: one file fills at most two of the top 25; scores follow the ranks") {
+  // 23 other files with one task each, a.cc with four: two of a.cc's fit
+  // in the first 25 with the 23 others, the other two follow them.
+  std::vector<FileFacts> files = {complex_file("src/a.cc", {60, 59, 58, 57})};
+  for (int i = 0; i < 23; ++i) files.push_back(complex_file("src/o" + std::to_string(i) + ".cc", {20}));
+  Report r = report(files, true, false);
+  apply_rules(r, {});
+  std::vector<std::string> got = order(r);
+  REQUIRE(got.size() == 27);
+  CHECK(got[0] == "src/a.cc:ns::f60");
+  CHECK(got[1] == "src/a.cc:ns::f59");
+  CHECK(got[25] == "src/a.cc:ns::f58");
+  CHECK(got[26] == "src/a.cc:ns::f57");
+  // The others' f20: 30 + 70 * (1 - e^-0.2) = 42.7 -> 43, held below the
+  // one above in the first ten, no more than it after. a's f58 (exact
+  // 30 + 70 * (1 - e^-(43 / 25)) = 87.5) shows no more than the 25th.
+  CHECK(r.candidates[25].exact_score == Approx(87.47).epsilon(0.001));
+  CHECK(r.candidates[25].score <= r.candidates[24].score);
+  for (size_t i = 1; i < 10; ++i) CHECK(r.candidates[i].score < r.candidates[i - 1].score);
+}
+
+TEST_CASE("apply_rules: with fewer than 25 tasks, a file's extra tasks join its best one") {
   Report r = report({complex_file("src/a.cc", {60, 59, 58, 57}), complex_file("src/b.cc", {20})},
                     true, false);
-  r.files.push_back(program_main());
   apply_rules(r, {});
-  CHECK(order(r) == std::vector<std::string>{"src/a.cc:ns::f60", "src/a.cc:ns::f59",
-                                             "src/b.cc:ns::f20", "src/a.cc:ns::f58",
-                                             "src/a.cc:ns::f57"});
-  // b's f20: 30 + 70 * (1 - e^-0.2) = 42.7 -> 43; a's f58 (exact
-  // 30 + 70 * (1 - e^-(43 / 25)) = 87.5) comes after it, inside the first
-  // ten, so it shows one point less than b's 43.
-  CHECK(r.candidates[2].score == 43);
-  CHECK(r.candidates[3].score == 42);
-  CHECK(r.candidates[3].exact_score == Approx(87.47).epsilon(0.001));
-  // The first ten have strictly decreasing scores.
-  CHECK(r.candidates[0].score > r.candidates[1].score);
+  CHECK(order(r) ==
+        std::vector<std::string>{"src/a.cc:ns::f60", "src/a.cc:ns::f59", "src/b.cc:ns::f20"});
+  CHECK(r.candidates[0].why.back() ==
+        "also in src/a.cc: Refactor ns::f58 (src/a.cc:70); Refactor ns::f57 (src/a.cc:100)");
+  CHECK(r.candidates[0].why.size() <= kMaxWhyLines);
 }
 
 TEST_CASE("apply_rules: saturated scores do not tie at the top") {
@@ -141,9 +155,10 @@ TEST_CASE("apply_rules: one newcomer rule for every kind, at most five why-lines
   cover(large, 90, 0);
   large.errors = 3;
   large.findings.push_back({"silent-catch", 150, ""});
-  FileFacts f = file("src/pay/pay.cc", "src/pay", {small, large});
+  FileFacts f = file("src/pay/pay.cc", "src/pay", {large});
   f.history = file_history(10, 6);
-  Report r = report({f, program_main()});
+  FileFacts g = file("src/pay/money.cc", "src/pay", {small});
+  Report r = report({f, g, program_main()});
   apply_rules(r, {});
   for (const Candidate& c : r.candidates) {
     INFO(c.title);

@@ -59,7 +59,7 @@ TEST_CASE("untested-error-paths lists the exits no test reaches, as documented")
   CHECK(c[0].first_step ==
         "Write a test that drives decode_header into its error exit at line 44: give it an input "
         "that is cut off or malformed where GetFixed64 reads, and assert the error it reports.");
-  CHECK(c[0].lines == std::vector<int>{44, 46, 48, 43, 45});
+  CHECK(c[0].lines == std::vector<int>{44, 46, 48});  // the exits themselves
   CHECK(c[0].effort == "S");
   CHECK(c[0].newcomer_friendly);
 }
@@ -117,4 +117,30 @@ TEST_CASE("input_hint reads the input a condition asks for") {
   CHECK(hint("fd < 0") == "a failing system call (a missing file, a closed descriptor)");
   CHECK(hint("count > limit_") == "");
   CHECK(hint("") == "");
+}
+
+TEST_CASE("untested-error-paths rolls three or more functions of a file into one task") {
+  std::vector<FunctionFacts> fns;
+  for (int i = 0; i < 3; ++i) {
+    FunctionFacts f = function("op" + std::to_string(i), 4, 10 + 40 * i, 40 + 40 * i);
+    cover(f, 20, 18);  // the last two lines never run: 10 + 40i + 19, + 20
+    f.error_exits = {{10 + 40 * i + 19, "return-error", "false", 0, ""},
+                     {10 + 40 * i + 20, "return-error", "false", 0, ""}};
+    if (i == 2) f.error_exits.push_back({10 + 40 * i + 5, "throw", "x", 0, ""});  // runs
+    fns.push_back(f);
+  }
+  auto c = untested_error_paths(report({file("src/db/ops.cc", "src/db", fns)}), kOpts);
+  REQUIRE(c.size() == 1);
+  CHECK_FALSE(c[0].target.function.has_value());
+  CHECK(c[0].title == "Test the error paths of src/db/ops.cc: 3 functions with untested error exits");
+  CHECK(c[0].lines == std::vector<int>{29, 30, 69, 70, 109, 110});
+  // 6 exits, activity 1 (no history): 30 + 70 * (1 - e^-(6 / 6)) = 74.2 -> 74.
+  CHECK(c[0].score == 74);
+  CHECK(c[0].effort == "M");
+  CHECK_FALSE(c[0].newcomer_friendly);
+  CHECK(c[0].why[0] == "6 untested error exits in 3 functions: op0 (lines 29-30), op1 (lines "
+                       "69-70), op2 (lines 109-110)");
+  // Two functions stay two tasks.
+  fns.pop_back();
+  CHECK(untested_error_paths(report({file("src/db/ops.cc", "src/db", fns)}), kOpts).size() == 2);
 }

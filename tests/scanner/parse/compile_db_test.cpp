@@ -87,7 +87,8 @@ TEST_CASE("entries of one file: flags that shape the AST make configurations, ot
                     {"directory":"/p","file":"b.cc","command":"cc -std=c++17 -o y.o b.cc"}])");
   // a.cc: -DSTATIC, -DSHARED and -DSTATIC -I/p/inc; the -O0 -g entry is the first again.
   REQUIRE(db.commands.size() == 4);
-  CHECK(db.commands[0].args == std::vector<std::string>{"cc", "-DSTATIC", "-fPIC", "-O2"});
+  CHECK(db.commands[0].args ==
+        std::vector<std::string>{"cc", "-DSTATIC", "-fPIC", "-O2", "-std=gnu++17"});
   CHECK(db.commands[0].variant == 0);
   CHECK(db.commands[1].args[1] == "-DSHARED");
   CHECK(db.commands[1].variant == 1);

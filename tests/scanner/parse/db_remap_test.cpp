@@ -52,7 +52,7 @@ TEST_CASE("a database written in a CI container is remapped by suffix, and said"
   CHECK(db.commands[0].file == repo.path() + "/src/a.cc");
   CHECK(db.commands[0].directory == repo.path() + "/build");
   CHECK(db.commands[0].args ==
-        std::vector<std::string>{"g++", "-I" + repo.path() + "/include", "-DX"});
+        std::vector<std::string>{"g++", "-I" + repo.path() + "/include", "-DX", "-std=gnu++17"});
   CHECK(db.commands[1].file == repo.path() + "/src/net/b.cc");
   CHECK(db.commands[1].args[2] == repo.path() + "/include");
   REQUIRE(diags.size() == 1);

@@ -132,11 +132,15 @@ TEST_CASE("the post-pass counts wrappers' calls and drops findings whose path ca
   REQUIRE(h.findings.size() == 1);
   CHECK(h.findings[0].line == 12);  // note() is declared but not a wrapper
   CHECK(r.files[0].log_calls == 2);
+  // Sorted by where each is defined: notice's definition (src/a.cc, the
+  // function the scan measured) before Log's declaration (src/log.h).
   REQUIRE(r.log_apis.size() == 2);
-  CHECK(r.log_apis[0].name == "Log");
+  CHECK(r.log_apis[0].name == "notice");
+  CHECK(r.log_apis[0].path == "src/a.cc");
+  CHECK(r.log_apis[0].reason == "wraps Log");
   CHECK(r.log_apis[0].calls == 1);
-  CHECK(r.log_apis[1].name == "notice");
-  CHECK(r.log_apis[1].reason == "wraps Log");
+  CHECK(r.log_apis[1].name == "Log");
+  CHECK(r.log_apis[1].path == "src/log.h");
   CHECK(r.log_apis[1].calls == 1);
 }
 
@@ -156,13 +160,13 @@ TEST_CASE("the fixture's own log API is inferred, with its reasons and call coun
                    std::to_string(a.calls));
   }
   std::vector<std::string> expected = {
-      "Logger::Logv function :13 takes a printf-style format parameter x1",
-      "Log function :28 variadic with a format parameter x2",
-      "Warning function :37 variadic with a format parameter x1",
-      "notice_failure function :43 wraps a known log API (1 log call(s) in its body) x2",
-      "info_line function :49 wraps notice_failure x2",
-      "TRACE_EVENT macro :74 a variadic macro with a log-like name x2",
-      "VERBOSE macro :77 a macro with a log-like name that makes a known log call x1",
+      "Logger::Logv function :14 takes a printf-style format parameter x1",
+      "Log function :29 variadic with a format parameter x2",
+      "Warning function :38 variadic with a format parameter x1",
+      "notice_failure function :44 wraps a known log API (1 log call(s) in its body) x2",
+      "info_line function :50 wraps notice_failure x2",
+      "TRACE_EVENT macro :75 a variadic macro with a log-like name x2",
+      "VERBOSE macro :78 a macro with a log-like name that makes a known log call x1",
   };
   CHECK(apis == expected);
 }
