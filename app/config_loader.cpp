@@ -283,10 +283,11 @@ Config parse_config(const std::string& path, std::string_view text) {
     } else if (key == "ranking") {
       if (!value.is_object()) throw InputError(where + ": must be an object");
       for (const auto& [k, v] : value.items()) {
-        int* field = k == "spread_top" ? &config.ranking.spread_top
+        int* field = k == "spread_top"   ? &config.ranking.spread_top
                      : k == "per_target" ? &config.ranking.per_target
                                          : nullptr;
-        if (!field) throw InputError(where + "." + k + ": unknown key (known: spread_top, per_target)");
+        if (!field)
+          throw InputError(where + "." + k + ": unknown key (known: spread_top, per_target)");
         if (!v.is_number_integer() || v.get<int64_t>() < 0 || v.get<int64_t>() > 100000) {
           throw InputError(where + "." + k + ": must be a whole number from 0 to 100000");
         }

@@ -162,7 +162,7 @@ Candidate function_candidate(const FileFacts& file, const Case& k, const RuleOpt
 // rolls up), its points the sum of theirs, its first step the worst one's.
 Candidate file_candidate(const FileFacts& file, std::vector<Case> cases, const RuleOptions& o) {
   std::stable_sort(cases.begin(), cases.end(),
-            [](const Case& a, const Case& b) { return a.points > b.points; });
+                   [](const Case& a, const Case& b) { return a.points > b.points; });
   const Case& worst = cases.front();
   double points = 0;
   size_t exits = 0;
@@ -193,8 +193,8 @@ Candidate file_candidate(const FileFacts& file, std::vector<Case> cases, const R
   }
   if (file.coverage) c.why.push_back("the file: " + executable_lines_why(*file.coverage));
   add_why(c.why, file_history_why(file));
-  c.first_step = "Start with " + worst.fn->qualified_name + ": " +
-                 first_step(*worst.fn, *worst.exits.front());
+  c.first_step =
+      "Start with " + worst.fn->qualified_name + ": " + first_step(*worst.fn, *worst.exits.front());
   c.effort = effort_of(exits);
   c.newcomer_friendly = exits <= o.at("newcomer_max_exits");
   return c;

@@ -176,7 +176,7 @@ Candidate function_candidate(const Report& r, const FileFacts& file, const Hotsp
 Candidate file_candidate(const Report& r, const FileFacts& file, std::vector<Hotspot> hs,
                          const RuleOptions& o) {
   std::stable_sort(hs.begin(), hs.end(),
-            [](const Hotspot& a, const Hotspot& b) { return a.points > b.points; });
+                   [](const Hotspot& a, const Hotspot& b) { return a.points > b.points; });
   double points = 0;
   int uncovered = 0, lines = 0;
   std::string names;

@@ -107,7 +107,8 @@ TEST_CASE("apply_rules: one file fills at most two of the top 25; scores follow 
   // 23 other files with one task each, a.cc with four: two of a.cc's fit
   // in the first 25 with the 23 others, the other two follow them.
   std::vector<FileFacts> files = {complex_file("src/a.cc", {60, 59, 58, 57})};
-  for (int i = 0; i < 23; ++i) files.push_back(complex_file("src/o" + std::to_string(i) + ".cc", {20}));
+  for (int i = 0; i < 23; ++i)
+    files.push_back(complex_file("src/o" + std::to_string(i) + ".cc", {20}));
   Report r = report(files, true, false);
   apply_rules(r, {});
   std::vector<std::string> got = order(r);

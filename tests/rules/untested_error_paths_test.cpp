@@ -132,14 +132,16 @@ TEST_CASE("untested-error-paths rolls three or more functions of a file into one
   auto c = untested_error_paths(report({file("src/db/ops.cc", "src/db", fns)}), kOpts);
   REQUIRE(c.size() == 1);
   CHECK_FALSE(c[0].target.function.has_value());
-  CHECK(c[0].title == "Test the error paths of src/db/ops.cc: 3 functions with untested error exits");
+  CHECK(c[0].title ==
+        "Test the error paths of src/db/ops.cc: 3 functions with untested error exits");
   CHECK(c[0].lines == std::vector<int>{29, 30, 69, 70, 109, 110});
   // 6 exits, activity 1 (no history): 30 + 70 * (1 - e^-(6 / 6)) = 74.2 -> 74.
   CHECK(c[0].score == 74);
   CHECK(c[0].effort == "M");
   CHECK_FALSE(c[0].newcomer_friendly);
-  CHECK(c[0].why[0] == "6 untested error exits in 3 functions: op0 (lines 29-30), op1 (lines "
-                       "69-70), op2 (lines 109-110)");
+  CHECK(c[0].why[0] ==
+        "6 untested error exits in 3 functions: op0 (lines 29-30), op1 (lines "
+        "69-70), op2 (lines 109-110)");
   // Two functions stay two tasks.
   fns.pop_back();
   CHECK(untested_error_paths(report({file("src/db/ops.cc", "src/db", fns)}), kOpts).size() == 2);
