@@ -96,6 +96,34 @@ TEST_CASE("config_loader: bad history values name the key") {
              Contains("history.min_commit: unknown key"));
 }
 
+TEST_CASE("config_loader: ranking spreads the top of the list; 0 turns the limit off") {
+  Config d = default_config();
+  CHECK(d.ranking.spread_top == 25);
+  CHECK(d.ranking.per_target == 2);
+  Config c = parse_config("c.json", R"({"ranking": {"spread_top": 10, "per_target": 0}})");
+  CHECK(c.ranking.spread_top == 10);
+  CHECK(c.ranking.per_target == 0);
+  nlohmann::ordered_json dump = config_to_json(c);
+  CHECK(dump["ranking"]["spread_top"] == 10);
+  CHECK(dump["ranking"]["per_target"] == 0);
+  Config again = parse_config("dump.json", dump.dump());
+  CHECK(again.ranking.spread_top == 10);
+  CHECK(again.ranking.per_target == 0);
+  auto error = [](const char* text) {
+    try {
+      parse_config("c.json", text);
+    } catch (const InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  CHECK_THAT(error(R"({"ranking": {"per_target": -1}})"),
+             Contains("ranking.per_target: must be a whole number from 0"));
+  CHECK_THAT(error(R"({"ranking": {"spread_top": "25"}})"), Contains("ranking.spread_top"));
+  CHECK_THAT(error(R"({"ranking": {"top": 5}})"), Contains("ranking.top: unknown key"));
+  CHECK_THAT(error(R"({"ranking": 3})"), Contains("ranking: must be an object"));
+}
+
 TEST_CASE("config_loader: roles, role_patterns and rules.roles") {
   Config c = parse_config("c.json", R"({
     "roles": [{"path": "src/legacy/", "role": "vendored"}, {"path": "*_tool.cc", "role": "example"}],
