@@ -115,7 +115,10 @@ struct CallSite {
 /// tests most often leave out (issue 13's untested-error-paths).
 struct ErrorExit {
   int line = 0;
-  std::string kind;         ///< "return-error", "throw" or "abort"
+  /// "return-error", "throw", "abort", or "invariant": a check that the
+  /// code believes cannot fail (`assert(false)`, a fatal call saying
+  /// "internal error"); no test is meant to reach it.
+  std::string kind;
   std::string value;        ///< what it returns, throws or calls, as written (whitespace collapsed)
   int condition_line = 0;   ///< the if/case/loop condition that leads to it; 0: none
   std::string condition;    ///< that condition as written, whitespace collapsed

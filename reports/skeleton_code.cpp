@@ -78,6 +78,7 @@ std::vector<Decision> all_decisions(const FileFacts& file, const FunctionFacts& 
   static const std::regex keyword(R"((^|[^A-Za-z0-9_])(if|for|while|case|catch|switch)\b)");
   std::map<int, Decision> items;
   for (const ErrorExit& e : fn.error_exits) {
+    if (e.kind == "invariant") continue;  // meant to be unreachable
     Decision d = exit_decision(e, file.source, false);
     items.emplace(d.line, d);
   }
@@ -123,7 +124,7 @@ std::vector<Decision> decisions_of(const FileFacts& file, const FunctionFacts& f
   }
   std::map<int, Decision> items;
   for (const ErrorExit& e : fn.error_exits) {
-    if (uncovered.count(e.line)) {
+    if (uncovered.count(e.line) && e.kind != "invariant") {
       Decision d = exit_decision(e, src, true);
       items.emplace(d.line, d);
     }

@@ -18,10 +18,12 @@ std::string lower(std::string s) {
 bool contains(const std::string& s, const char* part) { return s.find(part) != std::string::npos; }
 
 /// The exits no test reaches: error exits on lines the coverage data marks
-/// as never run.
+/// as never run. Invariants (`assert(false)`, "internal error") are meant
+/// to be unreachable and are left out.
 std::vector<const ErrorExit*> untested_exits(const FunctionFacts& fn) {
   std::vector<const ErrorExit*> out;
   for (const ErrorExit& e : fn.error_exits) {
+    if (e.kind == "invariant") continue;
     if (std::binary_search(fn.uncovered_lines.begin(), fn.uncovered_lines.end(), e.line)) {
       out.push_back(&e);
     }
@@ -58,10 +60,15 @@ std::string first_step(const FunctionFacts& fn, const ErrorExit& e) {
 std::string input_hint(const ErrorExit& e) {
   const std::string c = lower(e.condition);
   if (c.empty()) return "";
+  // A reader's failure is bad input: read/decode/parse/consume/extract on
+  // anything, get/fetch/load only as free functions (GetVarint32(&in, &v));
+  // env->GetTestDirectory() failing is a failed call, not a malformed input.
   static const std::regex kDecode(
-      R"(!\s*(?:[a-z_][a-z0-9_]*(?:::|\.|->))*((?:get|read|decode|parse|consume|extract|fetch|load)[a-z0-9_]*)\s*\()");
+      R"(!\s*(?:[a-z_][a-z0-9_]*(?:::|\.|->))*((?:read|decode|parse|consume|extract)[a-z0-9_]*)\s*\()");
+  static const std::regex kFreeGetter(
+      R"(!\s*(?:[a-z_][a-z0-9_]*::)*((?:get|fetch|load)[a-z0-9_]*)\s*\()");
   std::smatch m;
-  if (std::regex_search(c, m, kDecode)) {
+  if (std::regex_search(c, m, kDecode) || std::regex_search(c, m, kFreeGetter)) {
     // Recover the callee's spelling from the original condition.
     std::string orig = e.condition.substr(static_cast<size_t>(m.position(1)), m.length(1));
     return "an input that is cut off or malformed where " + orig + " reads";
@@ -74,8 +81,11 @@ std::string input_hint(const ErrorExit& e) {
     return "an input of the wrong size (`" + e.condition + "`)";
   }
   if (contains(c, "empty()")) return "an empty input (`" + e.condition + "`)";
-  if (contains(c, "nullptr") || contains(c, "null"))
-    return "a null argument (`" + e.condition + "`)";
+  if (contains(c, "nullptr") || contains(c, "null")) {
+    // The null may be an argument or what a call before it returned.
+    return "a case where `" + e.condition + "` holds (a null argument, or a call before it that " +
+           "returns null)";
+  }
   if (contains(c, "errno") || contains(c, "< 0") || contains(c, "== -1") || contains(c, "<0")) {
     return "a failing system call (a missing file, a closed descriptor)";
   }
@@ -145,8 +155,10 @@ Candidate function_candidate(const FileFacts& file, const Case& k, const RuleOpt
   c.focus = fn.qualified_name;
   c.title = "Test the error paths of " + fn.qualified_name + " (" + at(file.path, fn.line) + ")";
   c.lines = exit_lines(k);
+  auto failures = std::count_if(fn.error_exits.begin(), fn.error_exits.end(),
+                                [](const ErrorExit& e) { return e.kind != "invariant"; });
   c.why.push_back(std::to_string(k.exits.size()) + " of its " +
-                  count_of(static_cast<int64_t>(fn.error_exits.size()), "error exit") +
+                  count_of(static_cast<int64_t>(failures), "error exit") +
                   " never run (line" + (c.lines.size() == 1 ? " " : "s ") +
                   line_ranges(c.lines, 6) + ")");
   for (size_t i = 0; i < k.exits.size() && i < 3; ++i) c.why.push_back(exit_why(*k.exits[i]));

@@ -25,6 +25,22 @@ double activity(const Churn& churn, std::optional<int64_t> errors, const RuleOpt
   return a;
 }
 
+// Debug output: an object describing itself for a debugger or a log
+// (Dump(), DebugString(), debug_string()). Tests of what it prints are
+// worth less than tests of the behaviour it describes. A tool's own
+// commands (DumpTable, dump_file) are behaviour, and keep their weight.
+bool debug_output(const FunctionFacts& fn) {
+  const std::string& n = fn.name;
+  auto ends = [&](const std::string& p) {
+    return n.size() >= p.size() && n.compare(n.size() - p.size(), p.size(), p) == 0;
+  };
+  return n == "Dump" || n == "dump" || n == "DebugPrint" || n == "debug_print" ||
+         ends("DebugString") || ends("debug_string");
+}
+
+// The program's entry point: tested by running the program, not by a call.
+bool entry_point(const FunctionFacts& fn) { return fn.qualified_name == "main"; }
+
 std::optional<Hotspot> assess(const Report& r, const FileFacts& file, const FunctionFacts& fn,
                               const RuleOptions& o) {
   if (!is_target_function(fn)) return std::nullopt;
@@ -43,12 +59,13 @@ std::optional<Hotspot> assess(const Report& r, const FileFacts& file, const Func
   }
   h.points = gap * activity(h.churn, fn.errors, o);
   if (file.parse_errors) h.points *= 2.0 / 3;
+  if (debug_output(fn)) h.points *= o.at("debug_output_factor");
   return h;
 }
 
 // Real logic that no test runs at all: a task whatever its history.
 bool untested_logic(const FunctionFacts& fn, const RuleOptions& o) {
-  return fn.coverage && fn.coverage->lines_covered == 0 &&
+  return fn.coverage && fn.coverage->lines_covered == 0 && !debug_output(fn) &&
          fn.cyclomatic >= o.at("logic_min_cyclomatic") &&
          fn.coverage->lines_total >= o.at("logic_min_lines");
 }
@@ -123,6 +140,15 @@ std::string first_step(const FunctionFacts& fn) {
            " decisions, starting with the first.";
   }
   bool none_run = fn.coverage->lines_covered == 0;
+  if (entry_point(fn)) {
+    std::string s = "Add a test that runs the program (a smoke test: no arguments or --help, then "
+                    "one per command it takes) and checks its exit code and output";
+    if (!fn.partial_branch_lines.empty()) {
+      s += "; main's first untaken branch is at line " +
+           std::to_string(fn.partial_branch_lines.front());
+    }
+    return s + ".";
+  }
   if (none_run) {
     std::string s = "Write a first test that calls " + fn.name + ", which no test runs yet";
     if (!fn.partial_branch_lines.empty()) {
@@ -158,8 +184,14 @@ Candidate function_candidate(const Report& r, const FileFacts& file, const Hotsp
   score(c, h.points, h.cov.has_value(), untested_logic(fn, o), o);
   c.target = {file.module, file.path, fn.qualified_name, fn.line};
   c.focus = fn.qualified_name;
-  c.title = "Write tests for " + fn.qualified_name + " (" + at(file.path, fn.line) + ")";
+  c.title = entry_point(fn) ? "Test the program of " + file.path + " by running it (main, " +
+                                  at(file.path, fn.line) + ")"
+                            : "Write tests for " + fn.qualified_name + " (" +
+                                  at(file.path, fn.line) + ")";
   c.why = function_why(r, file, h, o);
+  if (debug_output(fn)) {
+    c.why.insert(c.why.begin() + (c.why.empty() ? 0 : 1), "debug output: weighed at half");
+  }
   c.first_step = first_step(fn);
   int lines = fn.end_line - fn.line + 1;
   c.effort = effort_from_size(uncovered_size(fn), lines, fn.params);
@@ -215,7 +247,6 @@ Candidate file_candidate(const Report& r, const FileFacts& file, std::vector<Hot
   add_why(c.why, parse_errors_why(file));
   c.focus = hs.front().fn->qualified_name;
   c.first_step = "Start with " + hs.front().fn->qualified_name + ": " + first_step(*hs.front().fn);
-  c.focus = hs.front().fn->qualified_name;
   c.effort = effort_from_size(uncovered, lines, 0);
   c.newcomer_friendly = false;  // a whole file's worth of tests is not small
   return c;
@@ -245,7 +276,9 @@ RuleInfo untested_hotspot_info() {
        {"logic_min_cyclomatic", 3, 1, 1000,
         "cyclomatic complexity from which a function with no covered line is always a task"},
        {"logic_min_lines", 5, 1, 100000,
-        "executable lines from which a function with no covered line is always a task"}},
+        "executable lines from which a function with no covered line is always a task"},
+       {"debug_output_factor", 0.5, 0, 1,
+        "weight of debug output (Dump(), DebugString()), never a task by itself"}},
       &untested_hotspot};
 }
 

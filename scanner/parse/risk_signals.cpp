@@ -23,8 +23,9 @@ bool is_var_kind(CXCursorKind k) {
   return k == CXCursor_VarDecl || k == CXCursor_ParmDecl || k == CXCursor_FieldDecl;
 }
 
-// A predicate's false is an answer: is*, has*, find*, a const method. For
-// error exits, get/try/check/valid/verify's false is a failure all the same.
+// A predicate's false is an answer: is*, has*, find*, a const method, and
+// names asking anywhere (KeyMayMatch, SomeFileOverlapsRange). For error
+// exits, get/try/check/valid/verify's false is a failure all the same.
 bool question_name(std::string_view name) {
   std::vector<std::string> ws = name_words(name);
   if (ws.empty()) return false;
@@ -32,6 +33,11 @@ bool question_name(std::string_view name) {
        {"is", "has", "can", "should", "contains", "exists", "empty", "equal", "equals", "match",
         "matches", "compare", "less", "operator", "find", "lookup"}) {
     if (ws[0] == q) return true;
+  }
+  for (const std::string& w : ws) {
+    for (const char* q : {"may", "match", "matches", "overlap", "overlaps", "contains", "exists"}) {
+      if (w == q) return true;
+    }
   }
   return false;
 }
@@ -198,7 +204,8 @@ void SignalWalker::note_expansion(unsigned offset, unsigned line, const MacroAt&
   if (!paren_span(tokens_.text(), offset, &open, &close)) return;
   std::string arg = text(open + 1, close);
   if (arg == "false" || arg == "0" || arg.rfind("!\"", 0) == 0 || arg.rfind("false &&", 0) == 0) {
-    add_exit(static_cast<int>(line), "abort", text(offset, close + 1, 80));
+    // "This cannot happen": an invariant, not a failure a test can cause.
+    add_exit(static_cast<int>(line), "invariant", text(offset, close + 1, 80));
   }
 }
 
@@ -285,7 +292,8 @@ void SignalWalker::on_fatal_call(CXCursor call, const CalleeInfo& info) {
     std::string arg = text_of(kids[1]);
     if (arg == "0" || arg == "EXIT_SUCCESS") return;
   }
-  add_exit(static_cast<int>(file_pos(clang_getCursorLocation(call)).line), "abort", written);
+  add_exit(static_cast<int>(file_pos(clang_getCursorLocation(call)).line),
+           says_cannot_happen(written) ? "invariant" : "abort", written);
 }
 
 // One round trip per element: the innermost loop runs per element or per

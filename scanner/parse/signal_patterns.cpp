@@ -171,6 +171,16 @@ bool predicate_name(std::string_view name) {
                          "equals", "match", "matches", "valid", "find", "lookup", "get", "try"});
 }
 
+bool says_cannot_happen(std::string_view call_text) {
+  std::string l = lower(call_text);
+  for (const char* phrase :
+       {"internal error", "unreachable", "not reached", "unexpected", "should not happen",
+        "should never", "cannot happen", "can't happen", "impossible", "invariant"}) {
+    if (l.find(phrase) != std::string::npos) return true;
+  }
+  return false;
+}
+
 // A call that, by its name, tells someone about the error: an error path
 // holding one is not called unlogged, even if the name is no log API.
 bool reporting_name(std::string_view name) {

@@ -98,6 +98,12 @@ bool parser_name(std::string_view name);
 /// their false/-1/nullptr is an answer, not an error.
 bool predicate_name(std::string_view name);
 
+/// A fatal call's text says the case cannot happen: "internal error",
+/// "unreachable", "not reached", "unexpected", "should not/never happen",
+/// "cannot happen", "impossible", "invariant" (case-insensitive). Such a
+/// call guards an invariant; it is no failure a test could cause.
+bool says_cannot_happen(std::string_view call_text);
+
 /// A call that, by its name, tells someone about the error (log, warn,
 /// error, report...).
 bool reporting_name(std::string_view name);

@@ -78,6 +78,16 @@ TEST_CASE("untested-error-paths needs a tested happy path, untested exits and co
   FunctionFacts trivial = decoder();
   trivial.from_macro = true;
   CHECK(run(trivial).empty());
+  // Invariants are meant to be unreachable: not an untested error path.
+  FunctionFacts invariant = decoder();
+  invariant.error_exits = {{44, "invariant", "assert(false)", 43, "n > limit"},
+                           {46, "invariant", "Fatal(\"internal error\")", 45, "default"}};
+  CHECK(run(invariant).empty());
+  invariant.error_exits.push_back({48, "abort", "std::abort()", 0, ""});
+  auto c = run(invariant);
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].lines == std::vector<int>{48});
+  CHECK(c[0].why.front() == "1 of its 1 error exit never run (line 48)");
 }
 
 TEST_CASE(
@@ -113,7 +123,14 @@ TEST_CASE("input_hint reads the input a condition asks for") {
   CHECK(hint("input.size() < kHeaderSize") ==
         "an input of the wrong size (`input.size() < kHeaderSize`)");
   CHECK(hint("name.empty()") == "an empty input (`name.empty()`)");
-  CHECK(hint("p == nullptr") == "a null argument (`p == nullptr`)");
+  CHECK(hint("q == nullptr") ==
+        "a case where `q == nullptr` holds (a null argument, or a call before it that returns "
+        "null)");
+  // A getter through an object is a call that fails, not a reader of input.
+  CHECK(hint("!env->rep->GetTestDirectory(&result).ok()") ==
+        "a case where the call before it fails (a fake or a stub that returns an error)");
+  CHECK(hint("!leveldb::GetLengthPrefixedSlice(&input, &key)") ==
+        "an input that is cut off or malformed where GetLengthPrefixedSlice reads");
   CHECK(hint("fd < 0") == "a failing system call (a missing file, a closed descriptor)");
   CHECK(hint("count > limit_") == "");
   CHECK(hint("") == "");

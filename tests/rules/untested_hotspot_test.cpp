@@ -191,6 +191,46 @@ TEST_CASE("untested-hotspot: real logic with no covered line is always a task") 
   CHECK(run({touched}).empty());
 }
 
+TEST_CASE("untested-hotspot: debug output weighs half and is never a task by itself") {
+  // The same untested logic as dump_table above, named as debug output:
+  // 16 * 1 * 0.5 / 200 -> 3.9, and no floor at 30.
+  for (const char* name : {"DebugString", "Dump", "debug_string"}) {
+    FunctionFacts dbg = function(name, 4, 10, 30);
+    cover(dbg, 8, 0);
+    churn(dbg, 0, 0);
+    CHECK(run({dbg}).empty());
+  }
+  // Enough of it still counts, at half: c = 12, 20 lines, none covered,
+  // 10 commits: 144 * (1 + 0.1 * 10) = 288 -> 144 at half
+  // -> 100 * (1 - e^-0.72) = 51.3.
+  FunctionFacts big = function("DebugString", 12, 10, 40);
+  cover(big, 20, 0);
+  churn(big, 10, 0);
+  auto c = run({big});
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].score == 51);
+  CHECK(c[0].why[1] == "debug output: weighed at half");
+  // A tool's command is not debug output.
+  FunctionFacts tool = function("DumpTable", 4, 10, 30);
+  cover(tool, 8, 0);
+  CHECK(run({tool}).size() == 1);
+}
+
+TEST_CASE("untested-hotspot: main is tested by running the program") {
+  FunctionFacts m = function("main", 4, 10, 30);
+  m.qualified_name = "main";
+  cover(m, 8, 0);
+  m.partial_branch_lines = {12};
+  auto c = run({m});
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].title == "Test the program of src/net/parser.cc by running it (main, "
+                      "src/net/parser.cc:10)");
+  CHECK(c[0].first_step ==
+        "Add a test that runs the program (a smoke test: no arguments or --help, then one per "
+        "command it takes) and checks its exit code and output; main's first untaken branch is "
+        "at line 12.");
+}
+
 TEST_CASE("untested-hotspot never targets trivial or macro-made functions, or other roles") {
   FunctionFacts ctor = untested(12);
   ctor.trivial = "empty";

@@ -221,7 +221,7 @@ TEST_CASE("error exits carry the value as written and the condition that leads t
         "throw | std::runtime_error(std::string(\"bad fd for \") + path) | 76 | fd < 0");
   CHECK(exit_at("Checked", 1) == "abort | abort() | 77 | path == nullptr");
   CHECK(exit_at("Checked", 2) == "abort | exit(2) | 78 | fd > 1000");
-  CHECK(exit_at("Checked", 3) == "abort | assert(false) | 80 | fd == 1");
+  CHECK(exit_at("Checked", 3) == "invariant | assert(false) | 80 | fd == 1");
   CHECK(exit_at("Load", 2) == "return-error | false | 93 | out->empty()");
   CHECK(exit_at("Sync", 1) == "return-error | ec | 111 | ec");
   CHECK(exit_at("ParsePort", 0) ==
@@ -232,6 +232,11 @@ TEST_CASE("error exits carry the value as written and the condition that leads t
   CHECK(exit_at("FirstNegative", 1) == "throw |  | 0 | ");
   CHECK(exit_at("DecodeAll", 0) ==
         "return-error | Status::Corruption(\"decode\", msg) | 154 | msg != nullptr");
+  CHECK(exit_at("Dispatch", 0) ==
+        "abort | Fatal(\"missing argument for kind 1\") | 169 | arg == nullptr");
+  CHECK(exit_at("Dispatch", 1) ==
+        "invariant | Fatal(\"internal error: unexpected argument %s\", arg) | 173 | arg != nullptr");
+  CHECK(exit_at("Dispatch", 2) == "invariant | assert(0) | 175 | kind > 2");
 }
 
 TEST_CASE("signal patterns: globs, plain names, qualified names and the global namespace") {
