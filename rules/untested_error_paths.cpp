@@ -158,9 +158,8 @@ Candidate function_candidate(const FileFacts& file, const Case& k, const RuleOpt
   auto failures = std::count_if(fn.error_exits.begin(), fn.error_exits.end(),
                                 [](const ErrorExit& e) { return e.kind != "invariant"; });
   c.why.push_back(std::to_string(k.exits.size()) + " of its " +
-                  count_of(static_cast<int64_t>(failures), "error exit") +
-                  " never run (line" + (c.lines.size() == 1 ? " " : "s ") +
-                  line_ranges(c.lines, 6) + ")");
+                  count_of(static_cast<int64_t>(failures), "error exit") + " never run (line" +
+                  (c.lines.size() == 1 ? " " : "s ") + line_ranges(c.lines, 6) + ")");
   for (size_t i = 0; i < k.exits.size() && i < 3; ++i) c.why.push_back(exit_why(*k.exits[i]));
   c.why.push_back("the happy path is tested: " + executable_lines_why(*fn.coverage));
   add_why(c.why, churn_why(k.churn, file, &fn));

@@ -141,8 +141,9 @@ std::string first_step(const FunctionFacts& fn) {
   }
   bool none_run = fn.coverage->lines_covered == 0;
   if (entry_point(fn)) {
-    std::string s = "Add a test that runs the program (a smoke test: no arguments or --help, then "
-                    "one per command it takes) and checks its exit code and output";
+    std::string s =
+        "Add a test that runs the program (a smoke test: no arguments or --help, then "
+        "one per command it takes) and checks its exit code and output";
     if (!fn.partial_branch_lines.empty()) {
       s += "; main's first untaken branch is at line " +
            std::to_string(fn.partial_branch_lines.front());
@@ -184,10 +185,10 @@ Candidate function_candidate(const Report& r, const FileFacts& file, const Hotsp
   score(c, h.points, h.cov.has_value(), untested_logic(fn, o), o);
   c.target = {file.module, file.path, fn.qualified_name, fn.line};
   c.focus = fn.qualified_name;
-  c.title = entry_point(fn) ? "Test the program of " + file.path + " by running it (main, " +
-                                  at(file.path, fn.line) + ")"
-                            : "Write tests for " + fn.qualified_name + " (" +
-                                  at(file.path, fn.line) + ")";
+  c.title = entry_point(fn)
+                ? "Test the program of " + file.path + " by running it (main, " +
+                      at(file.path, fn.line) + ")"
+                : "Write tests for " + fn.qualified_name + " (" + at(file.path, fn.line) + ")";
   c.why = function_why(r, file, h, o);
   if (debug_output(fn)) {
     c.why.insert(c.why.begin() + (c.why.empty() ? 0 : 1), "debug output: weighed at half");

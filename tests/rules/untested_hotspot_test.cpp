@@ -223,8 +223,9 @@ TEST_CASE("untested-hotspot: main is tested by running the program") {
   m.partial_branch_lines = {12};
   auto c = run({m});
   REQUIRE(c.size() == 1);
-  CHECK(c[0].title == "Test the program of src/net/parser.cc by running it (main, "
-                      "src/net/parser.cc:10)");
+  CHECK(c[0].title ==
+        "Test the program of src/net/parser.cc by running it (main, "
+        "src/net/parser.cc:10)");
   CHECK(c[0].first_step ==
         "Add a test that runs the program (a smoke test: no arguments or --help, then one per "
         "command it takes) and checks its exit code and output; main's first untaken branch is "

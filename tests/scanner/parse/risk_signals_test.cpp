@@ -234,8 +234,9 @@ TEST_CASE("error exits carry the value as written and the condition that leads t
         "return-error | Status::Corruption(\"decode\", msg) | 154 | msg != nullptr");
   CHECK(exit_at("Dispatch", 0) ==
         "abort | Fatal(\"missing argument for kind 1\") | 169 | arg == nullptr");
-  CHECK(exit_at("Dispatch", 1) ==
-        "invariant | Fatal(\"internal error: unexpected argument %s\", arg) | 173 | arg != nullptr");
+  CHECK(
+      exit_at("Dispatch", 1) ==
+      "invariant | Fatal(\"internal error: unexpected argument %s\", arg) | 173 | arg != nullptr");
   CHECK(exit_at("Dispatch", 2) == "invariant | assert(0) | 175 | kind > 2");
 }
 
