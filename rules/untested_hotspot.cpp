@@ -233,8 +233,12 @@ Candidate file_candidate(const Report& r, const FileFacts& file, std::vector<Hot
   c.id = candidate_id(kRule, file.path, "");
   score(c, points, cov_known, always, o);
   c.target = {file.module, file.path, std::nullopt, hs.front().fn->line};
-  c.title = "Write tests for " + file.path + ": " + std::to_string(hs.size()) +
-            " functions with untested logic";
+  auto main_fn = std::find_if(hs.begin(), hs.end(),
+                              [](const Hotspot& h) { return entry_point(*h.fn); });
+  const bool program = main_fn != hs.end();
+  c.title = (program ? "Test the program of " + file.path + " by running it: "
+                     : "Write tests for " + file.path + ": ") +
+            std::to_string(hs.size()) + " functions with untested logic";
   if (file.errors && *file.errors > 0) {
     c.why.push_back(count_of(*file.errors, "error report") + " point here");
   }
@@ -247,7 +251,10 @@ Candidate file_candidate(const Report& r, const FileFacts& file, std::vector<Hot
   add_why(c.why, file_history_why(file));
   add_why(c.why, parse_errors_why(file));
   c.focus = hs.front().fn->qualified_name;
-  c.first_step = "Start with " + hs.front().fn->qualified_name + ": " + first_step(*hs.front().fn);
+  c.first_step =
+      program ? first_step(*main_fn->fn) + " Then the path through " + hs.front().fn->name +
+                    " (line " + std::to_string(hs.front().fn->line) + ")."
+              : "Start with " + hs.front().fn->qualified_name + ": " + first_step(*hs.front().fn);
   c.effort = effort_from_size(uncovered, lines, 0);
   c.newcomer_friendly = false;  // a whole file's worth of tests is not small
   return c;
@@ -298,7 +305,11 @@ std::vector<Candidate> untested_hotspot(const Report& signals, const RuleOptions
       found.push_back(*h);
     }
     if (found.empty()) continue;
-    if (found.size() >= options.at("rollup_min")) {
+    // A program's file is tested by running the program: its functions go
+    // together from two on.
+    bool program = std::any_of(found.begin(), found.end(),
+                               [](const Hotspot& h) { return entry_point(*h.fn); });
+    if (found.size() >= options.at("rollup_min") || (program && found.size() >= 2)) {
       out.push_back(file_candidate(signals, file, std::move(found), options));
     } else {
       for (const Hotspot& h : found) out.push_back(function_candidate(signals, file, h, options));

@@ -230,6 +230,15 @@ TEST_CASE("untested-hotspot: main is tested by running the program") {
         "Add a test that runs the program (a smoke test: no arguments or --help, then one per "
         "command it takes) and checks its exit code and output; main's first untaken branch is "
         "at line 12.");
+  // With a second untested function, the program's file is one task.
+  FunctionFacts helper = function("HandleDump", 3, 40, 60);
+  cover(helper, 9, 0);
+  c = run({m, helper});
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].title ==
+        "Test the program of src/net/parser.cc by running it: 2 functions with untested logic");
+  CHECK(c[0].first_step.find("Add a test that runs the program") == 0);
+  CHECK(c[0].first_step.find("Then the path through") != std::string::npos);
 }
 
 TEST_CASE("untested-hotspot never targets trivial or macro-made functions, or other roles") {
