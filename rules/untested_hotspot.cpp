@@ -233,8 +233,8 @@ Candidate file_candidate(const Report& r, const FileFacts& file, std::vector<Hot
   c.id = candidate_id(kRule, file.path, "");
   score(c, points, cov_known, always, o);
   c.target = {file.module, file.path, std::nullopt, hs.front().fn->line};
-  auto main_fn = std::find_if(hs.begin(), hs.end(),
-                              [](const Hotspot& h) { return entry_point(*h.fn); });
+  auto main_fn =
+      std::find_if(hs.begin(), hs.end(), [](const Hotspot& h) { return entry_point(*h.fn); });
   const bool program = main_fn != hs.end();
   c.title = (program ? "Test the program of " + file.path + " by running it: "
                      : "Write tests for " + file.path + ": ") +
