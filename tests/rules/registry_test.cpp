@@ -204,6 +204,23 @@ TEST_CASE("apply_rules says once when history is quiet, and names library module
   for (const auto& w : r.candidates[0].why) CHECK(w.find("history") == std::string::npos);
 }
 
+TEST_CASE("apply_rules keeps unbuilt-test's tasks: their target is a test file") {
+  auto test_file = [](const std::string& path, bool built) {
+    FileFacts f = file(path, "tests");
+    f.is_test = true;
+    f.role = "test";
+    f.built = built;
+    f.code_lines = 120;
+    return f;
+  };
+  Report r = report({test_file("tests/a_test.cc", true), test_file("tests/b_test.cc", true),
+                     test_file("tests/status_test.cc", false)});
+  apply_rules(r, {});
+  REQUIRE(r.candidates.size() == 1);
+  CHECK(r.candidates[0].rule == "unbuilt-test");
+  CHECK(r.candidates[0].target.file == "tests/status_test.cc");
+}
+
 TEST_CASE("apply_rules folds characterisation-test tasks into their file's test task") {
   // Three untested functions roll up into a file task; the fourth is
   // complex (cyclomatic 31, cognitive 40) and untested: its tests-first task
