@@ -65,3 +65,48 @@ TEST_CASE("names_platform reads whole words of a path") {
   CHECK_FALSE(names_platform("tests/machine_test.cc"));
   CHECK_FALSE(names_platform("tests/db_test.cc"));
 }
+
+TEST_CASE("unbuilt-test skips fuzz targets and tests of code this build leaves out") {
+  auto prod = [](const std::string& path, bool built) {
+    FileFacts f = file(path, "src");
+    f.built = built;
+    return f;
+  };
+  std::vector<FileFacts> files = {test_file("tests/a_test.cc", true),
+                                  test_file("tests/b_test.cc", true),
+                                  test_file("tests/c_test.cc", true),
+                                  test_file("misc/manifest_fuzzer.cc", false),
+                                  test_file("src/includes_normalize_test.cc", false),
+                                  prod("src/includes_normalize.h", false),
+                                  prod("src/includes_normalize-win32.cc", false),
+                                  test_file("src/status_test.cc", false),
+                                  prod("src/status.h", true),
+                                  prod("src/status_printer.cc", true)};
+  auto c = unbuilt_test(report(files), kOpts);
+  REQUIRE(c.size() == 1);  // the fuzzer and the Windows component's test are left out
+  CHECK(c[0].target.file == "src/status_test.cc");
+  CHECK(c[0].why[1] == "3 of the repository's 6 test files are built");
+}
+
+TEST_CASE("unbuilt-test makes one task of three or more unbuilt tests") {
+  std::vector<FileFacts> files;
+  for (int i = 0; i < 7; ++i)
+    files.push_back(test_file("tests/t" + std::to_string(i) + "_test.cc", true));
+  files.push_back(test_file("db/fault_injection_test.cc", false, 300));
+  files.push_back(test_file("issues/issue178_test.cc", false, 100));
+  files.push_back(test_file("util/env_test.cc", false, 200));
+  auto c = unbuilt_test(report(files), kOpts);
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].title ==
+        "Build and run the 3 test files no build target compiles "
+        "(db/fault_injection_test.cc and 2 more)");
+  // 600 lines: 30 + 70 * (1 - e^-(600 / 400)) = 30 + 70 * 0.7769 = 84.4 -> 84.
+  CHECK(c[0].score == 84);
+  CHECK(c[0].target.file == "db/fault_injection_test.cc");  // the largest
+  CHECK(c[0].why[0] ==
+        "600 code lines of tests in 3 files that no entry of the compile database compiles and "
+        "no compiled file includes: db/fault_injection_test.cc, util/env_test.cc, "
+        "issues/issue178_test.cc");
+  CHECK(c[0].effort == "M");
+  CHECK_FALSE(c[0].newcomer_friendly);
+}
