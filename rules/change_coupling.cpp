@@ -71,6 +71,17 @@ RuleInfo change_coupling_info() {
       &change_coupling};
 }
 
+// A declaration and its definition (include/leveldb/c.h and db/c.cc, a
+// public header and its source) change together by design: the same base
+// name without its extension.
+bool header_and_source(const std::string& a, const std::string& b) {
+  auto stem = [](const std::string& p) {
+    std::string base = p.substr(p.rfind('/') + 1);
+    return base.substr(0, base.rfind('.'));
+  };
+  return stem(a) == stem(b);
+}
+
 std::vector<Candidate> change_coupling(const Report& signals, const RuleOptions& o) {
   std::vector<Candidate> out;
   for (const FileFacts& a : signals.files) {
@@ -80,9 +91,10 @@ std::vector<Candidate> change_coupling(const Report& signals, const RuleOptions&
       if (k.path <= a.path) continue;  // each pair once, from its first path
       if (k.degree < o.at("min_degree") || k.shared < o.at("min_shared")) continue;
       const FileFacts* b = find_file(signals, k.path);
-      // Code and its tests change together by design; a file gone from the
-      // tree has no module to untangle.
+      // Code and its tests change together by design, as a header and its
+      // source do; a file gone from the tree has no module to untangle.
       if (!b || !is_target_file(signals, *b) || b->module == a.module) continue;
+      if (header_and_source(a.path, b->path)) continue;
       double x = k.degree * static_cast<double>(k.shared - o.at("min_shared") + 1) / o.at("scale");
       partners.push_back({b, k, x});
     }

@@ -233,9 +233,8 @@ Candidate file_candidate(const Report& r, const FileFacts& file, std::vector<Hot
   c.id = candidate_id(kRule, file.path, "");
   score(c, points, cov_known, always, o);
   c.target = {file.module, file.path, std::nullopt, hs.front().fn->line};
-  auto main_fn =
-      std::find_if(hs.begin(), hs.end(), [](const Hotspot& h) { return entry_point(*h.fn); });
-  const bool program = main_fn != hs.end();
+  auto main_fn = std::find_if(file.functions.begin(), file.functions.end(), entry_point);
+  const bool program = main_fn != file.functions.end();
   c.title = (program ? "Test the program of " + file.path + " by running it: "
                      : "Write tests for " + file.path + ": ") +
             std::to_string(hs.size()) + " functions with untested logic";
@@ -252,8 +251,8 @@ Candidate file_candidate(const Report& r, const FileFacts& file, std::vector<Hot
   add_why(c.why, parse_errors_why(file));
   c.focus = hs.front().fn->qualified_name;
   c.first_step =
-      program ? first_step(*main_fn->fn) + " Then the path through " + hs.front().fn->name +
-                    " (line " + std::to_string(hs.front().fn->line) + ")."
+      program ? first_step(*main_fn) + " Then the path through " + hs.front().fn->name + " (line " +
+                    std::to_string(hs.front().fn->line) + ")."
               : "Start with " + hs.front().fn->qualified_name + ": " + first_step(*hs.front().fn);
   c.effort = effort_from_size(uncovered, lines, 0);
   c.newcomer_friendly = false;  // a whole file's worth of tests is not small
@@ -307,8 +306,7 @@ std::vector<Candidate> untested_hotspot(const Report& signals, const RuleOptions
     if (found.empty()) continue;
     // A program's file is tested by running the program: its functions go
     // together from two on.
-    bool program = std::any_of(found.begin(), found.end(),
-                               [](const Hotspot& h) { return entry_point(*h.fn); });
+    bool program = std::any_of(file.functions.begin(), file.functions.end(), entry_point);
     if (found.size() >= options.at("rollup_min") || (program && found.size() >= 2)) {
       out.push_back(file_candidate(signals, file, std::move(found), options));
     } else {

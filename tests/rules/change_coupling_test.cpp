@@ -47,11 +47,21 @@ TEST_CASE("change-coupling fires once per pair of files in different modules") {
   CHECK(c[0].score == 48);
 }
 
-TEST_CASE("change-coupling ignores pairs in one module, with tests, or too weak") {
+TEST_CASE(
+    "change-coupling ignores pairs in one module, with tests, a header and its source, or too "
+    "weak") {
   CHECK(change_coupling(pair("src/api", "src/api", 9, 0.9), kOpts).empty());
   CHECK(change_coupling(pair("src/api", "tests", 9, 0.9, true), kOpts).empty());
   CHECK(change_coupling(pair("src/api", "src/db", 4, 0.9), kOpts).empty());
   CHECK(change_coupling(pair("src/api", "src/db", 9, 0.4), kOpts).empty());
+  // A public header and its source: include/c.h with db/c.cc.
+  FileFacts h = file("include/lib/c.h", "include/lib");
+  FileFacts cc = file("db/c.cc", "db");
+  h.history = file_history(10, 1);
+  cc.history = file_history(12, 1);
+  h.history->coupled = {{cc.path, 9, 0.9}};
+  cc.history->coupled = {{h.path, 9, 0.9}};
+  CHECK(change_coupling(report({h, cc}), kOpts).empty());
 }
 
 TEST_CASE("change-coupling's score rises with shared commits and degree") {

@@ -239,6 +239,16 @@ TEST_CASE("untested-hotspot: main is tested by running the program") {
         "Test the program of src/net/parser.cc by running it: 2 functions with untested logic");
   CHECK(c[0].first_step.find("Add a test that runs the program") == 0);
   CHECK(c[0].first_step.find("Then the path through") != std::string::npos);
+  // main itself need not qualify: the file defines the program.
+  FunctionFacts small_main = function("main", 1, 70, 74);
+  small_main.qualified_name = "main";
+  cover(small_main, 3, 3);
+  FunctionFacts tool = function("ToolQuery", 4, 80, 100);
+  cover(tool, 9, 0);
+  c = run({helper, small_main, tool});
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].title ==
+        "Test the program of src/net/parser.cc by running it: 2 functions with untested logic");
 }
 
 TEST_CASE("untested-hotspot never targets trivial or macro-made functions, or other roles") {
