@@ -26,7 +26,10 @@ RuleInfo complex_function_info() {
             "code at rest is left alone; tests-first tasks ignore this)"},
            {"tests_first_below", 0.5, 0, 1,
             "share of executable lines covered below which the task is characterisation "
-            "tests first (kind add-tests), not a refactor"}},
+            "tests first (kind add-tests), not a refactor"},
+           {"benchmarked_factor", 0.5, 0, 1,
+            "weight of the excess complexity of a function a benchmark calls: tuned for "
+            "speed, complex on purpose"}},
           &complex_function};
 }
 
@@ -38,6 +41,22 @@ bool mostly_untested(const Report& r, const FunctionFacts& fn, const RuleOptions
   if (!r.signals.coverage || !fn.coverage || fn.coverage->lines_total == 0) return false;
   return static_cast<double>(fn.coverage->lines_covered) / fn.coverage->lines_total <
          o.at("tests_first_below");
+}
+
+// The benchmark file that calls the function, or "": code with its own
+// benchmark is tuned for speed (ninja's CanonicalizePath and
+// canon_perftest), and its complexity is partly deliberate.
+std::string benchmark_calling(const Report& r, const FunctionFacts& fn) {
+  if (fn.usr.empty()) return "";
+  for (const FileFacts& f : r.files) {
+    if (f.role != "benchmark") continue;
+    for (const FunctionFacts& caller : f.functions) {
+      for (const CallSite& call : caller.calls) {
+        if (call.callee_usr == fn.usr) return f.path;
+      }
+    }
+  }
+  return "";
 }
 
 std::string refactor_step(const FunctionFacts& fn) {
@@ -63,6 +82,8 @@ Candidate candidate(const Report& r, const FileFacts& file, const FunctionFacts&
   double activity = churn_activity(churn, o.at("churn_weight"), o.at("churn_cap"));
   double excess = (fn.cognitive - o.at("min_cognitive")) / o.at("scale");
   if (file.parse_errors) excess *= 2.0 / 3;
+  const std::string bench = benchmark_calling(r, fn);
+  if (!bench.empty()) excess *= o.at("benchmarked_factor");
   set_score(c, 30, excess * activity);
   c.target = {file.module, file.path, fn.qualified_name, fn.line};
   c.focus = fn.qualified_name;
@@ -80,6 +101,9 @@ Candidate candidate(const Report& r, const FileFacts& file, const FunctionFacts&
     c.why.push_back(executable_lines_why(*fn.coverage) +
                     (tests_first ? ": a refactor now would be a rewrite" : ""));
   }
+  if (!bench.empty()) {
+    c.why.push_back(bench + " benchmarks it: tuned for speed, complex partly on purpose");
+  }
   add_why(c.why, churn_why(churn, file, &fn));
   c.why.push_back(length_why(fn) + ", " + count_of(fn.params, "parameter"));
   add_why(c.why, parse_errors_why(file));
@@ -94,6 +118,7 @@ Candidate candidate(const Report& r, const FileFacts& file, const FunctionFacts&
   } else {
     c.first_step = refactor_step(fn);
   }
+  if (!bench.empty()) c.first_step += " Run " + bench + " before and after: it must not slow down.";
   c.newcomer_friendly = fn.cognitive < 25;
   return c;
 }

@@ -71,6 +71,32 @@ TEST_CASE("complex-function's score rises with cognitive complexity, as document
   }
 }
 
+TEST_CASE("complex-function: a function a benchmark calls is tuned, weighed at half") {
+  FunctionFacts canon = fn("CanonicalizePath", 46, 133, 193);
+  canon.usr = "c:@F@CanonicalizePath";
+  Report r = signals({canon});
+  FileFacts bench;
+  bench.path = "src/canon_perftest.cc";
+  bench.module = "src";
+  bench.role = "benchmark";
+  FunctionFacts main_fn = fn("main", 3);
+  main_fn.calls = {{"c:@F@CanonicalizePath", 40, false, false}};
+  bench.functions = {main_fn};
+  r.files.push_back(bench);
+  // Without history, activity 1: 30 + 70 * (1 - e^-(31 / 25 * 0.5)) = 30 + 70 * 0.4621
+  // = 62.35 -> 62 (80 without the benchmark).
+  auto c = complex_function(r, kDefaults);
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].score == 62);
+  CHECK(c[0].why[1] ==
+        "src/canon_perftest.cc benchmarks it: tuned for speed, complex partly on purpose");
+  CHECK(c[0].first_step.find("Run src/canon_perftest.cc before and after: it must not slow "
+                             "down.") != std::string::npos);
+  // A call from a test file is no benchmark.
+  r.files.back().role = "test";
+  CHECK(complex_function(r, kDefaults)[0].score == 80);
+}
+
 TEST_CASE("complex-function ignores test files and sizes the task") {
   CHECK(complex_function(signals({fn("test_body", 80)}, true), kDefaults).empty());
   auto small = complex_function(signals({fn("a", 20, 1, 40)}), kDefaults)[0];
