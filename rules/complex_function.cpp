@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace stepup {
 
@@ -43,20 +44,30 @@ bool mostly_untested(const Report& r, const FunctionFacts& fn, const RuleOptions
          o.at("tests_first_below");
 }
 
-// The benchmark file that calls the function, or "": code with its own
-// benchmark is tuned for speed (ninja's CanonicalizePath and
-// canon_perftest), and its complexity is partly deliberate.
-std::string benchmark_calling(const Report& r, const FunctionFacts& fn) {
-  if (fn.usr.empty()) return "";
+// What benchmarks exercise: USR -> the benchmark file, for the functions a
+// benchmark calls and the functions those call (two hops: the perftest
+// calls CanonicalizePath(std::string*), which calls the tuned overload).
+// Code with its own benchmark is tuned for speed, complex partly on purpose.
+std::map<std::string, std::string> benchmarked(const Report& r) {
+  std::map<std::string, const FunctionFacts*> by_usr;
+  for (const FileFacts& f : r.files) {
+    for (const FunctionFacts& fn : f.functions) {
+      if (!fn.usr.empty()) by_usr.emplace(fn.usr, &fn);
+    }
+  }
+  std::map<std::string, std::string> out;
   for (const FileFacts& f : r.files) {
     if (f.role != "benchmark") continue;
     for (const FunctionFacts& caller : f.functions) {
       for (const CallSite& call : caller.calls) {
-        if (call.callee_usr == fn.usr) return f.path;
+        out.emplace(call.callee_usr, f.path);
+        auto callee = by_usr.find(call.callee_usr);
+        if (callee == by_usr.end()) continue;
+        for (const CallSite& next : callee->second->calls) out.emplace(next.callee_usr, f.path);
       }
     }
   }
-  return "";
+  return out;
 }
 
 std::string refactor_step(const FunctionFacts& fn) {
@@ -71,7 +82,7 @@ std::string refactor_step(const FunctionFacts& fn) {
 }
 
 Candidate candidate(const Report& r, const FileFacts& file, const FunctionFacts& fn,
-                    const RuleOptions& o) {
+                    const std::map<std::string, std::string>& benchmarks, const RuleOptions& o) {
   Candidate c;
   c.rule = "complex-function";
   c.id = candidate_id(c.rule, file.path, fn.qualified_name);
@@ -82,7 +93,8 @@ Candidate candidate(const Report& r, const FileFacts& file, const FunctionFacts&
   double activity = churn_activity(churn, o.at("churn_weight"), o.at("churn_cap"));
   double excess = (fn.cognitive - o.at("min_cognitive")) / o.at("scale");
   if (file.parse_errors) excess *= 2.0 / 3;
-  const std::string bench = benchmark_calling(r, fn);
+  auto bench_it = fn.usr.empty() ? benchmarks.end() : benchmarks.find(fn.usr);
+  const std::string bench = bench_it == benchmarks.end() ? "" : bench_it->second;
   if (!bench.empty()) excess *= o.at("benchmarked_factor");
   set_score(c, 30, excess * activity);
   c.target = {file.module, file.path, fn.qualified_name, fn.line};
@@ -127,12 +139,13 @@ Candidate candidate(const Report& r, const FileFacts& file, const FunctionFacts&
 
 std::vector<Candidate> complex_function(const Report& signals, const RuleOptions& options) {
   std::vector<Candidate> out;
+  const std::map<std::string, std::string> benchmarks = benchmarked(signals);
   for (const FileFacts& file : signals.files) {
     if (!is_target_file(signals, file))
       continue;  // tests and benchmarks are not where refactors pay
     for (const FunctionFacts& fn : file.functions) {
       if (!is_target_function(fn) || fn.cognitive < options.at("min_cognitive")) continue;
-      Candidate c = candidate(signals, file, fn, options);
+      Candidate c = candidate(signals, file, fn, benchmarks, options);
       // A refactor pays back where code keeps changing (Tornhill's
       // hotspots): complex code that history shows at rest stays as it is.
       Churn churn = churn_of(file, &fn);
