@@ -44,27 +44,16 @@ bool mostly_untested(const Report& r, const FunctionFacts& fn, const RuleOptions
          o.at("tests_first_below");
 }
 
-// What benchmarks exercise: USR -> the benchmark file, for the functions a
-// benchmark calls and the functions those call (two hops: the perftest
-// calls CanonicalizePath(std::string*), which calls the tuned overload).
-// Code with its own benchmark is tuned for speed, complex partly on purpose.
+// What benchmarks call: USR -> the benchmark file. Code with its own
+// benchmark (ninja's canon_perftest calls CanonicalizePath) is tuned for
+// speed, complex partly on purpose. Only direct calls count: through one
+// more call, a whole-system benchmark (db_bench) reaches nearly everything.
 std::map<std::string, std::string> benchmarked(const Report& r) {
-  std::map<std::string, const FunctionFacts*> by_usr;
-  for (const FileFacts& f : r.files) {
-    for (const FunctionFacts& fn : f.functions) {
-      if (!fn.usr.empty()) by_usr.emplace(fn.usr, &fn);
-    }
-  }
   std::map<std::string, std::string> out;
   for (const FileFacts& f : r.files) {
     if (f.role != "benchmark") continue;
     for (const FunctionFacts& caller : f.functions) {
-      for (const CallSite& call : caller.calls) {
-        out.emplace(call.callee_usr, f.path);
-        auto callee = by_usr.find(call.callee_usr);
-        if (callee == by_usr.end()) continue;
-        for (const CallSite& next : callee->second->calls) out.emplace(next.callee_usr, f.path);
-      }
+      for (const CallSite& call : caller.calls) out.emplace(call.callee_usr, f.path);
     }
   }
   return out;
