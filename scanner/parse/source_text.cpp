@@ -140,8 +140,12 @@ TextFacts analyse_text(std::string_view s) {
         break;
     }
   }
-  if (line_has_code) ++facts.code_lines;
-  if (!s.empty() && s.back() != '\n') facts.code.push_back(line_has_code);
+  // The last line, unless the text ends with its line break (then an
+  // unterminated literal's "goes on" has no line to go on to).
+  if (!s.empty() && s.back() != '\n') {
+    if (line_has_code) ++facts.code_lines;
+    facts.code.push_back(line_has_code);
+  }
   return facts;
 }
 

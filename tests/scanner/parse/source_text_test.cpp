@@ -41,6 +41,17 @@ TEST_CASE("line continuations extend // comments") {
   CHECK(analyse_text(text).code_lines == 1);
 }
 
+TEST_CASE("a literal left open at the end of the text adds no line") {
+  // Found by the fuzzer: the final line break of an unterminated string
+  // used to count one code line more than the text has.
+  for (const char* text : {"x = \"abc\n", "char c = '\\\n", "s = R\"(open\n"}) {
+    INFO(text);
+    TextFacts f = analyse_text(text);
+    CHECK(f.code_lines == 1);
+    CHECK(f.code == std::vector<bool>{true});
+  }
+}
+
 TEST_CASE("binary and non-UTF-8 text is recognised") {
   std::string binary("int x;\0\x01\x02", 9);
   CHECK(analyse_text(binary).binary);
