@@ -1,6 +1,7 @@
 #include "rules/rule.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -141,7 +142,28 @@ bool is_target_file(const Report& r, const FileFacts& f) {
   return std::find(r.target_roles.begin(), r.target_roles.end(), f.role) != r.target_roles.end();
 }
 
-bool is_target_function(const FunctionFacts& fn) { return !fn.from_macro && fn.trivial.empty(); }
+bool serves_tests(const std::string& name) {
+  // Split snake_case and camelCase into lower-case words.
+  std::vector<std::string> words(1);
+  for (size_t i = 0; i < name.size(); ++i) {
+    char c = name[i];
+    bool upper = std::isupper(static_cast<unsigned char>(c)) != 0;
+    if (c == '_' || (upper && i > 0 && std::islower(static_cast<unsigned char>(name[i - 1])))) {
+      if (!words.back().empty()) words.emplace_back();
+      if (c == '_') continue;
+    }
+    words.back() += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (words[i] == "testing" || (i > 0 && (words[i] == "test" || words[i] == "tests")))
+      return true;
+  }
+  return false;
+}
+
+bool is_target_function(const FunctionFacts& fn) {
+  return !fn.from_macro && fn.trivial.empty() && !serves_tests(fn.name);
+}
 
 std::string executable_lines_why(const Coverage& c) {
   std::string s = count_of(c.lines_total, "executable line") + ", ";

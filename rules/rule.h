@@ -113,8 +113,15 @@ void add_why(std::vector<std::string>& why, std::string line);
 bool is_target_file(const Report& r, const FileFacts& f);
 
 /// Whether a function can be a task's target: not written by a macro
-/// expansion and not trivial (= default, = delete, empty, an accessor).
+/// expansion, not trivial (= default, = delete, empty, an accessor), and not
+/// there to serve tests (serves_tests).
 bool is_target_function(const FunctionFacts& fn);
+
+/// A production function that exists for the tests, by its name: the word
+/// "testing" anywhere (SetClockForTesting), or "test"/"tests" after the
+/// first word (GetTestDirectory, leveldb_env_get_test_directory). A first
+/// word "test" is a verb (TestBit, test_and_set) and does not count.
+bool serves_tests(const std::string& name);
 
 /// "92 executable lines, 86 covered (93%)" ("none covered" at 0).
 std::string executable_lines_why(const Coverage& c);

@@ -26,3 +26,19 @@ TEST_CASE("rules target files of the target roles that are not left out of the b
   f.role = "test";
   CHECK_FALSE(is_target_file(r, f));
 }
+
+TEST_CASE("functions that exist for the tests are no target") {
+  CHECK(serves_tests("GetTestDirectory"));
+  CHECK(serves_tests("leveldb_env_get_test_directory"));
+  CHECK(serves_tests("SetClockForTesting"));
+  CHECK(serves_tests("reset_for_testing"));
+  CHECK_FALSE(serves_tests("TestBit"));       // a verb
+  CHECK_FALSE(serves_tests("test_and_set"));  // a verb
+  CHECK_FALSE(serves_tests("Contest"));       // not a word of its own
+  CHECK_FALSE(serves_tests("attestation_check"));
+  FunctionFacts fn;
+  fn.name = "GetTestDirectory";
+  CHECK_FALSE(is_target_function(fn));
+  fn.name = "GetDirectory";
+  CHECK(is_target_function(fn));
+}
