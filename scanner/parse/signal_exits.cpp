@@ -64,7 +64,8 @@ bool error_factory(CXCursor call) {
 
 ReturnValue classify_return(CXCursor value, const std::string& text, const SignalMatcher& m,
                             std::string* detail) {
-  if (text == "false" || text == "-1" || text == "nullptr" || text == "NULL") {
+  if (text == "false" || text == "-1" || text == "nullptr" || text == "NULL" ||
+      text == "std::nullopt" || text == "nullopt") {
     return ReturnValue::kAmbiguous;
   }
   for (const char* u : {"std::unexpected(", "unexpected(", "tl::unexpected(", "make_unexpected(",

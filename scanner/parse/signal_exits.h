@@ -1,7 +1,7 @@
 // What a `return` hands back, for error exits and unlogged-error-path:
 // an error value (a Status or error_code factory, std::unexpected, an
 // enumerator named by signals.error_values), a status variable, or one of
-// the ambiguous false/-1/nullptr/NULL (docs/signals.md).
+// the ambiguous false/-1/nullptr/NULL/std::nullopt (docs/signals.md).
 #pragma once
 
 #include <clang-c/Index.h>
@@ -15,7 +15,7 @@ namespace stepup {
 /// The kinds of returned value that can report failure.
 enum class ReturnValue {
   kOther,       ///< no error by itself (a value, OK(), a call's status)
-  kAmbiguous,   ///< false, -1, nullptr, NULL: an error only under a failed check
+  kAmbiguous,   ///< false, -1, nullptr, NULL, std::nullopt: an error only under a failed check
   kUnexpected,  ///< std::unexpected(...), tl::make_unexpected(...)...
   kErrorValue,  ///< Status::Corruption(...), absl::NotFoundError(...), make_error_code(...)
   kEnumerator,  ///< an enumerator matching signals.error_values
