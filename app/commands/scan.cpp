@@ -90,6 +90,12 @@ int cmd_scan(const std::vector<std::string>& args) {
        "line-coverage<F, patch-coverage<F")
       ("quiet,q", "show only errors about the inputs, no warnings")
       ("verbose,v", "show every diagnostic (warnings and infos too), not the first of each kind")
+      ("quick",
+       "quick mode: a structural parse (tree-sitter) that needs no build, even when a compile "
+       "database exists; the default when none is found (docs/quick.md)")
+      ("no-quick",
+       "without a compile database, parse with libclang and guessed flags instead of the "
+       "quick mode")
       ("no-risk-signals",
        "skip log calls and the AST findings (silent-catch, io-in-loop...): the baseline "
        "bench/ measures their cost against");
@@ -103,6 +109,12 @@ int cmd_scan(const std::vector<std::string>& args) {
   }
   check_scan_inputs(opt, since);
   opt.risk_signals = vm.count("no-risk-signals") == 0;
+  if (vm.count("quick") && vm.count("no-quick")) {
+    throw UsageError("--quick and --no-quick exclude each other");
+  }
+  opt.parse = vm.count("quick")      ? ParseMode::kQuick
+              : vm.count("no-quick") ? ParseMode::kSemantic
+                                     : ParseMode::kAuto;
   if (opt.top < 0) throw UsageError("--top must not be negative");
   std::vector<GateExpr> gate;
   for (const auto& text : gate_texts) {

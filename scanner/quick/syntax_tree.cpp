@@ -1,0 +1,36 @@
+#include "scanner/quick/syntax_tree.h"
+
+#include <algorithm>
+#include <cstdint>
+
+extern "C" const TSLanguage* tree_sitter_cpp(void);
+
+namespace stepup {
+
+SyntaxTree::SyntaxTree(std::string_view text) : text_(text) {
+  parser_ = ts_parser_new();
+  if (!ts_parser_set_language(parser_, tree_sitter_cpp())) return;  // ABI mismatch
+  tree_ = ts_parser_parse_string(parser_, nullptr, text.data(),
+                                 static_cast<uint32_t>(std::min<size_t>(text.size(), UINT32_MAX)));
+}
+
+SyntaxTree::~SyntaxTree() {
+  if (tree_) ts_tree_delete(tree_);
+  ts_parser_delete(parser_);
+}
+
+std::string_view SyntaxTree::text_of(TSNode n) const {
+  uint32_t begin = ts_node_start_byte(n), end = ts_node_end_byte(n);
+  if (begin > end || end > text_.size()) return {};
+  return text_.substr(begin, end - begin);
+}
+
+std::vector<TSNode> named_children(TSNode n) {
+  std::vector<TSNode> out;
+  uint32_t count = ts_node_named_child_count(n);
+  out.reserve(count);
+  for (uint32_t i = 0; i < count; ++i) out.push_back(ts_node_named_child(n, i));
+  return out;
+}
+
+}  // namespace stepup
