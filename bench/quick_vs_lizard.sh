@@ -68,23 +68,28 @@ mkdir -p "$TMP/copy"
 files=$(wc -l <"$TMP/files.txt")
 bytes=$(cd "$TMP/copy" && find . -type f -print0 | du -cb --files0-from=- | tail -1 | cut -f1)
 
-quick_times=() lizard_times=()
+# One timed run: "wall cpu" seconds (/usr/bin/time's elapsed, user + sys).
+timed() {
+  /usr/bin/time -f '%e %U %S' -o "$TMP/time" "$@" >/dev/null 2>&1 || true
+  awk '{ printf "%.3f %.3f", $1, $2 + $3 }' "$TMP/time"
+}
+q1_wall=() q1_cpu=() q2_wall=() l_wall=() l_cpu=()
 for ((r = 1; r <= ROUNDS; r++)); do
-  t0=$(now)
-  "$STEPUP" scan "$TMP/copy" --quick -o "$TMP/quick" --format json -j1 -q >/dev/null 2>&1
-  t1=$(now)
+  read -r w c < <(timed "$STEPUP" scan "$TMP/copy" --quick -o "$TMP/quick" --format json -j1)
+  q1_wall+=("$w") q1_cpu+=("$c")
+  read -r w c < <(timed "$STEPUP" scan "$TMP/copy" --quick -o "$TMP/quick2" --format json -j2)
+  q2_wall+=("$w")
   # lizard's exit status is its count of warnings: not a failure.
-  (cd "$TMP/copy" && python3 "$LIZARD/lizard.py" . >"$TMP/lizard.txt") || true
-  t2=$(now)
-  quick_times+=("$(elapsed "$t0" "$t1")")
-  lizard_times+=("$(elapsed "$t1" "$t2")")
+  read -r w c < <(cd "$TMP/copy" && timed python3 "$LIZARD/lizard.py" .)
+  l_wall+=("$w") l_cpu+=("$c")
 done
-q=$(median "${quick_times[@]}")
-l=$(median "${lizard_times[@]}")
+[[ -f $TMP/quick/report.json ]] || die "stepup scan --quick failed"
 echo "repo:      $REPO ($files files, $bytes bytes)"
-echo "quick:     ${q}s (stepup scan --quick -j1, median of $ROUNDS)"
-echo "lizard:    ${l}s (python3 lizard.py, median of $ROUNDS)"
-echo "speed:     quick is $(ratio "$l" "$q")x faster than lizard (target >= 10)"
+echo "machine:   nproc=$(nproc) loadavg=$(cut -d' ' -f1-3 /proc/loadavg)"
+echo "quick -j1: $(median "${q1_wall[@]}")s wall, $(median "${q1_cpu[@]}")s cpu (median of $ROUNDS)"
+echo "quick -j2: $(median "${q2_wall[@]}")s wall"
+echo "lizard:    $(median "${l_wall[@]}")s wall, $(median "${l_cpu[@]}")s cpu (python3 lizard.py, one thread)"
+echo "speed:     cpu $(ratio "$(median "${l_cpu[@]}")" "$(median "${q1_cpu[@]}")")x, wall -j1 $(ratio "$(median "${l_wall[@]}")" "$(median "${q1_wall[@]}")")x, wall -j2 $(ratio "$(median "${l_wall[@]}")" "$(median "${q2_wall[@]}")")x faster than lizard (target >= 10)"
 # The agreement: the quick report's paths are those of the copy, the same
 # repo-relative ones.
 python3 "$BENCH_DIR/quick_agreement.py" "$TMP/quick/report.json" "$TMP/semantic/report.json" \

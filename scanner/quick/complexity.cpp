@@ -7,7 +7,7 @@ namespace {
 
 class Walker {
  public:
-  Walker(const SyntaxTree& tree, std::string_view name) : tree_(tree), name_(name) {}
+  Walker(const SyntaxTree& tree, const SelfCall& self) : tree_(tree), self_(self) {}
 
   QuickComplexity result() const { return c_; }
 
@@ -147,12 +147,16 @@ class Walker {
     return false;
   }
 
-  // The callee's last name is the function's own: f(x), this->f(x), A::f(x).
+  // The callee's last name is the function's own (f(x), this->f(x),
+  // A::f(x)), and the function takes that many arguments.
   bool calls_self(TSNode call) const {
+    int args = 0;
+    for (TSNode a : named_children(field(call, "arguments"))) args += kind_of(a) != "comment";
+    if (args < self_.min_args || (self_.max_args >= 0 && args > self_.max_args)) return false;
     TSNode callee = field(call, "function");
     for (int guard = 0; !ts_node_is_null(callee) && guard < 8; ++guard) {
       std::string_view k = kind_of(callee);
-      if (k == "identifier" || k == "field_identifier") return tree_.text_of(callee) == name_;
+      if (k == "identifier" || k == "field_identifier") return tree_.text_of(callee) == self_.name;
       if (k == "qualified_identifier" || k == "template_function" || k == "template_method") {
         callee = field(callee, "name");
       } else if (k == "field_expression") {
@@ -165,14 +169,14 @@ class Walker {
   }
 
   const SyntaxTree& tree_;
-  std::string_view name_;
+  const SelfCall& self_;
   QuickComplexity c_;
 };
 
 }  // namespace
 
-QuickComplexity quick_complexity(const SyntaxTree& tree, TSNode fn, std::string_view name) {
-  Walker walker(tree, name);
+QuickComplexity quick_complexity(const SyntaxTree& tree, TSNode fn, const SelfCall& self) {
+  Walker walker(tree, self);
   for (TSNode kid : named_children(fn)) {
     std::string_view k = kind_of(kid);
     if (k == "compound_statement" || k == "try_statement" || k == "field_initializer_list") {

@@ -45,6 +45,42 @@ TSNode function_declarator(TSNode d) {
   return TSNode{};
 }
 
+// A conversion function, `operator T()` or `A::operator T()`: its name and
+// the node of its parameter list, which sit in an operator_cast.
+bool conversion(const SyntaxTree& tree, TSNode top, std::string* qualified, TSNode* name,
+                TSNode* params) {
+  std::string prefix;
+  TSNode n = top;
+  while (!ts_node_is_null(n) && kind_of(n) == "qualified_identifier") {
+    prefix += plain_name(tree.text_of(field(n, "scope"))) + "::";
+    n = field(n, "name");
+  }
+  if (ts_node_is_null(n) || kind_of(n) != "operator_cast") return false;
+  // The parameters sit in the abstract declarator, maybe under a '*' or '&'.
+  TSNode p = field(n, "declarator");
+  for (int guard = 0; !ts_node_is_null(p) && kind_of(p) != "parameter_list" && guard < 8; ++guard) {
+    TSNode inner = field(p, "parameters");
+    p = ts_node_is_null(inner) ? field(p, "declarator") : inner;
+  }
+  // The type as written: what stands between "operator" and the parameters.
+  std::string_view text = tree.text_of(n);
+  if (!ts_node_is_null(p)) text = text.substr(0, ts_node_start_byte(p) - ts_node_start_byte(n));
+  if (text.substr(0, 8) == "operator") text.remove_prefix(8);
+  std::string type;
+  for (char c : text) {
+    if (!std::isspace(static_cast<unsigned char>(c))) {
+      type += c;
+    } else if (!type.empty() && type.back() != ' ') {
+      type += ' ';
+    }
+  }
+  while (!type.empty() && type.back() == ' ') type.pop_back();
+  *qualified = prefix + "operator " + type;
+  *name = n;
+  *params = p;
+  return true;
+}
+
 int count_params(TSNode params) {
   int n = 0;
   for (TSNode p : named_children(params)) {
@@ -65,6 +101,25 @@ int count_params(TSNode params) {
     }
   }
   return n;
+}
+
+// The argument counts a call of the function may have.
+SelfCall self_call(std::string_view name, TSNode params, int required) {
+  SelfCall self{name, 0, 0};
+  int optional = 0, pack = 0;
+  bool variadic = false;
+  if (!ts_node_is_null(params)) {
+    for (uint32_t i = 0; i < ts_node_child_count(params); ++i) {
+      std::string_view k = kind_of(ts_node_child(params, i));
+      optional += k == "optional_parameter_declaration";
+      pack += k == "variadic_parameter_declaration";  // Args... args: zero or more
+      variadic |= k == "..." || k == "variadic_parameter_declaration";
+    }
+  }
+  self.min_args = required - optional - pack;
+  if (self.min_args < 0) self.min_args = 0;
+  self.max_args = variadic ? -1 : required;
+  return self;
 }
 
 class Finder {
@@ -104,11 +159,17 @@ class Finder {
 
   void add(TSNode def) {
     current_ = def;
+    std::string qualified;
+    TSNode name_node{}, params{};
     TSNode decl = function_declarator(field(def, "declarator"));
-    if (ts_node_is_null(decl)) return;
-    TSNode name_node = field(decl, "declarator");
-    if (ts_node_is_null(name_node)) return;
-    std::string qualified = plain_name(tree_.text_of(name_node));
+    if (!ts_node_is_null(decl)) {
+      name_node = field(decl, "declarator");
+      if (ts_node_is_null(name_node)) return;
+      qualified = plain_name(tree_.text_of(name_node));
+      params = field(decl, "parameters");
+    } else if (!conversion(tree_, field(def, "declarator"), &qualified, &name_node, &params)) {
+      return;
+    }
     FunctionFacts f;
     size_t cut = qualified.rfind("::");
     f.name = cut == std::string::npos ? qualified : qualified.substr(cut + 2);
@@ -122,10 +183,10 @@ class Finder {
     std::string prefix;
     for (const std::string& s : scopes_) prefix += s + "::";
     f.qualified_name = prefix + qualified;
-    f.params = count_params(field(decl, "parameters"));
+    f.params = ts_node_is_null(params) ? 0 : count_params(params);
     traits(def, f);
     if (f.trivial != "defaulted" && f.trivial != "deleted") {
-      QuickComplexity c = quick_complexity(tree_, def, f.name);
+      QuickComplexity c = quick_complexity(tree_, def, self_call(f.name, params, f.params));
       f.cyclomatic = c.cyclomatic;
       f.cognitive = c.cognitive;
       f.max_nesting = c.max_nesting;

@@ -6,13 +6,15 @@
 #include <sstream>
 #include <thread>
 
+#include "scanner/quick/directives.h"
 #include "scanner/quick/functions.h"
 #include "scanner/quick/syntax_tree.h"
 
 namespace stepup {
 
 std::vector<FunctionFacts> quick_scan_text(std::string_view text, bool* errors) {
-  SyntaxTree tree(text);
+  std::string code = blank_directives(text);
+  SyntaxTree tree(code);
   *errors = !tree.ok() || tree.has_error();
   return quick_functions(tree);
 }

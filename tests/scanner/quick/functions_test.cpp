@@ -147,3 +147,14 @@ TEST_CASE(
   CHECK(fns[0].name == "ok");
   CHECK(fns[0].cyclomatic == 2);
 }
+
+TEST_CASE("quick: conversion functions are named like the semantic pass names them") {
+  std::vector<FunctionFacts> fns = functions_of(
+      "struct A { explicit operator bool() const { return true; } };\n"
+      "namespace n { A::operator const char *() const { return nullptr; } }\n");
+  REQUIRE(fns.size() == 2);
+  CHECK(fns[0].qualified_name == "A::operator bool");
+  CHECK(fns[0].name == "operator bool");
+  CHECK(fns[1].qualified_name == "n::A::operator const char *");
+  CHECK(fns[1].params == 0);
+}
