@@ -151,11 +151,13 @@ int cmd_scan(const std::vector<std::string>& args) {
   std::string said = console_diagnostics(result.report.diagnostics, verbosity);
   const Summary& sum = result.report.summary;
   std::fprintf(stderr,
-               "stepup: %d TUs, %d files (%d production), %d production functions, "
+               "stepup: %d %s, %d files (%d production), %d production functions, "
                "%d candidates in %.1fs; %d error(s), %d warning(s)%s; reports in %s (written in "
                "%.2fs)\n%s",
-               result.translation_units, sum.all_code_files, sum.files, sum.functions,
-               sum.candidates, progress.seconds(), errors, warnings,
+               result.translation_units,
+               result.report.signals.parse == "quick" ? "files parsed (quick mode)" : "TUs",
+               sum.all_code_files, sum.files, sum.functions, sum.candidates, progress.seconds(),
+               errors, warnings,
                warnings > 0 && verbosity == Verbosity::kQuiet ? " (-q: not shown)" : "",
                out_dir.c_str(), writing, said.c_str());
   if (sum.line_coverage) {

@@ -108,8 +108,9 @@ class Blanker {
 
   void track(const std::string& word, bool zero) {
     if (word == "if" || word == "ifdef" || word == "ifndef") {
-      zero_.push_back(skipping() || zero);
-      parent_skip_.push_back(skipping());
+      bool parent = skipping();
+      zero_.push_back(parent || zero);
+      parent_skip_.push_back(parent);
     } else if ((word == "else" || word == "elif" || word == "elifdef" || word == "elifndef") &&
                !zero_.empty()) {
       // After an `#if 0` branch the next one is read (we cannot know more).

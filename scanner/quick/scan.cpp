@@ -11,15 +11,30 @@
 #include "scanner/quick/syntax_tree.h"
 
 namespace stepup {
+namespace {
+std::string same_offsets(std::string_view text);
+}  // namespace
 
 std::vector<FunctionFacts> quick_scan_text(std::string_view text, bool* errors) {
-  std::string code = blank_directives(text);
+  std::string code = blank_directives(same_offsets(text));
   SyntaxTree tree(code);
   *errors = !tree.ok() || tree.has_error();
   return quick_functions(tree);
 }
 
 namespace {
+
+// The text with a UTF-8 BOM blanked and each lone '\r' (old Mac line ends)
+// made a '\n', so tree-sitter, which counts rows by '\n', numbers lines as
+// the rest of stepup does (text_lines). Byte offsets do not move.
+std::string same_offsets(std::string_view text) {
+  std::string out(text);
+  if (out.compare(0, 3, "\xEF\xBB\xBF") == 0) out.replace(0, 3, "   ");
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (out[i] == '\r' && (i + 1 == out.size() || out[i + 1] != '\n')) out[i] = '\n';
+  }
+  return out;
+}
 
 Diagnostic errors_note(const std::vector<std::string>& paths, int parsed) {
   std::string examples;
