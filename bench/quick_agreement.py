@@ -42,6 +42,11 @@ def main(argv):
     print(f"agreement: {len(same)} of {len(both)} functions ({100 * share:.1f}%) have the same "
           f"cyclomatic; matched {len(both)} of the semantic scan's {len(sem_in_clean)} functions "
           f"in {len(clean)} cleanly parsed files")
+    every = [k for k in sem if k in quick]
+    same_all = sum(quick[k]["cyclomatic"] == sem[k]["cyclomatic"] for k in every)
+    print(f"all files: {same_all} of {len(every)} matched functions "
+          f"({100 * same_all / max(1, len(every)):.1f}%) agree, syntax errors included; "
+          f"the quick scan found {len(quick)} functions, the semantic {len(sem)}")
     shown = 0
     for k in sorted(both):
         if shown >= show:

@@ -71,7 +71,7 @@ bytes=$(cd "$TMP/copy" && find . -type f -print0 | du -cb --files0-from=- | tail
 # One timed run: "wall cpu" seconds (/usr/bin/time's elapsed, user + sys).
 timed() {
   /usr/bin/time -f '%e %U %S' -o "$TMP/time" "$@" >/dev/null 2>&1 || true
-  awk '{ printf "%.3f %.3f", $1, $2 + $3 }' "$TMP/time"
+  awk 'END { printf "%.3f %.3f\n", $1, $2 + $3 }' "$TMP/time"  # after any "exited with" line
 }
 q1_wall=() q1_cpu=() q2_wall=() l_wall=() l_cpu=()
 for ((r = 1; r <= ROUNDS; r++)); do

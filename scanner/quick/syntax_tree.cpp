@@ -26,10 +26,18 @@ std::string_view SyntaxTree::text_of(TSNode n) const {
 }
 
 std::vector<TSNode> named_children(TSNode n) {
+  // A cursor walks the siblings in one pass; ts_node_named_child(i) would
+  // start from the first child for every i.
   std::vector<TSNode> out;
-  uint32_t count = ts_node_named_child_count(n);
-  out.reserve(count);
-  for (uint32_t i = 0; i < count; ++i) out.push_back(ts_node_named_child(n, i));
+  if (ts_node_is_null(n)) return out;
+  TSTreeCursor cursor = ts_tree_cursor_new(n);
+  if (ts_tree_cursor_goto_first_child(&cursor)) {
+    do {
+      TSNode kid = ts_tree_cursor_current_node(&cursor);
+      if (ts_node_is_named(kid)) out.push_back(kid);
+    } while (ts_tree_cursor_goto_next_sibling(&cursor));
+  }
+  ts_tree_cursor_delete(&cursor);
   return out;
 }
 
