@@ -20,6 +20,7 @@ SyntaxTree::~SyntaxTree() {
 }
 
 std::string_view SyntaxTree::text_of(TSNode n) const {
+  if (ts_node_is_null(n)) return {};
   uint32_t begin = ts_node_start_byte(n), end = ts_node_end_byte(n);
   if (begin > end || end > text_.size()) return {};
   return text_.substr(begin, end - begin);

@@ -35,13 +35,21 @@ class SyntaxTree {
   TSTree* tree_ = nullptr;
 };
 
+// Each helper takes a null node (a missing field) and answers "", 0 or a
+// null node: tree-sitter's own functions would read through its NULL.
+
 /// The node's grammar symbol: "if_statement", "&&".
-inline std::string_view kind_of(TSNode n) { return ts_node_type(n); }
+inline std::string_view kind_of(TSNode n) { return ts_node_is_null(n) ? "" : ts_node_type(n); }
 /// 1-based line of the node's first and last character.
-inline int first_line(TSNode n) { return static_cast<int>(ts_node_start_point(n).row) + 1; }
-inline int last_line(TSNode n) { return static_cast<int>(ts_node_end_point(n).row) + 1; }
+inline int first_line(TSNode n) {
+  return ts_node_is_null(n) ? 0 : static_cast<int>(ts_node_start_point(n).row) + 1;
+}
+inline int last_line(TSNode n) {
+  return ts_node_is_null(n) ? 0 : static_cast<int>(ts_node_end_point(n).row) + 1;
+}
 /// The child in a grammar field ("body", "condition"); a null node if none.
 inline TSNode field(TSNode n, const char* name) {
+  if (ts_node_is_null(n)) return n;
   return ts_node_child_by_field_name(n, name, static_cast<uint32_t>(std::strlen(name)));
 }
 /// The named children, in order.
