@@ -31,8 +31,7 @@ void read_modules(const Json& v, const std::string& where, Config& config) {
   for (const auto& [key, value] : v.items()) {
     std::string at = where + "." + key;
     if (key == "depth") {
-      if (!value.is_number_integer() || value.get<int64_t>() < 0 ||
-          value.get<int64_t>() > 64) {
+      if (!value.is_number_integer() || value.get<int64_t>() < 0 || value.get<int64_t>() > 64) {
         throw InputError(at + ": must be a whole number from 0 to 64");
       }
       config.module_depth = value.get<int>();
@@ -115,10 +114,11 @@ void read_history(const Json& v, const std::string& where, Config& config) {
     } else if (key == "coupling_min_degree") {
       h.coupling_min_degree = share(at, value);
     } else {
-      throw InputError(at + ": unknown key (known: fix_pattern, non_defect_pattern, functions, "
-                            "max_changeset_files, max_changeset_share, min_commits, "
-                            "coupling_max_changeset, coupling_min_revs, coupling_min_shared, "
-                            "coupling_min_degree)");
+      throw InputError(at +
+                       ": unknown key (known: fix_pattern, non_defect_pattern, functions, "
+                       "max_changeset_files, max_changeset_share, min_commits, "
+                       "coupling_max_changeset, coupling_min_revs, coupling_min_shared, "
+                       "coupling_min_degree)");
     }
   }
 }
@@ -150,8 +150,9 @@ void read_signals(const Json& v, const std::string& where, Config& config) {
       if (!value.is_boolean()) throw InputError(at + ": must be true or false");
       s.infer_log_apis = value.get<bool>();
     } else {
-      throw InputError(at + ": unknown key (known: log_macros, log_functions, stderr_is_logging, "
-                            "io_functions, error_values, infer_log_apis)");
+      throw InputError(at +
+                       ": unknown key (known: log_macros, log_functions, stderr_is_logging, "
+                       "io_functions, error_values, infer_log_apis)");
     }
   }
 }
@@ -228,8 +229,7 @@ void read_rules(const Json& v, const std::string& where, Config& config) {
       double d = value.get<double>();
       if (!std::isfinite(d) || d < opt->min || d > opt->max) {
         std::ostringstream msg;
-        msg << key << ": " << d << " is out of range [" << opt->min << ", "
-            << opt->max << "]";
+        msg << key << ": " << d << " is out of range [" << opt->min << ", " << opt->max << "]";
         throw InputError(msg.str());
       }
       config.rule_options[rule_id][name] = d;
@@ -274,7 +274,8 @@ Config parse_config(const std::string& path, std::string_view text) {
     } else if (key == "ci") {
       if (!value.is_object()) throw InputError(where + ": must be an object");
       for (const auto& [k, v] : value.items()) {
-        if (k != "worsened_margin") throw InputError(where + "." + k + ": unknown key (known: worsened_margin)");
+        if (k != "worsened_margin")
+          throw InputError(where + "." + k + ": unknown key (known: worsened_margin)");
         if (!v.is_number_integer() || v.get<int64_t>() < 1 || v.get<int64_t>() > 100) {
           throw InputError(where + "." + k + ": must be a whole number from 1 to 100");
         }
@@ -293,12 +294,21 @@ Config parse_config(const std::string& path, std::string_view text) {
         }
         *field = v.get<int>();
       }
+    } else if (key == "scan") {
+      if (!value.is_object()) throw InputError(where + ": must be an object");
+      for (const auto& [k, v] : value.items()) {
+        if (k != "unbuilt") throw InputError(where + "." + k + ": unknown key (known: unbuilt)");
+        if (v != "skip" && v != "parse") {
+          throw InputError(where + "." + k + ": must be \"skip\" or \"parse\"");
+        }
+        config.parse_unbuilt = v == "parse";
+      }
     } else if (key == "$schema" || key == "//") {
       // comments and editor hints are welcome
     } else {
       throw InputError(where +
                        ": unknown key (known: exclude, tests, modules, path_map, roles, "
-                       "role_patterns, history, signals, ci, ranking, rules)");
+                       "role_patterns, history, signals, ci, ranking, scan, rules)");
     }
   }
   return config;
@@ -363,6 +373,7 @@ nlohmann::ordered_json config_to_json(const Config& config) {
   j["ci"] = {{"worsened_margin", config.ci.worsened_margin}};
   j["ranking"] = {{"spread_top", config.ranking.spread_top},
                   {"per_target", config.ranking.per_target}};
+  j["scan"] = {{"unbuilt", config.parse_unbuilt ? "parse" : "skip"}};
   nlohmann::ordered_json rules = nlohmann::ordered_json::object();
   rules["roles"] = config.roles.target_roles;
   for (const auto& [id, opts] : config.rule_options) {

@@ -11,28 +11,29 @@
 #include "app/baseline.h"
 #include "app/config_loader.h"
 #include "app/patch_mode.h"
+#include "app/quick_mode.h"
 #include "model/errors.h"
 #include "rules/registry.h"
-#include "scanner/parse/clang_scan.h"
-#include "scanner/parse/log_inference.h"
-#include "scanner/history/codeowners.h"
-#include "scanner/parse/compile_db.h"
-#include "scanner/parse/db_remap.h"
+#include "scanner/common/discover.h"
+#include "scanner/common/git_command.h"
+#include "scanner/common/repo_root.h"
+#include "scanner/common/roles.h"
+#include "scanner/common/text_lines.h"
 #include "scanner/coverage/gcovr_run.h"
 #include "scanner/coverage/import.h"
 #include "scanner/coverage/map.h"
 #include "scanner/coverage/stale.h"
-#include "scanner/common/discover.h"
-#include "scanner/common/git_command.h"
-#include "scanner/common/repo_root.h"
-#include "scanner/common/text_lines.h"
-#include "scanner/common/roles.h"
 #include "scanner/evidence/map.h"
-#include "scanner/history/git_diff.h"
+#include "scanner/history/codeowners.h"
 #include "scanner/history/file_history.h"
-#include "scanner/report/import.h"
+#include "scanner/history/git_diff.h"
+#include "scanner/parse/clang_scan.h"
+#include "scanner/parse/compile_db.h"
+#include "scanner/parse/db_remap.h"
+#include "scanner/parse/log_inference.h"
 #include "scanner/parse/source_text.h"
 #include "scanner/parse/test_framework.h"
+#include "scanner/report/import.h"
 
 namespace stepup {
 namespace {
@@ -220,6 +221,7 @@ ClangScanOutput parse_sources(const Discovery& discovery, const std::vector<Sour
   in.progress = options.progress;
   in.signals = &config.signals;
   in.risk_signals = options.risk_signals;
+  in.parse_unbuilt = config.parse_unbuilt;
   for (const auto& t : texts) in.skip.push_back(t.text.binary);
   std::error_code ec;
   if (!std::filesystem::exists(in.resource_dir + "/include/stddef.h", ec)) {
@@ -413,7 +415,16 @@ ScanResult run_scan(const ScanOptions& options, ProcessRunner& runner) {
   std::vector<SourceFacts> texts = read_texts(discovery, diags);
 
   std::optional<CompileDatabase> db;
-  ClangScanOutput scanned = parse_sources(discovery, texts, options, result.config, db, diags);
+  bool quick = options.parse == ParseMode::kQuick ||
+               (options.parse == ParseMode::kAuto &&
+                !find_compile_database(discovery.root, options.compile_commands));
+  std::vector<bool> binary;
+  for (const auto& t : texts) binary.push_back(t.text.binary);
+  ClangScanOutput scanned =
+      quick ? quick_parse(discovery, binary, std::max(1, options.jobs),
+                          options.parse == ParseMode::kAuto, options.progress, diags)
+            : parse_sources(discovery, texts, options, result.config, db, diags);
+  if (quick) report.signals.parse = "quick";
   result.translation_units = scanned.tus;
 
   for (size_t i = 0; i < discovery.files.size(); ++i) {

@@ -11,14 +11,19 @@
 
 namespace stepup {
 
+/// How sources are parsed: libclang over the compile database (or guessed
+/// flags), tree-sitter with no build (docs/quick.md), or quick only when no
+/// compile database is found (the command line's default).
+enum class ParseMode { kSemantic, kQuick, kAuto };
+
 /// The inputs of one scan, as the command line gives them.
 struct ScanOptions {
   std::string repo = ".";
   /// --path: folders (repeatable) the scan is limited to; a REPO below the
   /// repository's top level limits it the same way.
   std::vector<std::string> paths;
-  std::string compile_commands;  ///< -p: file or folder; "" = look in REPO
-  std::string config;            ///< --config; "" = REPO/.stepup.json if any
+  std::string compile_commands;       ///< -p: file or folder; "" = look in REPO
+  std::string config;                 ///< --config; "" = REPO/.stepup.json if any
   std::vector<std::string> coverage;  ///< -c: coverage reports, any format
   std::string coverage_build;         ///< --coverage-build: run gcovr here
   std::string gcov_executable;        ///< --gcov-executable; "" = $GCOV, else gcov
@@ -29,9 +34,11 @@ struct ScanOptions {
   int since_days = 365;  ///< --since: the history window
   std::string team;      ///< --team: keep only what this CODEOWNERS owner owns
   int top = 10;
-  std::string baseline;   ///< --baseline: an earlier report.json
-  std::string diff_base;  ///< --diff-base: patch mode against this revision
+  std::string baseline;      ///< --baseline: an earlier report.json
+  std::string diff_base;     ///< --diff-base: patch mode against this revision
   bool risk_signals = true;  ///< --no-risk-signals: skip log calls and AST findings
+  /// --quick / --no-quick; `stepup scan` defaults to kAuto.
+  ParseMode parse = ParseMode::kSemantic;
   /// Called from worker threads after each translation unit: (done, total).
   std::function<void(int, int)> progress;
 };

@@ -141,6 +141,9 @@ struct Config {
   CiConfig ci;
   RankingConfig ranking;
   RolesConfig roles;
+  /// "scan.unbuilt": "parse" parses the files the compile database does not
+  /// build; "skip" (the default) only reports them (built: false).
+  bool parse_unbuilt = false;
   /// Options of each rule, by rule id; filled from the rule registry's
   /// defaults and overridden by "rules" in the config.
   std::map<std::string, std::map<std::string, double>> rule_options;

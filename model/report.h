@@ -333,6 +333,9 @@ struct SignalsPresent {
   bool profile = false;
   bool errors = false;
   bool findings = false;
+  /// "semantic" (libclang) or "quick" (tree-sitter, no types: no log calls,
+  /// findings, error exits or call sites; docs/quick.md).
+  std::string parse = "semantic";
 };
 
 /// The headline figures. files, functions, code_lines and line_coverage are

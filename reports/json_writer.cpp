@@ -244,6 +244,7 @@ nlohmann::ordered_json report_to_json(const Report& r) {
         {"profile", r.signals.profile},
         {"errors", r.signals.errors},
         {"findings", r.signals.findings},
+        {"parse", r.signals.parse},
         {"log_apis", log_apis_json(r.log_apis)}}},
       {"history", {{"window", optional_or_null(r.history_window, window_json)}}},
       {"tests", {{"framework", optional_or_null(r.test_framework, framework_json)}}},

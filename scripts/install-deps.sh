@@ -20,6 +20,7 @@ packages=(
   cppcheck clang-tidy              # static-analysis findings the tests produce (--findings)
   valgrind linux-perf              # real profiles the tests produce (--profile)
   python3-jsonschema               # checks report.sarif against the SARIF 2.1.0 schema
+  libtree-sitter-dev               # the quick mode's parser runtime (0.20.7, grammar ABI 13-14)
 )
 
 missing=()
@@ -54,4 +55,19 @@ if [ -n "$want" ] && [ "$want" = "$have" ]; then
 else
   echo "install-deps: npm ci in tests/browser (playwright-core $want)"
   (cd "$browser" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+# tree-sitter-cpp, the quick mode's C++ grammar (Debian packages none), at the
+# version scanner/quick/grammar/package-lock.json pins; CMake compiles its
+# generated src/parser.c and src/scanner.c. --ignore-scripts: its native Node
+# binding is not wanted, and nothing is built or downloaded beyond the tarballs.
+grammar="$(cd "$(dirname "$0")/.." && pwd)/scanner/quick/grammar"
+lock="$grammar/package-lock.json" mod="$grammar/node_modules/tree-sitter-cpp/package.json"
+want=$(node -p "require(process.argv[1]).packages['node_modules/tree-sitter-cpp'].version" "$lock")
+have=$(node -p "try { require(process.argv[1]).version } catch (e) { '' }" "$mod")
+if [ -n "$want" ] && [ "$want" = "$have" ] && [ -f "$grammar/node_modules/tree-sitter-cpp/src/parser.c" ]; then
+  echo "install-deps: tree-sitter-cpp $have present"
+else
+  echo "install-deps: npm ci in scanner/quick/grammar (tree-sitter-cpp $want)"
+  (cd "$grammar" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
 fi

@@ -90,6 +90,12 @@ int cmd_scan(const std::vector<std::string>& args) {
        "line-coverage<F, patch-coverage<F")
       ("quiet,q", "show only errors about the inputs, no warnings")
       ("verbose,v", "show every diagnostic (warnings and infos too), not the first of each kind")
+      ("quick",
+       "quick mode: a structural parse (tree-sitter) that needs no build, even when a compile "
+       "database exists; the default when none is found (docs/quick.md)")
+      ("no-quick",
+       "without a compile database, parse with libclang and guessed flags instead of the "
+       "quick mode")
       ("no-risk-signals",
        "skip log calls and the AST findings (silent-catch, io-in-loop...): the baseline "
        "bench/ measures their cost against");
@@ -103,6 +109,12 @@ int cmd_scan(const std::vector<std::string>& args) {
   }
   check_scan_inputs(opt, since);
   opt.risk_signals = vm.count("no-risk-signals") == 0;
+  if (vm.count("quick") && vm.count("no-quick")) {
+    throw UsageError("--quick and --no-quick exclude each other");
+  }
+  opt.parse = vm.count("quick")      ? ParseMode::kQuick
+              : vm.count("no-quick") ? ParseMode::kSemantic
+                                     : ParseMode::kAuto;
   if (opt.top < 0) throw UsageError("--top must not be negative");
   std::vector<GateExpr> gate;
   for (const auto& text : gate_texts) {
@@ -139,11 +151,13 @@ int cmd_scan(const std::vector<std::string>& args) {
   std::string said = console_diagnostics(result.report.diagnostics, verbosity);
   const Summary& sum = result.report.summary;
   std::fprintf(stderr,
-               "stepup: %d TUs, %d files (%d production), %d production functions, "
+               "stepup: %d %s, %d files (%d production), %d production functions, "
                "%d candidates in %.1fs; %d error(s), %d warning(s)%s; reports in %s (written in "
                "%.2fs)\n%s",
-               result.translation_units, sum.all_code_files, sum.files, sum.functions,
-               sum.candidates, progress.seconds(), errors, warnings,
+               result.translation_units,
+               result.report.signals.parse == "quick" ? "files parsed (quick mode)" : "TUs",
+               sum.all_code_files, sum.files, sum.functions, sum.candidates, progress.seconds(),
+               errors, warnings,
                warnings > 0 && verbosity == Verbosity::kQuiet ? " (-q: not shown)" : "",
                out_dir.c_str(), writing, said.c_str());
   if (sum.line_coverage) {

@@ -16,6 +16,7 @@
 #include "scanner/parse/clang_util.h"
 #include "scanner/parse/scan_notes.h"
 #include "scanner/parse/tu_visitor.h"
+#include "scanner/parse/unbuilt.h"
 
 namespace stepup {
 namespace {
@@ -43,11 +44,10 @@ std::string first_error(const ScanShared& s, CXTranslationUnit tu, int* errors,
         if (first.empty()) {
           CXFile file = nullptr;
           unsigned line = 0, col = 0;
-          clang_getSpellingLocation(clang_getDiagnosticLocation(d), &file, &line,
-                                    &col, nullptr);
+          clang_getSpellingLocation(clang_getDiagnosticLocation(d), &file, &line, &col, nullptr);
           if (file) {
-            first = relative_for_message(s, take_string(clang_getFileName(file))) +
-                    ":" + std::to_string(line) + ":" + std::to_string(col) + ": ";
+            first = relative_for_message(s, take_string(clang_getFileName(file))) + ":" +
+                    std::to_string(line) + ":" + std::to_string(col) + ": ";
           }
           first += msg;
         }
@@ -75,9 +75,9 @@ CXTranslationUnit parse(CXIndex index, const ParseTask& task, const std::vector<
   CXTranslationUnit tu = nullptr;
   unsigned options = CXTranslationUnit_KeepGoing | CXTranslationUnit_Incomplete |
                      CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
-  *err = clang_parseTranslationUnit2FullArgv(
-      index, task.main_file.c_str(), argv.data(), static_cast<int>(argv.size()),
-      nullptr, 0, options, &tu);
+  *err =
+      clang_parseTranslationUnit2FullArgv(index, task.main_file.c_str(), argv.data(),
+                                          static_cast<int>(argv.size()), nullptr, 0, options, &tu);
   return tu;
 }
 
@@ -89,8 +89,8 @@ void run_task(ScanShared& s, CXIndex index, const ParseTask& task, int tu_id) {
     CXTranslationUnit tu = parse(index, task, args, s.in.resource_dir, &err);
     if (!tu) {
       s.add({Diagnostic::Level::kWarning, "parse",
-             "libclang could not parse this file (error " +
-                 std::to_string(static_cast<int>(err)) + ")",
+             "libclang could not parse this file (error " + std::to_string(static_cast<int>(err)) +
+                 ")",
              rel});
       return;
     }
@@ -108,8 +108,7 @@ void run_task(ScanShared& s, CXIndex index, const ParseTask& task, int tu_id) {
     }
     visit_tu(s, tu, tu_id, task);
     if (errors > 0) {
-      s.add({task.standalone ? Diagnostic::Level::kInfo : Diagnostic::Level::kWarning,
-             "parse",
+      s.add({task.standalone ? Diagnostic::Level::kInfo : Diagnostic::Level::kWarning, "parse",
              std::to_string(errors) + " error(s) while parsing" +
                  (task.standalone ? " on its own (no compile command)" : "") +
                  "; metrics may be incomplete. First: " + first,
@@ -167,11 +166,9 @@ std::string default_resource_dir() {
   return STEPUP_CLANG_RESOURCE_DIR;
 }
 
-std::vector<std::string> guessed_args(const std::string& root,
-                                      const std::vector<SourceFile>& files,
+std::vector<std::string> guessed_args(const std::string& root, const std::vector<SourceFile>& files,
                                       bool is_c) {
-  std::vector<std::string> args = {is_c ? "clang" : "clang++",
-                                   is_c ? "-std=c11" : "-std=c++17"};
+  std::vector<std::string> args = {is_c ? "clang" : "clang++", is_c ? "-std=c11" : "-std=c++17"};
   // Include-looking folders: every folder named include/inc, the folders
   // that hold headers' top directories (src/, lib/), and the root.
   std::set<std::string> dirs = {root};
@@ -180,8 +177,7 @@ std::vector<std::string> guessed_args(const std::string& root,
     for (size_t slash = path.find('/'); slash != std::string::npos;
          slash = path.find('/', slash + 1)) {
       std::string dir = path.substr(0, slash);
-      std::string base = dir.substr(dir.rfind('/') == std::string::npos
-                                        ? 0 : dir.rfind('/') + 1);
+      std::string base = dir.substr(dir.rfind('/') == std::string::npos ? 0 : dir.rfind('/') + 1);
       if (base == "include" || base == "inc" || base == "src" || base == "lib") {
         dirs.insert(root + "/" + dir);
       }
@@ -243,8 +239,8 @@ ClangScanOutput clang_scan(const ClangScanInput& in) {
     for (size_t i = 0; i < files.size(); ++i) {
       if (files[i].is_header || skipped(static_cast<int>(i))) continue;
       is_main[i] = true;
-      tasks.push_back({in.root + "/" + files[i].path, in.root, files[i].is_c ? c : cxx, true,
-                       false, static_cast<int>(tasks.size())});
+      tasks.push_back({in.root + "/" + files[i].path, in.root, files[i].is_c ? c : cxx, true, false,
+                       static_cast<int>(tasks.size())});
     }
   }
 
@@ -253,10 +249,23 @@ ClangScanOutput clang_scan(const ClangScanInput& in) {
   run_tasks(s, tasks, 0, in.jobs);
   int first_id = static_cast<int>(tasks.size());
   std::vector<ParseTask> leftovers;
+  std::vector<std::string> unbuilt_parsed, unbuilt_skipped;
   for (size_t i = 0; i < files.size(); ++i) {
     if (skipped(static_cast<int>(i)) || s.claims.claimed(static_cast<int>(i))) continue;
     if (is_main[i]) continue;  // parsed, and holds no function: nothing to do
     std::string abs = in.root + "/" + files[i].path;
+    if (in.db && out.built[i] == false) {
+      // Not built (docs/facts.md, "Scan what is built"): read its includes
+      // from the text, and parse it only when it is asked for.
+      if (!parse_unbuilt(files[i], in.parse_unbuilt)) {
+        unbuilt_skipped.push_back(files[i].path);
+        std::vector<std::string> args;
+        if (!in.db->commands.empty()) args = interpolate_command(*in.db, abs, files[i].is_c).args;
+        out.includes[i] = unbuilt_includes(in.root, abs, args, files, s.index_of);
+        continue;
+      }
+      unbuilt_parsed.push_back(files[i].path);
+    }
     ParseTask t;
     t.main_file = abs;
     t.standalone = true;
@@ -278,14 +287,10 @@ ClangScanOutput clang_scan(const ClangScanInput& in) {
     leftovers.push_back(std::move(t));
   }
   s.total += static_cast<int>(leftovers.size());
-  if (in.db) {
-    // After phase 1, the files no command compiles and no compiled TU
-    // includes: a Windows-only file on a Linux build, a test left out.
-    std::vector<std::string> unbuilt;
-    for (size_t i = 0; i < files.size(); ++i) {
-      if (!skipped(static_cast<int>(i)) && out.built[i] == false) unbuilt.push_back(files[i].path);
-    }
-    if (!unbuilt.empty()) s.add(unbuilt_note(unbuilt));
+  // After phase 1, the files no command compiles and no compiled TU
+  // includes: a Windows-only file on a Linux build, a test left out.
+  if (!unbuilt_parsed.empty() || !unbuilt_skipped.empty()) {
+    s.add(unbuilt_summary(unbuilt_parsed, unbuilt_skipped));
   }
   run_tasks(s, leftovers, first_id, in.jobs);
 

@@ -25,6 +25,9 @@ struct ClangScanInput {
   std::string resource_dir;           ///< clang's, for <stddef.h> and co.
   /// What the AST pass looks for; null: default_signal_config().
   const SignalConfig* signals = nullptr;
+  /// Parse the files a database does not build (scan.unbuilt: "parse");
+  /// false: only the public headers under include/ among them.
+  bool parse_unbuilt = false;
   /// false: no log calls or findings (the benchmark's baseline for their cost).
   bool risk_signals = true;
   /// Called from worker threads after each TU: (done, total).

@@ -18,17 +18,4 @@ Diagnostic implied_std_note(const std::map<std::pair<std::string, std::string>, 
           std::nullopt};
 }
 
-Diagnostic unbuilt_note(const std::vector<std::string>& paths) {
-  std::string examples;
-  for (size_t i = 0; i < paths.size() && i < 5; ++i) examples += (i ? ", " : "") + paths[i];
-  if (paths.size() > 5) examples += ", ...";
-  return {Diagnostic::Level::kInfo, "compile-db",
-          std::to_string(paths.size()) +
-              " file(s) are not built: no compile command compiles them and no compiled file "
-              "includes them (" +
-              examples +
-              "); they are parsed on their own with borrowed flags and marked built: false",
-          std::nullopt};
-}
-
 }  // namespace stepup

@@ -15,8 +15,4 @@ namespace stepup {
 /// default: (compiler name, standard) -> commands.
 Diagnostic implied_std_note(const std::map<std::pair<std::string, std::string>, int>& commands);
 
-/// The files no compile command compiles and no compiled file includes
-/// (sorted paths; at most five are named).
-Diagnostic unbuilt_note(const std::vector<std::string>& paths);
-
 }  // namespace stepup

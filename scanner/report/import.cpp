@@ -334,6 +334,7 @@ Report parse_report(std::string_view text, const std::string& name) {
     r.signals = {g.flag("coverage", false),         g.flag("history", false),
                  g.flag("function_history", false), g.flag("profile", false),
                  g.flag("errors", false),           g.flag("findings", false)};
+    r.signals.parse = g.opt_str("parse").value_or("semantic");
     const Json& apis = g.array("log_apis", false);
     for (size_t i = 0; i < apis.size(); ++i) {
       Fields a = g.item(apis, "log_apis", i);

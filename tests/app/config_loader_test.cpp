@@ -176,3 +176,22 @@ TEST_CASE("config_loader: an unknown role or a malformed roles entry names the k
              Contains("rules.roles[0]: unknown role 'prod'"));
   CHECK_THAT(error(R"({"rules": {"roles": []}})"), Contains("rules.roles: must be a non-empty"));
 }
+
+TEST_CASE("config_loader: scan.unbuilt is skip by default, parse on request") {
+  CHECK_FALSE(default_config().parse_unbuilt);
+  Config c = parse_config("c.json", R"({"scan": {"unbuilt": "parse"}})");
+  CHECK(c.parse_unbuilt);
+  CHECK(config_to_json(c)["scan"]["unbuilt"] == "parse");
+  CHECK(config_to_json(default_config())["scan"]["unbuilt"] == "skip");
+  auto error = [](const char* text) {
+    try {
+      parse_config("c.json", text);
+    } catch (const InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  CHECK_THAT(error(R"({"scan": {"unbuilt": "maybe"}})"),
+             Contains("scan.unbuilt: must be \"skip\" or \"parse\""));
+  CHECK_THAT(error(R"({"scan": {"built": "skip"}})"), Contains("scan.built: unknown key"));
+}

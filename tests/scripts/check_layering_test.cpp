@@ -32,6 +32,9 @@ TEST_CASE("the layering check fails on each kind of wrong include", "[layering]"
   dir.write("rules/ok.cpp", "#include \"rules/rule.h\"\n#include \"model/report.h\"\n");
   dir.write("scanner/coverage/ok.cpp", "#include \"scanner/common/input_text.h\"\n");
   dir.write("scanner/parse/ok.cpp", "#include <clang-c/Index.h>\n");
+  dir.write("scanner/quick/ok.cpp", "#include <tree_sitter/api.h>\n#include \"model/report.h\"\n");
+  // The grammar's npm install is not checked.
+  dir.write("scanner/quick/grammar/node_modules/x/y.c", "#include \"app/pipeline.h\"\n");
   dir.write("app/ok.cpp", "#include \"scanner/parse/clang_scan.h\"\n#include \"rules/rule.h\"\n");
   SECTION("all allowed") {
     ProcessResult r = check_layering(dir.path());
@@ -45,6 +48,8 @@ TEST_CASE("the layering check fails on each kind of wrong include", "[layering]"
     dir.write("model/bad.h", "#include \"rules/rule.h\"\n");
     dir.write("scanner/coverage/bad.cpp", "\n\n  #  include \"scanner/parse/metrics.h\"\n");
     dir.write("scanner/common/bad.cpp", "#include \"scanner/coverage/map.h\"\n");
+    dir.write("scanner/parse/bad.cpp", "#include <tree_sitter/api.h>\n");
+    dir.write("scanner/quick/bad.cpp", "#include \"scanner/parse/metrics.h\"\n");
     ProcessResult r = check_layering(dir.path());
     INFO(r.out << r.err);
     CHECK(r.exit_code == 1);
@@ -60,7 +65,12 @@ TEST_CASE("the layering check fails on each kind of wrong include", "[layering]"
                      "\"scanner/parse/metrics.h\"") != std::string::npos);
     CHECK(r.out.find("scanner/common/bad.cpp:1: scanner/common/ may not include "
                      "\"scanner/coverage/map.h\"") != std::string::npos);
-    CHECK(r.out.find("6 include(s) cross the layering") != std::string::npos);
+    CHECK(r.out.find("scanner/parse/bad.cpp:1: scanner/parse/ may not include "
+                     "<tree_sitter/api.h> (tree-sitter belongs to scanner/quick/)") !=
+          std::string::npos);
+    CHECK(r.out.find("scanner/quick/bad.cpp:1: scanner/quick/ may not include "
+                     "\"scanner/parse/metrics.h\"") != std::string::npos);
+    CHECK(r.out.find("8 include(s) cross the layering") != std::string::npos);
   }
 }
 

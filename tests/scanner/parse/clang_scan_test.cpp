@@ -35,10 +35,9 @@ std::vector<std::string> diagnostics_from(const Report& r, const std::string& so
   return out;
 }
 
-std::string db_entry(const std::string& dir, const std::string& file,
-                     const std::string& command) {
-  return "{\"directory\": \"" + dir + "\", \"file\": \"" + file + "\", \"command\": \"" +
-         command + "\"}";
+std::string db_entry(const std::string& dir, const std::string& file, const std::string& command) {
+  return "{\"directory\": \"" + dir + "\", \"file\": \"" + file + "\", \"command\": \"" + command +
+         "\"}";
 }
 
 }  // namespace
@@ -50,8 +49,10 @@ TEST_CASE("standard headers resolve: <cstddef> parses with zero errors") {
              "#include <vector>\n#include <string>\n"
              "std::size_t n(const std::vector<std::string>& v) { return v.size(); }\n");
   repo.write("build/compile_commands.json",
-             "[" + db_entry(repo.path() + "/build", "../src/a.cpp",
-                            "/usr/bin/g++ -std=c++17 -c ../src/a.cpp -o a.o") + "]");
+             "[" +
+                 db_entry(repo.path() + "/build", "../src/a.cpp",
+                          "/usr/bin/g++ -std=c++17 -c ../src/a.cpp -o a.o") +
+                 "]");
   ScanResult r = scan(repo.path());
   CHECK(diagnostics_from(r.report, "parse").empty());
   CHECK(file(r.report, "src/a.cpp").functions.size() == 1);
@@ -62,10 +63,11 @@ TEST_CASE("a gcc command line with flags clang rejects still parses") {
   repo.write("inc/util.h", "#pragma once\ninline int twice(int x) { return x > 3 ? 2 * x : x; }\n");
   repo.write("src/a.cpp", "#include \"util.h\"\nint a(int x) { return twice(x); }\n");
   repo.write("build/compile_commands.json",
-             "[" + db_entry(repo.path() + "/build", "../src/a.cpp",
-                            "/usr/bin/g++ -I../inc -O2 -Werror -Wall --coverage "
-                            "-fprofile-update=atomic -fconserve-stack -fno-tree-vectorize "
-                            "-fno-such-gcc-flag-at-all -MD -MF a.d -c ../src/a.cpp -o a.o") +
+             "[" +
+                 db_entry(repo.path() + "/build", "../src/a.cpp",
+                          "/usr/bin/g++ -I../inc -O2 -Werror -Wall --coverage "
+                          "-fprofile-update=atomic -fconserve-stack -fno-tree-vectorize "
+                          "-fno-such-gcc-flag-at-all -MD -MF a.d -c ../src/a.cpp -o a.o") +
                  "]");
   ScanResult r = scan(repo.path());
   CHECK(diagnostics_from(r.report, "parse").empty());
@@ -80,8 +82,8 @@ TEST_CASE("a header included by many TUs is analysed once, the same for any -j")
   std::string db = "[";
   for (int i = 0; i < 6; ++i) {
     std::string name = "src/tu" + std::to_string(i) + ".cpp";
-    repo.write(name, "#include \"shared.h\"\nint f" + std::to_string(i) +
-                         "() { return shared(" + std::to_string(i) + ") + pick(1, 2); }\n");
+    repo.write(name, "#include \"shared.h\"\nint f" + std::to_string(i) + "() { return shared(" +
+                         std::to_string(i) + ") + pick(1, 2); }\n");
     db += (i ? "," : "") + db_entry(repo.path(), name, "c++ -Iinclude -c " + name);
   }
   repo.write("compile_commands.json", db + "]");
@@ -139,7 +141,9 @@ TEST_CASE("without a compile database files are parsed with guessed flags") {
 
 TEST_CASE("binary and non-UTF-8 sources are handled without a crash") {
   test::TempDir repo;
-  repo.write("src/blob.cpp", std::string("\x7f" "ELF\0\0\0binary", 13));
+  repo.write("src/blob.cpp", std::string("\x7f"
+                                         "ELF\0\0\0binary",
+                                         13));
   repo.write("src/latin1.cpp", "// caf\xe9\nint latin(int x) { return x ? 1 : 2; }\n");
   ScanResult r = scan(repo.path());
   CHECK(file(r.report, "src/blob.cpp").functions.empty());
@@ -245,12 +249,16 @@ TEST_CASE("built: compiled by an entry or included by a compiled file; the rest 
     INFO(path);
     CHECK(file(r.report, path).built == std::optional<bool>(false));
   }
-  // Unbuilt files are still parsed (on their own).
-  CHECK(file(r.report, "src/win.cpp").functions.size() == 1);
+  // Unbuilt files are not parsed: no functions, but their includes are read
+  // from the text, so the include graph (roles) still sees them.
+  CHECK(file(r.report, "src/win.cpp").functions.empty());
+  REQUIRE(file(r.report, "src/win.cpp").includes.size() == 1);
+  CHECK(file(r.report, "src/win.cpp").includes[0].path == "src/win.h");
   auto db = diagnostics_from(r.report, "compile-db");
   CHECK(std::count_if(db.begin(), db.end(), [](const std::string& s) {
           return s.find("3 file(s) are not built") != std::string::npos &&
-                 s.find("(src/util_old.h, src/win.cpp, src/win.h)") != std::string::npos;
+                 s.find("3 were not parsed") != std::string::npos &&
+                 s.find(": src/util_old.h, src/win.cpp, src/win.h.") != std::string::npos;
         }) == 1);
 
   // Without a database nothing is known about the build.
@@ -283,4 +291,32 @@ TEST_CASE("a command without -std is parsed with its compiler's default, not lib
   CHECK(db[0] ==
         ": 1 compile command(s) name no -std flag, so the compiler's default applies; libclang was "
         "given it (-std=gnu++17 for 1 by g++) rather than its own C++14");
+}
+
+TEST_CASE("unbuilt files: public headers under include/ are parsed, and scan.unbuilt parses all") {
+  test::TempDir repo;
+  repo.write("include/lib/api.h", "#pragma once\ninline int api(int x) { return x ? 1 : 2; }\n");
+  repo.write("src/lib.cpp", "int lib() { return 1; }\n");
+  repo.write("src/extra.cpp", "int extra(int x) { if (x) return 1; return 0; }\n");
+  repo.write("src/private.h", "inline int priv() { return 0; }\n");
+  repo.write("compile_commands.json",
+             "[" + db_entry(repo.path(), "src/lib.cpp", "c++ -std=c++17 -c src/lib.cpp") + "]");
+  ScanResult r = scan(repo.path());
+  CHECK(file(r.report, "include/lib/api.h").built == std::optional<bool>(false));
+  CHECK(file(r.report, "include/lib/api.h").functions.size() == 1);
+  CHECK(file(r.report, "src/extra.cpp").functions.empty());
+  CHECK(file(r.report, "src/private.h").functions.empty());
+  auto db = diagnostics_from(r.report, "compile-db");
+  CHECK(std::count_if(db.begin(), db.end(), [](const std::string& s) {
+          return s.find("3 file(s) are not built") != std::string::npos &&
+                 s.find("2 were not parsed") != std::string::npos &&
+                 s.find("1 were parsed on their own") != std::string::npos;
+        }) == 1);
+
+  repo.write(".stepup.json", R"({"scan": {"unbuilt": "parse"}})");
+  ScanResult all = scan(repo.path());
+  CHECK(file(all.report, "src/extra.cpp").functions.size() == 1);
+  CHECK(file(all.report, "src/extra.cpp").functions[0].cyclomatic == 2);
+  CHECK(file(all.report, "src/private.h").functions.size() == 1);
+  CHECK(file(all.report, "src/extra.cpp").built == std::optional<bool>(false));
 }

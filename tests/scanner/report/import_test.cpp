@@ -17,6 +17,7 @@ Report full_report() {
   r.commit = "0123456789abcdef0123456789abcdef01234567";
   r.summary = {2, 3, 120, 0.625, 1, 5, 300, 0.5, {{"production", 2}, {"test", 3}}};
   r.signals = {true, true, true, true, false, true};
+  r.signals.parse = "quick";
   ModuleFacts m;
   m.name = "src/net";
   m.files = 2;
@@ -142,6 +143,11 @@ TEST_CASE("report_import: a written report reads back to the same bytes") {
   CHECK(back.modules[0].history->fix_commits == 2);
   CHECK(back.modules[0].history->authors == 3);
   CHECK_FALSE(back.modules[1].history.has_value());
+  CHECK(back.signals.parse == "quick");
+  // A report from before the quick mode has no signals.parse: semantic.
+  auto doc = report_to_json(full_report());
+  doc["signals"].erase("parse");
+  CHECK(parse_report(doc.dump(), "old.json").signals.parse == "semantic");
 }
 
 TEST_CASE("report_import: broken JSON names the line and column") {
