@@ -13,26 +13,26 @@
 #include "app/patch_mode.h"
 #include "model/errors.h"
 #include "rules/registry.h"
-#include "scanner/parse/clang_scan.h"
-#include "scanner/parse/log_inference.h"
-#include "scanner/history/codeowners.h"
-#include "scanner/parse/compile_db.h"
-#include "scanner/parse/db_remap.h"
+#include "scanner/common/discover.h"
+#include "scanner/common/git_command.h"
+#include "scanner/common/repo_root.h"
+#include "scanner/common/roles.h"
+#include "scanner/common/text_lines.h"
 #include "scanner/coverage/gcovr_run.h"
 #include "scanner/coverage/import.h"
 #include "scanner/coverage/map.h"
 #include "scanner/coverage/stale.h"
-#include "scanner/common/discover.h"
-#include "scanner/common/git_command.h"
-#include "scanner/common/repo_root.h"
-#include "scanner/common/text_lines.h"
-#include "scanner/common/roles.h"
 #include "scanner/evidence/map.h"
-#include "scanner/history/git_diff.h"
+#include "scanner/history/codeowners.h"
 #include "scanner/history/file_history.h"
-#include "scanner/report/import.h"
+#include "scanner/history/git_diff.h"
+#include "scanner/parse/clang_scan.h"
+#include "scanner/parse/compile_db.h"
+#include "scanner/parse/db_remap.h"
+#include "scanner/parse/log_inference.h"
 #include "scanner/parse/source_text.h"
 #include "scanner/parse/test_framework.h"
+#include "scanner/report/import.h"
 
 namespace stepup {
 namespace {
@@ -193,7 +193,8 @@ void attach_coverage(Report& report, MappedCoverage& mapped,
 // The semantic pass over the compile database's TUs (or guessed flags).
 ClangScanOutput parse_sources(const Discovery& discovery, const std::vector<SourceFacts>& texts,
                               const ScanOptions& options, const Config& config,
-                              std::optional<CompileDatabase>& db, std::vector<Diagnostic>& diags) {
+                              std::optional<CompileDatabase>& db, std::vector<Diagnostic>& diags,
+                              ParseStats& stats) {
   if (auto path = find_compile_database(discovery.root, options.compile_commands)) {
     db = load_compile_database(*path);
     diags.insert(diags.end(), db->diagnostics.begin(), db->diagnostics.end());
@@ -228,7 +229,25 @@ ClangScanOutput parse_sources(const Discovery& discovery, const std::vector<Sour
                          " lacks include/stddef.h; set STEPUP_CLANG_RESOURCE_DIR",
                      std::nullopt});
   }
+  in.facts_config = facts_config(config);
+  in.preloaded = options.preloaded;
+  in.shard = options.shard;
+  in.shards = options.shards;
+  std::optional<FactsStore> cache;
+  if (!options.cache_dir.empty()) {
+    cache.emplace(CacheOptions{options.cache_dir, options.cache_max_size});
+    if (cache->enabled()) in.cache = &*cache;
+  }
   ClangScanOutput scanned = clang_scan(in);
+  if (cache) {
+    cache->flush();
+    stats.cache = cache->stats();
+    stats.cache_enabled = cache->enabled();
+    stats.cache_notes = cache->notes();
+  }
+  stats.reused = scanned.reused;
+  stats.not_in_shards = scanned.not_in_shards;
+  stats.busy_seconds = scanned.busy_seconds;
   diags.insert(diags.end(), scanned.diagnostics.begin(), scanned.diagnostics.end());
   return scanned;
 }
@@ -379,6 +398,8 @@ void roll_up(Report& report) {
 
 }  // namespace
 
+std::string facts_config(const Config& config) { return config_to_json(config)["signals"].dump(); }
+
 ScanResult run_scan(const ScanOptions& options, ProcessRunner& runner) {
   ScanResult result;
   Report& report = result.report;
@@ -387,6 +408,11 @@ ScanResult run_scan(const ScanOptions& options, ProcessRunner& runner) {
 
   RepoLocation where = locate_repo(options.repo, options.paths, runner);
   result.config = load_config(where.root, options.config, nullptr);
+  if (options.preloaded && facts_config(result.config) != options.shards_config) {
+    throw InputError(options.shards_origin +
+                     ": made with another configuration than this merge's (the signals "
+                     "settings differ); run the shards and the merge with one config");
+  }
   Discovery discovery = discover(where.root, result.config, runner);
   limit_to_scope(discovery, where);
   report.repo_root = discovery.root;
@@ -413,8 +439,14 @@ ScanResult run_scan(const ScanOptions& options, ProcessRunner& runner) {
   std::vector<SourceFacts> texts = read_texts(discovery, diags);
 
   std::optional<CompileDatabase> db;
-  ClangScanOutput scanned = parse_sources(discovery, texts, options, result.config, db, diags);
+  ClangScanOutput scanned =
+      parse_sources(discovery, texts, options, result.config, db, diags, result.parse);
   result.translation_units = scanned.tus;
+  if (options.shards > 0) {
+    result.shard = {STEPUP_VERSION, facts_config(result.config), options.shard, options.shards,
+                    std::move(scanned.shard_facts)};
+    return result;
+  }
 
   for (size_t i = 0; i < discovery.files.size(); ++i) {
     const SourceFile& src = discovery.files[i];
