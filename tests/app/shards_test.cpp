@@ -24,7 +24,7 @@ ShardFacts shard(int k, int n, const std::string& key) {
 
 }  // namespace
 
-TEST_CASE("--shard reads K/N and needs --facts-out", "[shards]") {
+TEST_CASE("the shard option reads K/N and needs --facts-out", "[shards]") {
   ScanOptions opt;
   parse_shard("2/3", "x.facts", opt);
   CHECK(opt.shard == 2);
