@@ -248,6 +248,7 @@ ClangScanOutput parse_sources(const Discovery& discovery, const std::vector<Sour
   stats.reused = scanned.reused;
   stats.not_in_shards = scanned.not_in_shards;
   stats.busy_seconds = scanned.busy_seconds;
+  stats.parse_seconds = scanned.parse_seconds;
   diags.insert(diags.end(), scanned.diagnostics.begin(), scanned.diagnostics.end());
   return scanned;
 }

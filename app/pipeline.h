@@ -54,9 +54,10 @@ struct ScanOptions {
 /// What the parse did, for the console (never in report.json, whose bytes
 /// do not depend on the cache).
 struct ParseStats {
-  int reused = 0;           ///< TUs whose facts were kept (cache or shard)
-  int not_in_shards = 0;    ///< stepup merge: TUs parsed because no shard had them
-  double busy_seconds = 0;  ///< workers' time on TUs
+  int reused = 0;            ///< TUs whose facts were kept (cache or shard)
+  int not_in_shards = 0;     ///< stepup merge: TUs parsed because no shard had them
+  double busy_seconds = 0;   ///< workers' time on TUs
+  double parse_seconds = 0;  ///< the parses' wall time times the workers they had
   CacheStats cache;
   bool cache_enabled = false;
   std::vector<std::string> cache_notes;

@@ -100,7 +100,7 @@ int write_shard(const ScanResult& result, const std::string& path, double second
   return kExitOk;
 }
 
-void say_parse_stats(const ScanResult& result, const ScanOptions& opt, double seconds) {
+void say_parse_stats(const ScanResult& result, const ScanOptions& opt) {
   const ParseStats& p = result.parse;
   for (const auto& note : p.cache_notes) std::fprintf(stderr, "stepup: cache: %s\n", note.c_str());
   if (p.not_in_shards > 0) {
@@ -110,10 +110,13 @@ void say_parse_stats(const ScanResult& result, const ScanOptions& opt, double se
                  p.not_in_shards);
   }
   int parsed = result.translation_units - p.reused;
-  double use = seconds > 0 ? p.busy_seconds / (seconds * opt.jobs) : 0;
-  std::fprintf(stderr, "stepup: %d TU(s) parsed, %d reused%s; workers busy %.0f%% of %d core(s)\n",
-               parsed, p.reused, p.cache_enabled ? (" (cache " + opt.cache_dir + ")").c_str() : "",
-               use * 100, opt.jobs);
+  std::string cache = p.cache_enabled ? " (cache " + opt.cache_dir + ")" : "";
+  if (p.parse_seconds > 0) {
+    std::fprintf(stderr, "stepup: %d TU(s) parsed, %d reused%s; workers busy %.0f%% of the parse\n",
+                 parsed, p.reused, cache.c_str(), 100 * p.busy_seconds / p.parse_seconds);
+  } else {
+    std::fprintf(stderr, "stepup: %d TU(s) parsed, %d reused%s\n", parsed, p.reused, cache.c_str());
+  }
 }
 
 }  // namespace stepup

@@ -24,8 +24,9 @@ std::map<std::string, TuFacts> load_shards(const std::vector<std::string>& files
 /// Writes the shard's facts atomically; returns the exit code.
 int write_shard(const ScanResult& result, const std::string& path, double seconds);
 
-/// One console line on the parse: TUs reused and parsed, cache notes,
-/// the workers' use of the cores.
-void say_parse_stats(const ScanResult& result, const ScanOptions& opt, double seconds);
+/// One console line on the parse: TUs reused and parsed, cache notes, and
+/// how busy the workers were while TUs were parsed (their time on TUs over
+/// the parses' wall time times the workers).
+void say_parse_stats(const ScanResult& result, const ScanOptions& opt);
 
 }  // namespace stepup

@@ -31,7 +31,7 @@ python3 "$here/make-synthetic-repo.py" "$repo" --tus "$tus" >/dev/null
 header=include/common/types.h  # included by a good share of the TUs
 
 # run NAME: one scan under /usr/bin/time; appends wall, cpu, parsed to NAME's lists.
-declare -A wall cpu parsed
+declare -A wall cpu parsed busy
 run() {
   local name=$1 t=$work/time.txt err=$work/err.txt
   rm -rf "$work/out"
@@ -40,6 +40,7 @@ run() {
   read -r w u s <"$t"
   wall[$name]+="$w " cpu[$name]+="$(awk -v u="$u" -v s="$s" 'BEGIN { print u + s }') "
   parsed[$name]+="$(sed -n 's/^stepup: \([0-9]*\) TU(s) parsed.*/\1/p' "$err") "
+  busy[$name]+="$(sed -n 's/.*workers busy \([0-9]*\)% of the parse.*/\1/p' "$err") "
   cmp -s "$work/out/report.json" "$work/expect-$name.json" 2>/dev/null ||
     { [ -f "$work/expect-$name.json" ] && { echo "report.json changed between rounds ($name)" >&2; exit 1; }; }
   cp "$work/out/report.json" "$work/expect-$name.json"
@@ -71,4 +72,5 @@ done
 use=$(awk -v c="$(median ${cpu[cold]})" -v w="$cold" -v j="$jobs" 'BEGIN { printf "%.2f", c / (w * j) }')
 share=$(echo ${parsed[header]} | awk '{ printf "%.2f", $1 / '"$tus"' }')
 echo "header:  $header is included by TUs worth $share of the repo (ratio target: about that)"
-echo "cpu use: cold scan at -j$jobs: CPU/(wall x jobs) = $use (target >= 0.85)"
+echo "cpu use: cold scan at -j$jobs: CPU/(wall x jobs) = $use (target >= 0.85; needs a quiet machine)"
+echo "workers: busy ${busy[cold]}% of the cold parses' wall x jobs (each round; stepup's own count)"

@@ -136,7 +136,7 @@ int run_scan_command(const std::vector<std::string>& args, const std::vector<std
   SystemProcessRunner runner;
   ScanResult result = run_scan(opt, runner);
   progress.finish();
-  say_parse_stats(result, opt, progress.seconds());
+  say_parse_stats(result, opt);
   if (opt.shards > 0) return write_shard(result, facts_out, progress.seconds());
   if (out_dir.empty()) out_dir = result.report.repo_root + "/stepup-report";
   result.report.gate = evaluate_gate(result.report, gate);

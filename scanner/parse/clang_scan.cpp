@@ -113,6 +113,7 @@ ClangScanOutput scan_shard(ScanShared& s, std::vector<ParseTask> tasks, ClangSca
   out.tus = s.total;
   out.reused = totals.reused;
   out.busy_seconds = totals.busy_seconds;
+  out.parse_seconds = totals.parse_seconds;
   out.diagnostics = std::move(s.diagnostics);
   return std::move(out);
 }
@@ -252,6 +253,7 @@ ClangScanOutput clang_scan(const ClangScanInput& in) {
   out.reused = totals.reused;
   out.not_in_shards = totals.not_in_shards;
   out.busy_seconds = totals.busy_seconds;
+  out.parse_seconds = totals.parse_seconds;
 
   out.tus = s.total;
   for (size_t i = 0; i < files.size(); ++i) {

@@ -63,6 +63,7 @@ struct ClangScanOutput {
   int reused = 0;                              ///< TUs whose facts came from the cache or a shard
   int not_in_shards = 0;                       ///< stepup merge: TUs no shard had, parsed here
   double busy_seconds = 0;                     ///< summed over workers: time spent on TUs
+  double parse_seconds = 0;                    ///< the parses' wall time times the workers they had
   std::map<std::string, TuFacts> shard_facts;  ///< --shard: by cache key
 };
 

@@ -134,6 +134,16 @@ void run_parallel(const std::vector<size_t>& order, int jobs, bool need_index,
   for (auto& t : threads) t.join();
 }
 
+// The parses, adding their wall time times the workers they had.
+void timed_parallel(const std::vector<size_t>& order, int jobs,
+                    const std::function<void(size_t, CXIndex)>& fn, PhaseTotals& totals) {
+  if (order.empty()) return;
+  auto start = std::chrono::steady_clock::now();
+  run_parallel(order, jobs, true, fn);
+  double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  totals.parse_seconds += wall * std::min<double>(jobs, static_cast<double>(order.size()));
+}
+
 // A kept TU still holds when every file it read has the same content and
 // every repo lookup it made has the same answer.
 bool still_valid(const ScanShared& s, const TuFacts& facts, FileHashes& hashes) {
@@ -268,7 +278,7 @@ void run_phase(ScanShared& s, Phase& p, FileHashes& hashes, PhaseTotals& totals)
     std::lock_guard<std::mutex> lock(busy_mu);
     totals.busy_seconds += seconds;
   };
-  run_parallel(order, s.in.jobs, true, parse);
+  timed_parallel(order, s.in.jobs, parse, totals);
 
   // A kept TU that now owns a file it met while a lower group held it
   // has no facts for it: parse it again (rare: the TUs or includes changed).
@@ -289,7 +299,7 @@ void run_phase(ScanShared& s, Phase& p, FileHashes& hashes, PhaseTotals& totals)
     --totals.reused;
     --s.done;
   }
-  run_parallel(again, s.in.jobs, true, parse);
+  timed_parallel(again, s.in.jobs, parse, totals);
 }
 
 }  // namespace stepup

@@ -26,7 +26,8 @@ struct Phase {
 /// What the phases of one scan add up.
 struct PhaseTotals {
   int reused = 0, not_in_shards = 0;
-  double busy_seconds = 0;
+  double busy_seconds = 0;   ///< summed over workers: time on TUs
+  double parse_seconds = 0;  ///< wall time of the parses, times the workers they had
 };
 
 /// A path for a message: repo-relative when inside the repo.
