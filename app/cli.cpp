@@ -23,6 +23,8 @@ struct Command {
 
 constexpr Command kCommands[] = {
     {"scan", "scan [REPO]", "scan a C++ repository and write reports", cmd_scan},
+    {"merge", "merge FACTS... [REPO]",
+     "join the facts files of a sharded scan (scan --shard K/N) and write reports", cmd_merge},
     {"next", "next [REPO]", "print the best task (or -n N) as a ready-to-paste ticket", cmd_next},
     {"rules", "rules", "list the rules, their kinds and options", cmd_rules},
     {"config", "config --dump", "print the effective configuration", cmd_config},

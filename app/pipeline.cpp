@@ -194,7 +194,8 @@ void attach_coverage(Report& report, MappedCoverage& mapped,
 // The semantic pass over the compile database's TUs (or guessed flags).
 ClangScanOutput parse_sources(const Discovery& discovery, const std::vector<SourceFacts>& texts,
                               const ScanOptions& options, const Config& config,
-                              std::optional<CompileDatabase>& db, std::vector<Diagnostic>& diags) {
+                              std::optional<CompileDatabase>& db, std::vector<Diagnostic>& diags,
+                              ParseStats& stats) {
   if (auto path = find_compile_database(discovery.root, options.compile_commands)) {
     db = load_compile_database(*path);
     diags.insert(diags.end(), db->diagnostics.begin(), db->diagnostics.end());
@@ -230,7 +231,26 @@ ClangScanOutput parse_sources(const Discovery& discovery, const std::vector<Sour
                          " lacks include/stddef.h; set STEPUP_CLANG_RESOURCE_DIR",
                      std::nullopt});
   }
+  in.facts_config = facts_config(config);
+  in.preloaded = options.preloaded;
+  in.shard = options.shard;
+  in.shards = options.shards;
+  std::optional<FactsStore> cache;
+  if (!options.cache_dir.empty()) {
+    cache.emplace(CacheOptions{options.cache_dir, options.cache_max_size});
+    if (cache->enabled()) in.cache = &*cache;
+  }
   ClangScanOutput scanned = clang_scan(in);
+  if (cache) {
+    cache->flush();
+    stats.cache = cache->stats();
+    stats.cache_enabled = cache->enabled();
+    stats.cache_notes = cache->notes();
+  }
+  stats.reused = scanned.reused;
+  stats.not_in_shards = scanned.not_in_shards;
+  stats.busy_seconds = scanned.busy_seconds;
+  stats.parse_seconds = scanned.parse_seconds;
   diags.insert(diags.end(), scanned.diagnostics.begin(), scanned.diagnostics.end());
   return scanned;
 }
@@ -381,6 +401,13 @@ void roll_up(Report& report) {
 
 }  // namespace
 
+std::string facts_config(const Config& config) {
+  // What changes a TU's facts: the signal patterns, and whether unbuilt
+  // files are parsed.
+  auto j = config_to_json(config);
+  return j["signals"].dump() + (j.contains("scan") ? j["scan"].dump() : "");
+}
+
 ScanResult run_scan(const ScanOptions& options, ProcessRunner& runner) {
   ScanResult result;
   Report& report = result.report;
@@ -389,6 +416,11 @@ ScanResult run_scan(const ScanOptions& options, ProcessRunner& runner) {
 
   RepoLocation where = locate_repo(options.repo, options.paths, runner);
   result.config = load_config(where.root, options.config, nullptr);
+  if (options.preloaded && facts_config(result.config) != options.shards_config) {
+    throw InputError(options.shards_origin +
+                     ": made with another configuration than this merge's (the signals "
+                     "settings differ); run the shards and the merge with one config");
+  }
   Discovery discovery = discover(where.root, result.config, runner);
   limit_to_scope(discovery, where);
   report.repo_root = discovery.root;
@@ -418,14 +450,22 @@ ScanResult run_scan(const ScanOptions& options, ProcessRunner& runner) {
   bool quick = options.parse == ParseMode::kQuick ||
                (options.parse == ParseMode::kAuto &&
                 !find_compile_database(discovery.root, options.compile_commands));
+  if (quick && options.shards > 0) {
+    throw InputError("--shard needs a compile database: quick mode parses no translation units");
+  }
   std::vector<bool> binary;
   for (const auto& t : texts) binary.push_back(t.text.binary);
   ClangScanOutput scanned =
       quick ? quick_parse(discovery, binary, std::max(1, options.jobs),
                           options.parse == ParseMode::kAuto, options.progress, diags)
-            : parse_sources(discovery, texts, options, result.config, db, diags);
+            : parse_sources(discovery, texts, options, result.config, db, diags, result.parse);
   if (quick) report.signals.parse = "quick";
   result.translation_units = scanned.tus;
+  if (options.shards > 0) {
+    result.shard = {STEPUP_VERSION, facts_config(result.config), options.shard, options.shards,
+                    std::move(scanned.shard_facts)};
+    return result;
+  }
 
   for (size_t i = 0; i < discovery.files.size(); ++i) {
     const SourceFile& src = discovery.files[i];

@@ -19,7 +19,8 @@ import sys
 ALLOWED = {
     "model/": [],
     "scanner/common/": ["model/"],
-    "scanner/parse/": ["scanner/common/", "model/"],
+    "scanner/parse/": ["scanner/cache/", "scanner/common/", "model/"],
+    "scanner/cache/": ["scanner/common/", "model/"],
     "scanner/coverage/": ["scanner/common/", "model/"],
     "scanner/history/": ["scanner/common/", "model/"],
     "scanner/evidence/": ["scanner/common/", "model/"],

@@ -14,6 +14,7 @@ packages=(
   catch2                           # unit tests (v2)
   libgtest-dev libgmock-dev        # googletest: the fixture whose test skeletons tests/e2e compiles
   libpugixml-dev                   # Cobertura / XML importers
+  libsqlite3-dev                   # the facts cache's index: safe for scans sharing one cache folder
   gcovr lcov                       # coverage tools (run by stepup and by tests)
   time                             # /usr/bin/time -v for benchmark peak memory
   chromium nodejs                  # browser test of index.html (tests/browser)

@@ -21,6 +21,12 @@ int cmd_rules(const std::vector<std::string>& args);
 int cmd_config(const std::vector<std::string>& args);
 int cmd_coverage(const std::vector<std::string>& args);
 int cmd_history(const std::vector<std::string>& args);
+int cmd_merge(const std::vector<std::string>& args);
+
+/// `scan`'s work once its options are read: the scan (or, with --shard,
+/// the shard's facts file), the reports, the console; returns the exit
+/// code. `merge` runs it too, with the shards' facts preloaded.
+int run_scan_command(const std::vector<std::string>& args, const std::vector<std::string>& facts);
 
 /// Parses args against the visible options and positional names.
 boost::program_options::variables_map parse_args(
@@ -36,8 +42,10 @@ int parse_days(const std::string& text);
 void add_scan_inputs(boost::program_options::options_description& desc, ScanOptions& opt,
                      std::string& since);
 
-/// Range-checks what add_scan_inputs read and sets opt.since_days.
-void check_scan_inputs(ScanOptions& opt, const std::string& since);
+/// Range-checks what add_scan_inputs read and sets opt.since_days and the
+/// cache's folder and bound.
+void check_scan_inputs(ScanOptions& opt, const std::string& since,
+                       const boost::program_options::variables_map& vm);
 
 /// Splits a comma list, dropping empty items.
 std::vector<std::string> comma_list(const std::string& text);

@@ -176,7 +176,7 @@ int cmd_next(const std::vector<std::string>& args) {
     std::cout << desc;
     return kExitOk;
   }
-  check_scan_inputs(opt, since);
+  check_scan_inputs(opt, since, vm);
   if (count < 1) throw UsageError("-n must be at least 1");
   filter.kinds = comma_list(kinds);
   for (const auto& k : filter.kinds) {

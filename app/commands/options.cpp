@@ -3,6 +3,7 @@
 #include <charconv>
 #include <thread>
 
+#include "scanner/cache/store.h"
 #include "scanner/history/file_history.h"
 
 namespace po = boost::program_options;
@@ -71,13 +72,30 @@ void add_scan_inputs(po::options_description& desc, ScanOptions& opt, std::strin
        "scan only this folder of the repository (repeatable); paths and history stay the "
        "repository's, as when REPO is a folder below its top")
       ("repo", po::value(&opt.repo)->default_value("."),
-       "the repository, or a folder in it (positional): the repository is git's top level");
+       "the repository, or a folder in it (positional): the repository is git's top level")
+      ("cache", po::value(&opt.cache_dir),
+       "the facts cache folder (default: $XDG_CACHE_HOME/stepup, else ~/.cache/stepup): a TU "
+       "whose files are all unchanged is not parsed again")
+      ("no-cache", "neither read nor write the facts cache")
+      ("cache-max-size", po::value<std::string>()->default_value("1G"),
+       "bound on the cache's entries (K, M, G suffixes); the least recently used go first");
   // clang-format on
 }
 
-void check_scan_inputs(ScanOptions& opt, const std::string& since) {
+void check_scan_inputs(ScanOptions& opt, const std::string& since, const po::variables_map& vm) {
   if (opt.jobs < 1 || opt.jobs > 1024) throw UsageError("--jobs must be from 1 to 1024");
   opt.since_days = parse_days(since);
+  std::string size = vm["cache-max-size"].as<std::string>();
+  std::optional<uint64_t> bytes = parse_size(size);
+  if (!bytes)
+    throw UsageError("--cache-max-size takes a size such as 500M or 2G, not '" + size + "'");
+  opt.cache_max_size = *bytes;
+  if (vm.count("no-cache")) {
+    if (vm.count("cache")) throw UsageError("--cache and --no-cache contradict each other");
+    opt.cache_dir.clear();
+  } else if (opt.cache_dir.empty()) {
+    opt.cache_dir = default_cache_dir();
+  }
 }
 
 std::vector<std::string> comma_list(const std::string& text) {

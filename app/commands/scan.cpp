@@ -10,6 +10,7 @@
 #include "app/commands/command.h"
 #include "app/console.h"
 #include "app/gate.h"
+#include "app/shards.h"
 #include "reports/writers.h"
 
 namespace po = boost::program_options;
@@ -65,8 +66,11 @@ void print_top(const Report& report, int top) {
 
 }  // namespace
 
-int cmd_scan(const std::vector<std::string>& args) {
+int cmd_scan(const std::vector<std::string>& args) { return run_scan_command(args, {}); }
+
+int run_scan_command(const std::vector<std::string>& args, const std::vector<std::string>& facts) {
   ScanOptions opt;
+  std::string shard_text, facts_out;
   std::string since;
   std::string out_dir, formats = kDefaultFormats;
   std::vector<std::string> gate_texts;
@@ -98,7 +102,11 @@ int cmd_scan(const std::vector<std::string>& args) {
        "quick mode")
       ("no-risk-signals",
        "skip log calls and the AST findings (silent-catch, io-in-loop...): the baseline "
-       "bench/ measures their cost against");
+       "bench/ measures their cost against")
+      ("shard", po::value(&shard_text),
+       "K/N: parse only the K-th of N balanced shares of the TUs and write their facts to "
+       "--facts-out (no reports); stepup merge joins the N files")
+      ("facts-out", po::value(&facts_out), "where --shard writes its facts");
   // clang-format on
   po::positional_options_description pos;
   pos.add("repo", 1);
@@ -107,7 +115,14 @@ int cmd_scan(const std::vector<std::string>& args) {
     std::cout << desc;
     return kExitOk;
   }
-  check_scan_inputs(opt, since);
+  check_scan_inputs(opt, since, vm);
+  parse_shard(shard_text, facts_out, opt);
+  std::map<std::string, TuFacts> preloaded;
+  if (!facts.empty()) {
+    if (opt.shards > 0) throw UsageError("stepup merge takes no --shard");
+    preloaded = load_shards(facts, opt);
+    opt.preloaded = &preloaded;
+  }
   opt.risk_signals = vm.count("no-risk-signals") == 0;
   if (vm.count("quick") && vm.count("no-quick")) {
     throw UsageError("--quick and --no-quick exclude each other");
@@ -133,6 +148,8 @@ int cmd_scan(const std::vector<std::string>& args) {
   SystemProcessRunner runner;
   ScanResult result = run_scan(opt, runner);
   progress.finish();
+  say_parse_stats(result, opt);
+  if (opt.shards > 0) return write_shard(result, facts_out, progress.seconds());
   if (out_dir.empty()) out_dir = result.report.repo_root + "/stepup-report";
   result.report.gate = evaluate_gate(result.report, gate);
   double scanned = progress.seconds();

@@ -8,7 +8,9 @@
 # Environment: STEPUP (the stepup binary, default: stepup on PATH),
 # STEPUP_OUT (report folder, default: stepup-report), STEPUP_BASELINE (an
 # earlier report.json; adds statuses and the new-candidates gate),
-# GITHUB_STEP_SUMMARY (set by GitHub Actions: summary.md is appended to it).
+# GITHUB_STEP_SUMMARY (set by GitHub Actions: summary.md is appended to it),
+# STEPUP_FACTS_DIR (a sharded scan's facts, from stepup-shard.sh: merged
+# instead of parsing; the report is the same bytes).
 # Exit code: stepup's (0 passed, 1 gate failed, 2 usage, 3 bad input).
 set -uo pipefail
 repo=${1:?usage: stepup-ci.sh REPO BASE_REV [COVERAGE_BUILD_DIR]}
@@ -17,7 +19,12 @@ build=${3:-}
 stepup=${STEPUP:-stepup}
 out=${STEPUP_OUT:-stepup-report}
 
-args=(scan "$repo" -o "$out" --format json,html,sarif,md,csv
+if [ -n "${STEPUP_FACTS_DIR:-}" ]; then
+  args=(merge "$STEPUP_FACTS_DIR"/*.facts "$repo")
+else
+  args=(scan "$repo")
+fi
+args+=(-o "$out" --format json,html,sarif,md,csv
       --diff-base "$base"
       --fail-on "patch-coverage<0.8"
       --fail-on "max-score>=90")

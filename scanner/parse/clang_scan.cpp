@@ -15,128 +15,14 @@
 #include "scanner/common/path_match.h"
 #include "scanner/parse/clang_util.h"
 #include "scanner/parse/scan_notes.h"
+#include "scanner/parse/tu_join.h"
+#include "scanner/parse/tu_runner.h"
+#include "scanner/parse/tu_schedule.h"
 #include "scanner/parse/tu_visitor.h"
 #include "scanner/parse/unbuilt.h"
 
 namespace stepup {
 namespace {
-
-std::string relative_for_message(const ScanShared& s, const std::string& abs) {
-  std::string rel = relative_to(s.in.root, abs);
-  return rel.empty() ? abs : rel;
-}
-
-// The first error of a TU, as "path:line:col: message".
-std::string first_error(const ScanShared& s, CXTranslationUnit tu, int* errors,
-                        std::vector<std::string>* unknown_args) {
-  std::string first;
-  unsigned n = clang_getNumDiagnostics(tu);
-  for (unsigned i = 0; i < n; ++i) {
-    CXDiagnostic d = clang_getDiagnostic(tu, i);
-    CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
-    if (sev >= CXDiagnostic_Error) {
-      std::string msg = take_string(clang_getDiagnosticSpelling(d));
-      if (is_unknown_argument(d)) {
-        const size_t skip = std::string("unknown argument: '").size();
-        unknown_args->push_back(msg.substr(skip, msg.size() - skip - 1));
-      } else {
-        ++*errors;
-        if (first.empty()) {
-          CXFile file = nullptr;
-          unsigned line = 0, col = 0;
-          clang_getSpellingLocation(clang_getDiagnosticLocation(d), &file, &line, &col, nullptr);
-          if (file) {
-            first = relative_for_message(s, take_string(clang_getFileName(file))) + ":" +
-                    std::to_string(line) + ":" + std::to_string(col) + ": ";
-          }
-          first += msg;
-        }
-      }
-    }
-    clang_disposeDiagnostic(d);
-  }
-  return first;
-}
-
-CXTranslationUnit parse(CXIndex index, const ParseTask& task, const std::vector<std::string>& args,
-                        const std::string& resource_dir, CXErrorCode* err) {
-  // No -working-directory: libclang would chdir the whole process, under
-  // every worker's feet. sanitize_args made relative paths absolute instead.
-  std::vector<std::string> full = args;
-  if (!resource_dir.empty()) {
-    full.push_back("-resource-dir");
-    full.push_back(resource_dir);
-  }
-  // Warnings are not our business and cost time; spelling fixes on errors too.
-  full.push_back("-w");
-  full.push_back("-fno-spell-checking");
-  std::vector<const char*> argv;
-  for (const auto& a : full) argv.push_back(a.c_str());
-  CXTranslationUnit tu = nullptr;
-  unsigned options = CXTranslationUnit_KeepGoing | CXTranslationUnit_Incomplete |
-                     CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
-  *err =
-      clang_parseTranslationUnit2FullArgv(index, task.main_file.c_str(), argv.data(),
-                                          static_cast<int>(argv.size()), nullptr, 0, options, &tu);
-  return tu;
-}
-
-void run_task(ScanShared& s, CXIndex index, const ParseTask& task, int tu_id) {
-  std::vector<std::string> args = task.args;
-  std::string rel = relative_for_message(s, task.main_file);
-  for (int attempt = 0; attempt < 2; ++attempt) {
-    CXErrorCode err = CXError_Success;
-    CXTranslationUnit tu = parse(index, task, args, s.in.resource_dir, &err);
-    if (!tu) {
-      s.add({Diagnostic::Level::kWarning, "parse",
-             "libclang could not parse this file (error " + std::to_string(static_cast<int>(err)) +
-                 ")",
-             rel});
-      return;
-    }
-    int errors = 0;
-    std::vector<std::string> unknown;
-    std::string first = first_error(s, tu, &errors, &unknown);
-    if (!unknown.empty() && attempt == 0) {
-      // gcc-only flags clang does not know: drop them and parse again.
-      std::set<std::string> drop(unknown.begin(), unknown.end());
-      args.erase(std::remove_if(args.begin() + 1, args.end(),
-                                [&](const std::string& a) { return drop.count(a) > 0; }),
-                 args.end());
-      clang_disposeTranslationUnit(tu);
-      continue;
-    }
-    visit_tu(s, tu, tu_id, task);
-    if (errors > 0) {
-      s.add({task.standalone ? Diagnostic::Level::kInfo : Diagnostic::Level::kWarning, "parse",
-             std::to_string(errors) + " error(s) while parsing" +
-                 (task.standalone ? " on its own (no compile command)" : "") +
-                 "; metrics may be incomplete. First: " + first,
-             rel});
-    }
-    clang_disposeTranslationUnit(tu);
-    return;
-  }
-}
-
-void run_tasks(ScanShared& s, const std::vector<ParseTask>& tasks, int first_id, int jobs) {
-  std::atomic<size_t> next{0};
-  auto worker = [&]() {
-    CXIndex index = clang_createIndex(/*excludeDeclarationsFromPCH=*/0,
-                                      /*displayDiagnostics=*/0);
-    for (size_t i = next++; i < tasks.size(); i = next++) {
-      run_task(s, index, tasks[i], first_id + tasks[i].group);
-      int done = ++s.done;
-      if (s.in.progress) s.in.progress(done, s.total);
-    }
-    clang_disposeIndex(index);
-  };
-  int n = std::max(1, std::min<int>(jobs, static_cast<int>(tasks.size())));
-  std::vector<std::thread> threads;
-  for (int i = 1; i < n; ++i) threads.emplace_back(worker);
-  worker();
-  for (auto& t : threads) t.join();
-}
 
 std::string compiler_name(const std::vector<std::string>& args) {
   return args.empty() ? "" : std::filesystem::path(args[0]).filename().string();
@@ -157,6 +43,80 @@ void merge_configurations(std::vector<FunctionFacts>& fns) {
                           return a.line == b.line && a.qualified_name == b.qualified_name;
                         }),
             fns.end());
+}
+
+// The claim order: by main file path, a file's configurations in database
+// order, so ownership is the same on every machine and whatever ran first.
+void order_tasks(std::vector<ParseTask>& tasks) {
+  std::stable_sort(tasks.begin(), tasks.end(), [](const ParseTask& a, const ParseTask& b) {
+    return a.main_file < b.main_file;
+  });
+  for (size_t i = 0; i < tasks.size(); ++i) {
+    bool same = i > 0 && tasks[i].main_file == tasks[i - 1].main_file;
+    tasks[i].group = same ? tasks[i - 1].group : static_cast<int>(i);
+  }
+}
+
+// What the database's TUs include is built (known before phase 2).
+void mark_built(const Phase& p, const ScanShared& s, ClangScanOutput& out) {
+  for (size_t i = 0; i < p.tasks.size(); ++i) {
+    if (!p.tasks[i].compiled) continue;
+    for (const auto& path : p.facts[i].included) {
+      auto it = s.index_of.find(s.in.root + "/" + path);
+      if (it != s.index_of.end()) out.built[it->second] = true;
+    }
+  }
+}
+
+void join_phases(const ScanShared& s, std::vector<const Phase*> phases, ClangScanOutput& out) {
+  std::vector<JoinedTu> tus;
+  for (const Phase* p : phases) {
+    for (size_t i = 0; i < p->tasks.size(); ++i) {
+      const ParseTask& t = p->tasks[i];
+      tus.push_back(
+          {p->first_id + t.group, t.compiled, relative_to(s.in.root, t.main_file), &p->facts[i]});
+    }
+  }
+  std::vector<int> owner(s.in.files->size());
+  std::unordered_map<std::string, int> rel_index;
+  for (size_t i = 0; i < owner.size(); ++i) {
+    owner[i] = s.claims.owner(static_cast<int>(i));
+    rel_index.emplace((*s.in.files)[i].path, static_cast<int>(i));
+  }
+  join_facts(tus, owner, rel_index, out);
+}
+
+// --shard K/N: this shard's share of the groups, balanced by estimated
+// cost; their facts by key, nothing joined.
+ClangScanOutput scan_shard(ScanShared& s, std::vector<ParseTask> tasks, ClangScanOutput& out) {
+  std::map<int, double> group_cost;
+  for (const ParseTask& t : tasks) group_cost[t.group] += estimated_cost(t);
+  std::vector<int> ids;
+  std::vector<double> costs;
+  for (const auto& [group, cost] : group_cost) {
+    ids.push_back(group);
+    costs.push_back(cost);
+  }
+  std::vector<int> shard = split_shards(costs, s.in.shards);
+  std::set<int> mine;
+  for (size_t g = 0; g < ids.size(); ++g) {
+    if (shard[g] == s.in.shard - 1) mine.insert(ids[g]);
+  }
+  Phase p;
+  for (auto& t : tasks) {
+    if (mine.count(t.group)) p.tasks.push_back(std::move(t));
+  }
+  s.total = static_cast<int>(p.tasks.size());
+  FileHashes hashes;
+  PhaseTotals totals;
+  run_phase(s, p, hashes, totals);
+  for (size_t i = 0; i < p.tasks.size(); ++i) out.shard_facts[p.keys[i]] = std::move(p.facts[i]);
+  out.tus = s.total;
+  out.reused = totals.reused;
+  out.busy_seconds = totals.busy_seconds;
+  out.parse_seconds = totals.parse_seconds;
+  out.diagnostics = std::move(s.diagnostics);
+  return std::move(out);
 }
 
 }  // namespace
@@ -196,8 +156,7 @@ ClangScanOutput clang_scan(const ClangScanInput& in) {
   out.built.assign(files.size(), in.db ? std::optional<bool>(false) : std::nullopt);
   out.includes.resize(files.size());
   const SignalMatcher signals(in.signals ? *in.signals : default_signal_config());
-  ScanShared s{
-      in, {}, Claims(files.size()), {}, {}, &out, {}, 0, in.risk_signals ? &signals : nullptr};
+  ScanShared s{in, {}, Claims(files.size()), {}, {}, {}, 0, in.risk_signals ? &signals : nullptr};
   for (size_t i = 0; i < files.size(); ++i) {
     s.index_of.emplace(in.root + "/" + files[i].path, static_cast<int>(i));
   }
@@ -243,11 +202,17 @@ ClangScanOutput clang_scan(const ClangScanInput& in) {
                        static_cast<int>(tasks.size())});
     }
   }
+  order_tasks(tasks);
+  if (in.shards > 0) return scan_shard(s, std::move(tasks), out);
 
   // Phase 2 is known only after phase 1: files no TU included.
-  s.total = static_cast<int>(tasks.size());
-  run_tasks(s, tasks, 0, in.jobs);
-  int first_id = static_cast<int>(tasks.size());
+  FileHashes hashes;
+  PhaseTotals totals;
+  Phase first{std::move(tasks), 0, {}, {}, {}};
+  s.total = static_cast<int>(first.tasks.size());
+  run_phase(s, first, hashes, totals);
+  mark_built(first, s, out);
+  int first_id = static_cast<int>(first.tasks.size());
   std::vector<ParseTask> leftovers;
   std::vector<std::string> unbuilt_parsed, unbuilt_skipped;
   for (size_t i = 0; i < files.size(); ++i) {
@@ -292,7 +257,13 @@ ClangScanOutput clang_scan(const ClangScanInput& in) {
   if (!unbuilt_parsed.empty() || !unbuilt_skipped.empty()) {
     s.add(unbuilt_summary(unbuilt_parsed, unbuilt_skipped));
   }
-  run_tasks(s, leftovers, first_id, in.jobs);
+  Phase second{std::move(leftovers), first_id, {}, {}, {}};
+  run_phase(s, second, hashes, totals);
+  join_phases(s, {&first, &second}, out);
+  out.reused = totals.reused;
+  out.not_in_shards = totals.not_in_shards;
+  out.busy_seconds = totals.busy_seconds;
+  out.parse_seconds = totals.parse_seconds;
 
   out.tus = s.total;
   for (size_t i = 0; i < files.size(); ++i) {
@@ -304,12 +275,12 @@ ClangScanOutput clang_scan(const ClangScanInput& in) {
       return a.qualified_name < b.qualified_name;
     });
   }
-  std::sort(s.diagnostics.begin(), s.diagnostics.end(),
-            [](const Diagnostic& a, const Diagnostic& b) {
-              if (a.path != b.path) return a.path < b.path;
-              return a.message < b.message;
-            });
-  out.diagnostics = std::move(s.diagnostics);
+  out.diagnostics.insert(out.diagnostics.end(), s.diagnostics.begin(), s.diagnostics.end());
+  std::stable_sort(out.diagnostics.begin(), out.diagnostics.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) {
+                     if (a.path != b.path) return a.path < b.path;
+                     return a.message < b.message;
+                   });
   return out;
 }
 

@@ -27,6 +27,8 @@ std::vector<int> TuFiles::read_inclusions() {
       tu_,
       [](CXFile file, CXSourceLocation* stack, unsigned depth, CXClientData data) {
         Walk& w = *static_cast<Walk*>(data);
+        w.self->read_files_.push_back(
+            join_path(w.self->directory_, take_string(clang_getFileName(file))));
         const Seen& seen = w.self->see(file);
         if (seen.repo >= 0) w.included.push_back(seen.repo);
         if (depth == 0) return;
@@ -55,7 +57,9 @@ int TuFiles::repo_index(CXFile file) const {
     std::string real = std::filesystem::canonical(abs, ec).string();
     if (!ec) found = index_of_.find(real);
   }
-  return found == index_of_.end() ? -1 : found->second;
+  int index = found == index_of_.end() ? -1 : found->second;
+  probes_.emplace_back("c" + abs, index < 0 ? std::string() : files_[index].path);
+  return index;
 }
 
 std::string TuFiles::repo_path(CXFile file) {

@@ -42,6 +42,11 @@ class TuFiles {
   /// The files this TU analyses, with their indexes.
   std::vector<std::pair<CXFile, int>> analysed() const;
 
+  /// Every file the TU read, absolute (what a cached result depends on).
+  const std::vector<std::string>& read_files() const { return read_files_; }
+  /// Every repo lookup made: ("c" + absolute path) -> repo path or "".
+  const std::vector<std::pair<std::string, std::string>>& probes() const { return probes_; }
+
   /// The repo-relative path of the file the #include written on `line` of
   /// includer entered ("" outside the repo); nullopt when it entered none.
   std::optional<std::string> entered(CXFile includer, int line);
@@ -60,8 +65,10 @@ class TuFiles {
   const std::unordered_map<std::string, int>& index_of_;
   std::function<bool(int)> claim_;
   std::unordered_map<CXFile, Seen> seen_;
-  std::unordered_map<CXFile, int> looked_up_;  ///< repo_path's answers for unseen files
+  std::unordered_map<CXFile, int> looked_up_;              ///< repo_path's answers for unseen files
   std::map<std::pair<CXFile, unsigned>, CXFile> entered_;  ///< (includer, line) -> file
+  std::vector<std::string> read_files_;
+  mutable std::vector<std::pair<std::string, std::string>> probes_;
 };
 
 }  // namespace stepup

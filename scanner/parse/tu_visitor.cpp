@@ -22,10 +22,12 @@ namespace {
 // Per-TU state: which CXFile is which repo file, and their tokens.
 class TuVisitor {
  public:
-  TuVisitor(ScanShared& shared, CXTranslationUnit tu, int tu_id, const ParseTask& task)
+  TuVisitor(ScanShared& shared, CXTranslationUnit tu, int tu_id, const ParseTask& task,
+            TuFacts& facts)
       : s_(shared),
         tu_(tu),
         task_(task),
+        facts_(facts),
         files_(tu, task.directory, shared.in.root, *shared.in.files, shared.index_of,
                [&shared, tu_id](int i) { return shared.claims.claim(i, tu_id); }) {
     // [signals] repo facts (call sites, declarations) for the risk-signal walk.
@@ -40,12 +42,27 @@ class TuVisitor {
   void run() {
     // Claim every repo file this TU includes before visiting, so a header
     // that only declares things is not parsed again on its own later.
-    std::vector<int> included = files_.read_inclusions();
-    if (task_.compiled) found_.built = std::move(included);
+    for (int i : files_.read_inclusions()) facts_.included.push_back((*s_.in.files)[i].path);
+    std::sort(facts_.included.begin(), facts_.included.end());
+    facts_.included.erase(std::unique(facts_.included.begin(), facts_.included.end()),
+                          facts_.included.end());
     visit_decls(clang_getTranslationUnitCursor(tu_));
     record_includes();
     record_errors();
-    s_.merge(found_);
+    std::vector<std::string> read = files_.read_files();
+    std::sort(read.begin(), read.end());
+    read.erase(std::unique(read.begin(), read.end()), read.end());
+    for (auto& path : read) facts_.deps.emplace_back(std::move(path), std::string());
+    for (const auto& [index, slot] : slot_of_) {
+      facts_.files.push_back(std::move(slots_[slot]));
+    }
+    std::sort(facts_.files.begin(), facts_.files.end(),
+              [](const TuFileFacts& a, const TuFileFacts& b) { return a.path < b.path; });
+    facts_.probes = files_.probes();
+    facts_.probes.insert(facts_.probes.end(), scanned_probes_.begin(), scanned_probes_.end());
+    std::sort(facts_.probes.begin(), facts_.probes.end());
+    facts_.probes.erase(std::unique(facts_.probes.begin(), facts_.probes.end()),
+                        facts_.probes.end());
   }
 
  private:
@@ -142,12 +159,17 @@ class TuVisitor {
     f.is_constexpr = traits.is_constexpr;
     f.is_template = traits.is_template;
     if (has_body) measure(fn, tokens, f);
-    {
-      // The configurations of one file (a task group) all add to its slot.
-      std::lock_guard<std::mutex> lock(s_.diag_mu);
-      s_.out->functions[index].push_back(std::move(f));
+    slot(index).functions.push_back(std::move(f));
+  }
+
+  // This TU's facts about one file it analyses.
+  TuFileFacts& slot(int index) {
+    auto [it, fresh] = slot_of_.emplace(index, slots_.size());
+    if (fresh) {
+      slots_.emplace_back();
+      slots_.back().path = (*s_.in.files)[index].path;
     }
-    found_.analysed.push_back(index);
+    return slots_[it->second];
   }
 
   void measure(CXCursor fn, const FileTokens& tokens, FunctionFacts& f) {
@@ -171,7 +193,9 @@ class TuVisitor {
     std::vector<std::string> dirs = include_dirs_of(task_.args);
     auto scanned = [&](const std::string& abs) {
       auto it = s_.index_of.find(abs);
-      return it == s_.index_of.end() ? std::string() : (*s_.in.files)[it->second].path;
+      std::string rel = it == s_.index_of.end() ? std::string() : (*s_.in.files)[it->second].path;
+      scanned_probes_.emplace_back("x" + abs, rel);
+      return rel;
     };
     for (const auto& [file, index] : files_.analysed()) {
       size_t size = 0;
@@ -181,18 +205,16 @@ class TuVisitor {
       auto entered = [&](int line) { return files_.entered(includer, line); };
       const std::string& path = (*s_.in.files)[index].path;
       std::string dir = s_.in.root + "/" + path.substr(0, path.rfind('/') + 1);
-      found_.includes.emplace_back(
-          index, include_refs(std::string_view(data, size), entered, dir, dirs, scanned));
+      slot(index).includes =
+          include_refs(std::string_view(data, size), entered, dir, dirs, scanned);
     }
   }
 
-  // Which analysed files the TU's errors make unreliable: the file an
-  // error is in, when this TU analyses it; the main file for an error
-  // anywhere else (a system or outside header, a header another TU
-  // analyses, the command line), since what it declares may be missing.
+  // Where the TU's errors are: the repo file of each ("" elsewhere: a
+  // system or outside header, the command line). Joining decides which
+  // file each makes unreliable, once the owners are known (tu_join.h).
   void record_errors() {
-    CXFile main = clang_getFile(tu_, task_.main_file.c_str());
-    int main_index = main ? file_index(main) : kNotMine;
+    for (const auto& [file, index] : files_.analysed()) slot(index);  // every claimed file
     unsigned n = clang_getNumDiagnostics(tu_);
     for (unsigned i = 0; i < n; ++i) {
       CXDiagnostic d = clang_getDiagnostic(tu_, i);
@@ -200,9 +222,7 @@ class TuVisitor {
         CXFile file = nullptr;
         clang_getExpansionLocation(clang_getDiagnosticLocation(d), &file, nullptr, nullptr,
                                    nullptr);
-        int index = file ? file_index(file) : kNotMine;
-        if (index == kNotMine) index = main_index;
-        if (index != kNotMine) found_.errors.push_back(index);
+        facts_.error_paths.push_back(file ? files_.repo_path(file) : std::string());
       }
       clang_disposeDiagnostic(d);
     }
@@ -237,18 +257,22 @@ class TuVisitor {
   ScanShared& s_;
   CXTranslationUnit tu_;
   const ParseTask& task_;
+  TuFacts& facts_;
   TuFiles files_;
   std::unordered_map<CXFile, FileTokens> tokens_;
-  TuFindings found_;
+  std::map<int, size_t> slot_of_;  // file index -> slots_
+  std::vector<TuFileFacts> slots_;
+  std::vector<std::pair<std::string, std::string>> scanned_probes_;
   CalleeCache callees_;  // declarations are only unique inside this TU
 };
 
 }  // namespace
 
-void visit_tu(ScanShared& shared, CXTranslationUnit tu, int group, const ParseTask& task) {
-  TuVisitor visitor(shared, tu, group, task);
+void visit_tu(ScanShared& shared, CXTranslationUnit tu, int group, const ParseTask& task,
+              TuFacts& facts) {
+  TuVisitor visitor(shared, tu, group, task, facts);
   visitor.run();
-  shared.add_declarations(visitor.declarations());  // [signals]
+  facts.declarations = std::move(visitor.declarations());  // [signals]
 }
 
 }  // namespace stepup

@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "model/tu_facts.h"
 #include "scanner/parse/clang_scan.h"
 #include "scanner/parse/includes.h"
 #include "scanner/parse/risk_signals.h"
@@ -33,40 +34,40 @@ struct ParseTask {
   int group = 0;
 };
 
-/// What one TU learned about repo files (indexes into input.files); merged
-/// into the output under a lock, so workers never write shared bits.
-struct TuFindings {
-  std::vector<int> analysed, built, errors;
-  std::vector<std::pair<int, std::vector<IncludeRef>>> includes;
-};
-
-/// Which TU group analyses which repo file: the first to see it.
+/// Which TU group analyses which repo file: the first group, in task
+/// order, whose TU includes it. A TU claims every repo file it includes
+/// and analyses those it holds at that moment; a group of lower rank may
+/// take a file over later, and the joining step keeps only the owner's
+/// facts, so the result does not depend on which TU ran first (or which
+/// was a cache hit). Lock-free: one atomic per file.
 class Claims {
  public:
-  explicit Claims(size_t n) : owner_(n, -1) {}
+  explicit Claims(size_t n) : owner_(n) {
+    for (auto& o : owner_) o.store(kNobody, std::memory_order_relaxed);
+  }
+  /// True when `tu` holds the file now (it may lose it to a lower one).
   bool claim(int file, int tu) {
-    std::lock_guard<std::mutex> lock(mu_);
-    if (owner_[file] == -1) owner_[file] = tu;
-    return owner_[file] == tu;
+    int have = owner_[file].load(std::memory_order_relaxed);
+    while (tu < have && !owner_[file].compare_exchange_weak(have, tu)) {
+    }
+    return owner_[file].load() == tu;
   }
-  bool claimed(int file) {
-    std::lock_guard<std::mutex> lock(mu_);
-    return owner_[file] != -1;
-  }
+  bool claimed(int file) const { return owner_[file].load() != kNobody; }
+  int owner(int file) const { return owner_[file].load(); }
 
  private:
-  std::mutex mu_;
-  std::vector<int> owner_;
+  static constexpr int kNobody = 1 << 30;
+  std::vector<std::atomic<int>> owner_;
 };
 
-/// What the workers of one scan share; every write is under diag_mu.
+/// What the workers of one scan share. Each TU writes only its own
+/// TuFacts; the claims are the one shared, lock-free state.
 struct ScanShared {
   const ClangScanInput& in;
   std::unordered_map<std::string, int> index_of;  ///< absolute path -> file
   Claims claims;
-  std::mutex diag_mu;  ///< guards diagnostics, and out: the TUs of one group add to one file
+  std::mutex diag_mu;  ///< guards diagnostics
   std::vector<Diagnostic> diagnostics;
-  ClangScanOutput* out;
   std::atomic<int> done{0};
   int total = 0;
   const SignalMatcher* signals = nullptr;  ///< compiled once per scan; null: skip the walk
@@ -76,28 +77,9 @@ struct ScanShared {
     diagnostics.push_back(std::move(d));
   }
 
-  void merge(TuFindings& f) {
-    std::lock_guard<std::mutex> lock(diag_mu);
-    for (int i : f.analysed) out->analysed[i] = true;
-    for (int i : f.built) out->built[i] = true;
-    for (int i : f.errors) out->parse_errors[i] = true;
-    for (auto& [i, refs] : f.includes) out->includes[i] = std::move(refs);
-  }
-
-  /// [signals] One TU's repo declarations into the output; of two TUs'
-  /// facts for one USR the one declared first (path, line) wins.
-  void add_declarations(std::map<std::string, DeclFacts>& decls) {
-    std::lock_guard<std::mutex> lock(diag_mu);
-    for (auto& [usr, d] : decls) {
-      auto [it, fresh] = out->declarations.emplace(usr, d);
-      if (fresh) continue;
-      DeclFacts& have = it->second;
-      bool calls_log = have.calls_log || d.calls_log, known = have.known_log || d.known_log;
-      if (std::tie(d.path, d.line) < std::tie(have.path, have.line)) have = d;
-      have.calls_log = calls_log;
-      have.known_log = known;
-    }
-  }
+  /// The repo file at an absolute path (with_canonical: or at its
+  /// canonical path), -1 for none.
+  int lookup(const std::string& abs, bool with_canonical) const;
 };
 
 /// "unknown argument: '-fgcc-only'": a flag clang does not know, dropped
@@ -105,8 +87,10 @@ struct ScanShared {
 bool is_unknown_argument(CXDiagnostic d);
 
 /// Walks one parsed TU: claims its repo files, measures the functions
-/// defined in those it owns (group: the claim's owner id), records their
-/// #include lines and parse errors, and merges it all into shared.out.
-void visit_tu(ScanShared& shared, CXTranslationUnit tu, int group, const ParseTask& task);
+/// defined in those it holds (group: its claim id), records their #include
+/// lines, its parse errors, the repo declarations it met and what it
+/// depends on, into facts.
+void visit_tu(ScanShared& shared, CXTranslationUnit tu, int group, const ParseTask& task,
+              TuFacts& facts);
 
 }  // namespace stepup

@@ -1,5 +1,7 @@
 #include "tests/support/temp_repo.h"
 
+#include <cstdlib>
+
 #include <stdlib.h>
 
 #include <catch2/catch.hpp>
@@ -31,8 +33,7 @@ std::string TempDir::write(const std::string& rel, const std::string& text) cons
   return p.string();
 }
 
-std::string run(const std::vector<std::string>& argv, const std::string& cwd,
-                bool allow_fail) {
+std::string run(const std::vector<std::string>& argv, const std::string& cwd, bool allow_fail) {
   SystemProcessRunner runner;
   ProcessResult r = runner.run(argv, cwd);
   INFO("command: " << argv[0] << " ... stderr: " << r.err);
@@ -41,8 +42,7 @@ std::string run(const std::vector<std::string>& argv, const std::string& cwd,
   return r.out;
 }
 
-void git_commit_all(const std::string& repo, const std::string& message,
-                    const std::string& date) {
+void git_commit_all(const std::string& repo, const std::string& message, const std::string& date) {
   setenv("GIT_AUTHOR_DATE", date.c_str(), 1);
   setenv("GIT_COMMITTER_DATE", date.c_str(), 1);
   setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
@@ -50,9 +50,8 @@ void git_commit_all(const std::string& repo, const std::string& message,
     run({"git", "init", "-q", "-b", "main", repo}, repo);
   }
   run({"git", "-C", repo, "add", "-A"}, repo);
-  run({"git", "-C", repo, "-c", "user.name=Test Author", "-c",
-       "user.email=author@example.com", "-c", "commit.gpgsign=false", "commit",
-       "-q", "--allow-empty", "-m", message},
+  run({"git", "-C", repo, "-c", "user.name=Test Author", "-c", "user.email=author@example.com",
+       "-c", "commit.gpgsign=false", "commit", "-q", "--allow-empty", "-m", message},
       repo);
 }
 
@@ -64,6 +63,9 @@ std::string read_text(const std::string& path) {
 }
 
 ProcessResult run_stepup(const std::vector<std::string>& args, const std::string& cwd) {
+  // The facts cache of every test's scans is the build tree's, not ~/.cache.
+  static bool cache_set = setenv("XDG_CACHE_HOME", STEPUP_TEST_CACHE, 1) == 0;
+  (void)cache_set;
   std::vector<std::string> argv = {STEPUP_BINARY};
   argv.insert(argv.end(), args.begin(), args.end());
   SystemProcessRunner runner;
