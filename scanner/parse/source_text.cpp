@@ -122,8 +122,15 @@ TextFacts analyse_text(std::string_view s) {
           if (i > 0 && s[i - 1] == 'R' &&
               (i < 2 || !(std::isalnum(static_cast<unsigned char>(s[i - 2])) || s[i - 2] == '_') ||
                s[i - 2] == '8' || s[i - 2] == 'u' || s[i - 2] == 'U' || s[i - 2] == 'L')) {
+            // A d-char-sequence: at most 16 characters, none of them a
+            // space, a backslash, a parenthesis or a control character.
             size_t open = s.find('(', i + 1);
-            if (open != std::string_view::npos && open - i - 1 <= 16) {
+            bool delimiter = open != std::string_view::npos && open - i - 1 <= 16;
+            for (size_t k = i + 1; delimiter && k < open; ++k) {
+              unsigned char d = static_cast<unsigned char>(s[k]);
+              delimiter = d > ' ' && d != '\\' && d != ')' && d != 0x7f;
+            }
+            if (delimiter) {
               raw_end = ")" + std::string(s.substr(i + 1, open - i - 1)) + "\"";
               state = State::kRaw;
               i = open;

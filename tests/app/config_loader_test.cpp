@@ -7,6 +7,20 @@
 using namespace stepup;
 using Catch::Contains;
 
+namespace {
+
+/// The message parse_config throws for this text, or "no error".
+std::string error(const char* text) {
+  try {
+    parse_config("c.json", text);
+  } catch (const InputError& e) {
+    return std::string(e.what());
+  }
+  return std::string("no error");
+}
+
+}  // namespace
+
 TEST_CASE("config_loader: signals extend the built-in patterns; ci sets the worsened margin") {
   Config c = parse_config("c.json", R"({"signals": {"log_macros": ["MY_LOG"],
     "io_functions": ["Db::run*"], "error_values": ["Status::kFailed"],
@@ -28,14 +42,6 @@ TEST_CASE("config_loader: signals extend the built-in patterns; ci sets the wors
 }
 
 TEST_CASE("config_loader: bad signals and ci values name the key") {
-  auto error = [](const char* text) {
-    try {
-      parse_config("c.json", text);
-    } catch (const InputError& e) {
-      return std::string(e.what());
-    }
-    return std::string("no error");
-  };
   CHECK_THAT(error(R"({"signals": {"log_macros": "LOG"}})"),
              Contains("signals.log_macros: must be an array of strings"));
   CHECK_THAT(error(R"({"signals": {"log_macros": [""]}})"), Contains("an empty pattern"));
@@ -72,14 +78,6 @@ TEST_CASE("config_loader: history hygiene keys, their defaults and the dump") {
 }
 
 TEST_CASE("config_loader: bad history values name the key") {
-  auto error = [](const char* text) {
-    try {
-      parse_config("c.json", text);
-    } catch (const InputError& e) {
-      return std::string(e.what());
-    }
-    return std::string("no error");
-  };
   CHECK_THAT(error(R"({"history": {"non_defect_pattern": 3}})"),
              Contains("history.non_defect_pattern: must be a string"));
   CHECK_THAT(error(R"({"history": {"non_defect_pattern": "(unclosed"}})"),
@@ -109,14 +107,6 @@ TEST_CASE("config_loader: ranking spreads the top of the list; 0 turns the limit
   Config again = parse_config("dump.json", dump.dump());
   CHECK(again.ranking.spread_top == 10);
   CHECK(again.ranking.per_target == 0);
-  auto error = [](const char* text) {
-    try {
-      parse_config("c.json", text);
-    } catch (const InputError& e) {
-      return std::string(e.what());
-    }
-    return std::string("no error");
-  };
   CHECK_THAT(error(R"({"ranking": {"per_target": -1}})"),
              Contains("ranking.per_target: must be a whole number from 0"));
   CHECK_THAT(error(R"({"ranking": {"spread_top": "25"}})"), Contains("ranking.spread_top"));
@@ -150,14 +140,6 @@ TEST_CASE("config_loader: roles, role_patterns and rules.roles") {
 }
 
 TEST_CASE("config_loader: an unknown role or a malformed roles entry names the key") {
-  auto error = [](const char* text) {
-    try {
-      parse_config("c.json", text);
-    } catch (const InputError& e) {
-      return std::string(e.what());
-    }
-    return std::string("no error");
-  };
   CHECK_THAT(error(R"({"roles": [{"path": "a/", "role": "library"}]})"),
              Contains("c.json: roles[0].role: unknown role 'library' (known: production, test, "
                       "test-support, benchmark, example, generated, vendored)"));

@@ -1,5 +1,6 @@
 #include "scanner/parse/source_text.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <string>
 
@@ -50,6 +51,19 @@ TEST_CASE("a literal left open at the end of the text adds no line") {
     CHECK(f.code_lines == 1);
     CHECK(f.code == std::vector<bool>{true});
   }
+}
+
+TEST_CASE("a raw string's delimiter holds no space, backslash or line break") {
+  // Found by the fuzzer: R"x \<newline>y( is no raw string (its delimiter
+  // may not hold a space, a backslash or a line break), so the line break
+  // inside it still ends a line.
+  const char* text = "auto r = R\"x \\\ncon(/* raw\nint a = 1;\n";
+  TextFacts f = analyse_text(text);
+  CHECK(f.code.size() == 3);
+  CHECK(f.code_lines == static_cast<int>(std::count(f.code.begin(), f.code.end(), true)));
+  // A real one still hides its comment markers.
+  TextFacts raw = analyse_text("auto r = R\"xy(/* not a comment\n)xy\";\n");
+  CHECK(raw.code == std::vector<bool>{true, true});
 }
 
 TEST_CASE("binary and non-UTF-8 text is recognised") {

@@ -1,0 +1,5 @@
+/Ó co// comment \
+continued
+auto r = R"xmment \
+con!in=(/* raw ×‡\
+coÝÌ int a =
