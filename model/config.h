@@ -130,8 +130,9 @@ struct Config {
   /// file's base name. '*' stays inside one component, '**' crosses them.
   std::vector<std::string> exclude = {"third_party/", "vendor/", "external/",
                                       "build*/", ".git/"};
-  std::vector<std::string> tests = {"test/",   "tests/", "*_test.*", "*_unittest.*", "test_*.*",
-                                    "*Test.*", "fuzz/",  "fuzzing/", "*_fuzzer.*"};
+  std::vector<std::string> tests = {"test/",    "tests/",  "*_test.*", "*_unittest.*",
+                                    "test_*.*", "*Test.*", "test.*",   "tests.*",
+                                    "fuzz/",    "fuzzing/", "*_fuzzer.*"};
   /// 0: a file's module is its parent directory; N: its first N directories.
   int module_depth = 0;
   std::vector<ModuleMapping> module_map;  ///< longest matching prefix wins

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds stepup with warnings as errors, and runs
-# every test: the Release build's Catch2 suite through CTest, then the same
-# suite under AddressSanitizer + UndefinedBehaviorSanitizer.
+# every test: the RelWithDebInfo build's Catch2 suite through CTest, the same
+# suite under AddressSanitizer + UndefinedBehaviorSanitizer, then each fuzzer
+# (STEPUP_FUZZ_SECONDS each, 30 by default). CI runs it as .ci/run, and the
+# README's second command is this script.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -318,7 +318,11 @@ void apply_include_graph(const RoleInput& in, std::vector<FileRole>& roles) {
   IncludeGraph g = include_graph(in);
   const auto& files = *in.files;
   std::vector<bool> open(roles.size());
-  for (size_t i = 0; i < roles.size(); ++i) open[i] = roles[i].rule == "default";
+  // A source file (not a header) that tests include is the code under test
+  // (`#include "../cJSON.c"` to reach its statics), not a test helper.
+  for (size_t i = 0; i < roles.size(); ++i) {
+    open[i] = roles[i].rule == "default" && (files[i].is_header || g.includers[i].empty());
+  }
   for (bool changed = true; changed;) {
     changed = false;
     for (size_t h = 0; h < roles.size(); ++h) {

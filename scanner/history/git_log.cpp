@@ -159,7 +159,7 @@ bool read_numstat_body(std::string_view out, size_t& pos, Commit& c) {
       size_t end = out.find('\0', pos);
       if (end == std::string_view::npos) end = out.size();
       std::string s(out.substr(pos, end - pos));
-      pos = end + 1;
+      pos = end < out.size() ? end + 1 : end;  // an unterminated last path ends the input
       return s;
     };
     if (pos < out.size() && out[pos] == '\0') {

@@ -177,7 +177,7 @@ TEST_CASE("roles: a file only tests include is test support, and so is its sourc
       .add("src/only_pair.h")
       .add("src/only_pair.cc", "", {"src/only_pair.h"})
       .add("src/lonely.h");
-  // only_pair.cc is included by someone, so it is not a mere implementation.
+  // only_pair.cc is included by a test: the code under test.
   repo.in.includes[1].push_back("src/only_pair.cc");
   auto roles = repo.roles();
   CHECK(roles["src/helpers.h"] == "test-support | included only by tests");
@@ -193,8 +193,24 @@ TEST_CASE("roles: a file only tests include is test support, and so is its sourc
   // Tests and benchmarks together: neither role fits, so it stays.
   CHECK(roles["src/mixed.h"] == "production | default");
   CHECK(roles["src/only_pair.h"] == "test-support | included only by tests");
-  CHECK(roles["src/only_pair.cc"] == "test-support | included only by tests");
+  // A source file a test includes is the code under test (cJSON's tests
+  // include "../cJSON.c"), not a helper, even when its header is one.
+  CHECK(roles["src/only_pair.cc"] == "production | default");
   CHECK(roles["src/lonely.h"] == "production | default");  // included by nobody
+}
+
+TEST_CASE("roles: a source file tests include is the code under test, not a helper") {
+  // cJSON's shape: tests/common.h includes "../cJSON.c" to reach its statics.
+  Repo repo;
+  repo.add("tests/common.h", "", {"cJSON.c", "tests_util.h"})
+      .add("cJSON.c")
+      .add("tests_util.h")
+      .add("tests_util.c", "", {"tests_util.h"});
+  auto roles = repo.roles();
+  CHECK(roles["cJSON.c"] == "production | default");
+  // A header only tests include is still a helper, and so is its source.
+  CHECK(roles["tests_util.h"] == "test-support | included only by tests");
+  CHECK(roles["tests_util.c"] == "test-support | implements tests_util.h, included only by tests");
 }
 
 TEST_CASE("roles: the config's roles override everything, first match wins") {

@@ -35,6 +35,18 @@ TEST_CASE("numstat: a commit without files (whitespace-only under -w) does not s
   CHECK(commits[2].files[0].added == 3);
 }
 
+TEST_CASE("numstat: a rename cut off after its old path keeps the old path and ends the input") {
+  // Found by git_log_fuzzer: the second path of a rename read past the end.
+  std::string nul(1, '\0');
+  std::string out = record(std::string(40, 'a'), "rename\n") + nul + "\n" + "1\t2\t" + nul + "old.cc";
+  std::string error;
+  auto commits = parse_numstat_log(out, &error);
+  REQUIRE(commits.size() == 1);
+  REQUIRE(commits[0].files.size() == 1);
+  CHECK(commits[0].files[0].old_path == "old.cc");
+  CHECK(commits[0].files[0].path.empty());
+}
+
 TEST_CASE("patch: blob names from the index line; hunks of a lone diff") {
   std::string out = record(std::string(40, 'a'), "x\n") +
                     "\ndiff --git a/f.cc b/f.cc\nnew file mode 100644\nindex " +

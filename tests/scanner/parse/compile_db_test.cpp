@@ -5,9 +5,12 @@
 
 #include "app/pipeline.h"
 #include "model/errors.h"
+#include "tests/scanner/parse/featured_repo.h"
 #include "tests/support/temp_repo.h"
 
 using namespace stepup;
+using stepup::test::functions_in;
+using stepup::test::write_featured;
 
 TEST_CASE("both entry forms, relative directory and file") {
   const char* text = R"([
@@ -216,28 +219,6 @@ TEST_CASE("response files are expanded as clang's driver expands them") {
   CHECK_THAT(db.diagnostics[1].message, Catch::Contains("@loop.rsp includes itself"));
 }
 
-namespace {
-
-// The names of the functions a scan found in one file.
-std::vector<std::string> functions_in(const Report& report, const std::string& path) {
-  std::vector<std::string> out;
-  for (const FileFacts& f : report.files) {
-    if (f.path != path) continue;
-    for (const FunctionFacts& fn : f.functions) out.push_back(fn.name);
-  }
-  return out;
-}
-
-// src/a.cc: `always` everywhere, `featured` only with -DFEATURE.
-void write_featured(const test::TempDir& repo) {
-  repo.write("src/a.cc",
-             "int always() { return 1; }\n"
-             "#ifdef FEATURE\n"
-             "int featured(int x) { return x > 0 ? x : -x; }\n"
-             "#endif\n");
-}
-
-}  // namespace
 
 TEST_CASE("a -D in a response file reaches the parse: the function behind it is there") {
   test::TempDir repo;

@@ -3,9 +3,12 @@
 #include <catch2/catch.hpp>
 
 #include "app/pipeline.h"
+#include "tests/scanner/parse/featured_repo.h"
 #include "tests/support/temp_repo.h"
 
 using namespace stepup;
+using stepup::test::functions_in;
+using stepup::test::write_featured;
 
 namespace {
 
@@ -13,25 +16,6 @@ std::vector<SourceFile> repo_files(std::initializer_list<const char*> paths) {
   std::vector<SourceFile> out;
   for (const char* p : paths) out.push_back({p, "", false, false, false});
   return out;
-}
-
-// The names of the functions a scan found in one file.
-std::vector<std::string> functions_in(const Report& report, const std::string& path) {
-  std::vector<std::string> out;
-  for (const FileFacts& f : report.files) {
-    if (f.path != path) continue;
-    for (const FunctionFacts& fn : f.functions) out.push_back(fn.name);
-  }
-  return out;
-}
-
-// src/a.cc: `always` everywhere, `featured` only with -DFEATURE.
-void write_featured(const test::TempDir& repo) {
-  repo.write("src/a.cc",
-             "int always() { return 1; }\n"
-             "#ifdef FEATURE\n"
-             "int featured(int x) { return x > 0 ? x : -x; }\n"
-             "#endif\n");
 }
 
 }  // namespace
