@@ -2,6 +2,8 @@
 
 #include <clang-c/Index.h>
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <fstream>
 #include <numeric>
@@ -21,12 +23,26 @@ const std::string& clang_version() {
   return version;
 }
 
+// The running stepup binary's size and mtime (ccache's compiler_check=mtime):
+// a rebuilt scanner under an unchanged version number must not reuse facts
+// an older build wrote. Empty where /proc/self/exe cannot be read.
+const std::string& stepup_build() {
+  static const std::string build = [] {
+    struct stat st {};
+    if (stat("/proc/self/exe", &st) != 0) return std::string();
+    return std::to_string(st.st_size) + ":" + std::to_string(st.st_mtim.tv_sec) + "." +
+           std::to_string(st.st_mtim.tv_nsec);
+  }();
+  return build;
+}
+
 }  // namespace
 
 std::string task_key(const ClangScanInput& in, const ParseTask& task, FileHashes& hashes) {
   Sha256 k;
   k.field("stepup tu facts");
   k.field(STEPUP_VERSION);
+  k.field(stepup_build());
   k.field(std::to_string(kTuFactsFormat));
   k.field(clang_version());
   k.field(in.facts_config);
