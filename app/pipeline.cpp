@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
@@ -12,6 +11,7 @@
 #include "app/config_loader.h"
 #include "app/patch_mode.h"
 #include "app/quick_mode.h"
+#include "app/semantic_parse.h"
 #include "model/errors.h"
 #include "rules/registry.h"
 #include "scanner/common/discover.h"
@@ -29,7 +29,6 @@
 #include "scanner/history/git_diff.h"
 #include "scanner/parse/clang_scan.h"
 #include "scanner/parse/compile_db.h"
-#include "scanner/parse/db_remap.h"
 #include "scanner/parse/log_inference.h"
 #include "scanner/parse/source_text.h"
 #include "scanner/parse/test_framework.h"
@@ -189,70 +188,6 @@ void attach_coverage(Report& report, MappedCoverage& mapped,
       }
     }
   }
-}
-
-// The semantic pass over the compile database's TUs (or guessed flags).
-ClangScanOutput parse_sources(const Discovery& discovery, const std::vector<SourceFacts>& texts,
-                              const ScanOptions& options, const Config& config,
-                              std::optional<CompileDatabase>& db, std::vector<Diagnostic>& diags,
-                              ParseStats& stats) {
-  if (auto path = find_compile_database(discovery.root, options.compile_commands)) {
-    db = load_compile_database(*path);
-    diags.insert(diags.end(), db->diagnostics.begin(), db->diagnostics.end());
-    if (!remap_compile_database(*db, discovery.root, discovery.files, config.path_map, diags)) {
-      db.reset();  // written elsewhere and not placeable: guessed flags do better
-    } else {
-      std::vector<Diagnostic> notes = configuration_notes(*db, discovery.root);
-      diags.insert(diags.end(), notes.begin(), notes.end());
-    }
-  } else {
-    diags.push_back({Diagnostic::Level::kWarning, "compile-db",
-                     "no compile_commands.json found (give one with -p); each "
-                     "file was parsed on its own with guessed flags (-std=c++17, "
-                     "-I for include/, src/ and lib/ folders), so unresolved "
-                     "includes may lower accuracy",
-                     std::nullopt});
-  }
-  ClangScanInput in;
-  in.root = discovery.root;
-  in.files = &discovery.files;
-  in.db = db ? &*db : nullptr;
-  in.jobs = std::max(1, options.jobs);
-  in.resource_dir = default_resource_dir();
-  in.progress = options.progress;
-  in.signals = &config.signals;
-  in.risk_signals = options.risk_signals;
-  in.parse_unbuilt = config.parse_unbuilt;
-  for (const auto& t : texts) in.skip.push_back(t.text.binary);
-  std::error_code ec;
-  if (!std::filesystem::exists(in.resource_dir + "/include/stddef.h", ec)) {
-    diags.push_back({Diagnostic::Level::kWarning, "parse",
-                     "clang resource directory " + in.resource_dir +
-                         " lacks include/stddef.h; set STEPUP_CLANG_RESOURCE_DIR",
-                     std::nullopt});
-  }
-  in.facts_config = facts_config(config);
-  in.preloaded = options.preloaded;
-  in.shard = options.shard;
-  in.shards = options.shards;
-  std::optional<FactsStore> cache;
-  if (!options.cache_dir.empty()) {
-    cache.emplace(CacheOptions{options.cache_dir, options.cache_max_size});
-    if (cache->enabled()) in.cache = &*cache;
-  }
-  ClangScanOutput scanned = clang_scan(in);
-  if (cache) {
-    cache->flush();
-    stats.cache = cache->stats();
-    stats.cache_enabled = cache->enabled();
-    stats.cache_notes = cache->notes();
-  }
-  stats.reused = scanned.reused;
-  stats.not_in_shards = scanned.not_in_shards;
-  stats.busy_seconds = scanned.busy_seconds;
-  stats.parse_seconds = scanned.parse_seconds;
-  diags.insert(diags.end(), scanned.diagnostics.begin(), scanned.diagnostics.end());
-  return scanned;
 }
 
 // Puts each file's and function's history on them, and the window used.
@@ -458,7 +393,7 @@ ScanResult run_scan(const ScanOptions& options, ProcessRunner& runner) {
   ClangScanOutput scanned =
       quick ? quick_parse(discovery, binary, std::max(1, options.jobs),
                           options.parse == ParseMode::kAuto, options.progress, diags)
-            : parse_sources(discovery, texts, options, result.config, db, diags, result.parse);
+            : semantic_parse(discovery, binary, options, result.config, db, diags, result.parse);
   if (quick) report.signals.parse = "quick";
   result.translation_units = scanned.tus;
   if (options.shards > 0) {
