@@ -102,6 +102,7 @@ int write_shard(const ScanResult& result, const std::string& path, double second
 
 void say_parse_stats(const ScanResult& result, const ScanOptions& opt) {
   const ParseStats& p = result.parse;
+  if (result.report.signals.parse == "quick") return;  // no TUs: the summary line counts files
   for (const auto& note : p.cache_notes) std::fprintf(stderr, "stepup: cache: %s\n", note.c_str());
   if (p.not_in_shards > 0) {
     std::fprintf(stderr,
