@@ -246,12 +246,7 @@ class Walker {
     std::vector<char> ops;
     std::vector<CXCursor> operands;
     flatten(c, ops, operands);
-    char prev = 0;
-    for (char op : ops) {
-      ++c_.cyclomatic;
-      if (op != prev) ++c_.cognitive;
-      prev = op;
-    }
+    add_logical_sequence(ops, c_);
     for (CXCursor operand : operands) visit(operand, nesting);
   }
 

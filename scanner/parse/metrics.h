@@ -3,16 +3,10 @@
 
 #include <clang-c/Index.h>
 
+#include "scanner/common/complexity.h"
 #include "scanner/parse/clang_util.h"
 
 namespace stepup {
-
-/// The control-flow measures of one function (see CONTRACT.md).
-struct Complexity {
-  int cyclomatic = 1;
-  int cognitive = 0;
-  int max_nesting = 0;
-};
 
 /// Walks the body of fn (a function, method or function template cursor).
 /// Only constructs whose keyword or operator is written in tokens' file

@@ -9,7 +9,7 @@ class Walker {
  public:
   Walker(const SyntaxTree& tree, const SelfCall& self) : tree_(tree), self_(self) {}
 
-  QuickComplexity result() const { return c_; }
+  Complexity result() const { return c_; }
 
   void visit(TSNode n, int nesting) {
     std::string_view k = kind_of(n);
@@ -111,12 +111,7 @@ class Walker {
     std::vector<char> ops;
     std::vector<TSNode> operands;
     flatten(n, ops, operands);
-    char prev = 0;
-    for (char op : ops) {
-      ++c_.cyclomatic;
-      if (op != prev) ++c_.cognitive;
-      prev = op;
-    }
+    add_logical_sequence(ops, c_);
     for (TSNode operand : operands) visit(operand, nesting);
   }
 
@@ -170,12 +165,12 @@ class Walker {
 
   const SyntaxTree& tree_;
   const SelfCall& self_;
-  QuickComplexity c_;
+  Complexity c_;
 };
 
 }  // namespace
 
-QuickComplexity quick_complexity(const SyntaxTree& tree, TSNode fn, const SelfCall& self) {
+Complexity quick_complexity(const SyntaxTree& tree, TSNode fn, const SelfCall& self) {
   Walker walker(tree, self);
   for (TSNode kid : named_children(fn)) {
     std::string_view k = kind_of(kid);

@@ -4,16 +4,10 @@
 
 #include <string_view>
 
+#include "scanner/common/complexity.h"
 #include "scanner/quick/syntax_tree.h"
 
 namespace stepup {
-
-/// Cyclomatic, cognitive (SonarSource) and the deepest nesting.
-struct QuickComplexity {
-  int cyclomatic = 1;
-  int cognitive = 0;
-  int max_nesting = 0;
-};
 
 /// The calls that may be the function itself: its name, and how many
 /// arguments it takes (max_args -1: any number, for a variadic one).
@@ -29,6 +23,6 @@ struct SelfCall {
 /// a recursive call is one whose callee is spelled with the function's name
 /// and whose argument count it accepts (no overload resolution beyond
 /// that: docs/quick.md).
-QuickComplexity quick_complexity(const SyntaxTree& tree, TSNode fn, const SelfCall& self);
+Complexity quick_complexity(const SyntaxTree& tree, TSNode fn, const SelfCall& self);
 
 }  // namespace stepup

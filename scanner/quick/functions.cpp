@@ -186,7 +186,7 @@ class Finder {
     f.params = ts_node_is_null(params) ? 0 : count_params(params);
     traits(def, f);
     if (f.trivial != "defaulted" && f.trivial != "deleted") {
-      QuickComplexity c = quick_complexity(tree_, def, self_call(f.name, params, f.params));
+      Complexity c = quick_complexity(tree_, def, self_call(f.name, params, f.params));
       f.cyclomatic = c.cyclomatic;
       f.cognitive = c.cognitive;
       f.max_nesting = c.max_nesting;

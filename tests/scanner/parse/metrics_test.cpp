@@ -6,38 +6,13 @@
 
 #include <catch2/catch.hpp>
 #include <filesystem>
-#include <regex>
-#include <sstream>
 
 #include "app/pipeline.h"
+#include "tests/support/metric_expectations.h"
 #include "tests/support/temp_repo.h"
 
 namespace fs = std::filesystem;
 using namespace stepup;
-
-namespace {
-
-struct Expectation {
-  int line;
-  int cyclomatic, cognitive, nesting, params;
-};
-
-std::vector<Expectation> expectations_in(const std::string& text) {
-  static const std::regex re(
-      R"(// expect: cyclomatic=(\d+) cognitive=(\d+) nesting=(\d+) params=(\d+))");
-  std::vector<Expectation> out;
-  std::istringstream in(text);
-  std::string line;
-  for (int n = 1; std::getline(in, line); ++n) {
-    std::smatch m;
-    if (std::regex_search(line, m, re)) {
-      out.push_back({n, std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3]), std::stoi(m[4])});
-    }
-  }
-  return out;
-}
-
-}  // namespace
 
 TEST_CASE("metrics match the hand-computed expectations in every fixture") {
   const fs::path fixtures = fs::path(STEPUP_SOURCE_DIR) / "tests/fixtures/metrics";
@@ -53,24 +28,11 @@ TEST_CASE("metrics match the hand-computed expectations in every fixture") {
 
   int checked = 0;
   for (const FileFacts& file : result.report.files) {
-    auto expected = expectations_in(test::read_text(repo.path() + "/" + file.path));
+    auto expected = test::metric_expectations(test::read_text(repo.path() + "/" + file.path));
     INFO("fixture " << file.path);
     // Every function in a fixture has an expectation, and no more.
     CHECK(file.functions.size() == expected.size());
-    for (const Expectation& e : expected) {
-      const FunctionFacts* fn = nullptr;
-      for (const auto& f : file.functions) {
-        if (f.line > e.line && (!fn || f.line < fn->line)) fn = &f;
-      }
-      INFO("expect line " << e.line);
-      REQUIRE(fn != nullptr);
-      INFO("function " << fn->qualified_name << " at line " << fn->line);
-      CHECK(fn->cyclomatic == e.cyclomatic);
-      CHECK(fn->cognitive == e.cognitive);
-      CHECK(fn->max_nesting == e.nesting);
-      CHECK(fn->params == e.params);
-      ++checked;
-    }
+    checked += test::check_metric_expectations(file.functions, expected);
   }
   CHECK(checked >= 70);
   for (const auto& d : result.report.diagnostics) {

@@ -5,36 +5,15 @@
 
 #include <catch2/catch.hpp>
 #include <filesystem>
-#include <regex>
-#include <sstream>
 
 #include "scanner/quick/scan.h"
+#include "tests/support/metric_expectations.h"
 #include "tests/support/temp_repo.h"
 
 namespace fs = std::filesystem;
 using namespace stepup;
 
 namespace {
-
-struct Expectation {
-  int line;
-  int cyclomatic, cognitive, nesting, params;
-};
-
-std::vector<Expectation> expectations_in(const std::string& text) {
-  static const std::regex re(
-      R"(// expect: cyclomatic=(\d+) cognitive=(\d+) nesting=(\d+) params=(\d+))");
-  std::vector<Expectation> out;
-  std::istringstream in(text);
-  std::string line;
-  for (int n = 1; std::getline(in, line); ++n) {
-    std::smatch m;
-    if (std::regex_search(line, m, re)) {
-      out.push_back({n, std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3]), std::stoi(m[4])});
-    }
-  }
-  return out;
-}
 
 std::vector<FunctionFacts> functions_of(const std::string& text, bool* errors = nullptr) {
   bool e = false;
@@ -50,26 +29,13 @@ TEST_CASE("quick: metrics match the hand-computed expectations in every fixture"
   int checked = 0;
   for (const auto& entry : fs::directory_iterator(fixtures)) {
     std::string text = test::read_text(entry.path().string());
-    auto expected = expectations_in(text);
+    auto expected = test::metric_expectations(text);
     bool errors = false;
     std::vector<FunctionFacts> fns = functions_of(text, &errors);
     INFO("fixture " << entry.path().filename().string());
     CHECK_FALSE(errors);  // valid C++17 parses without an ERROR node
     CHECK(fns.size() == expected.size());
-    for (const Expectation& e : expected) {
-      const FunctionFacts* fn = nullptr;
-      for (const auto& f : fns) {
-        if (f.line > e.line && (!fn || f.line < fn->line)) fn = &f;
-      }
-      INFO("expect line " << e.line);
-      REQUIRE(fn != nullptr);
-      INFO("function " << fn->qualified_name << " at line " << fn->line);
-      CHECK(fn->cyclomatic == e.cyclomatic);
-      CHECK(fn->cognitive == e.cognitive);
-      CHECK(fn->max_nesting == e.nesting);
-      CHECK(fn->params == e.params);
-      ++checked;
-    }
+    checked += test::check_metric_expectations(fns, expected);
   }
   CHECK(checked >= 70);
 }
