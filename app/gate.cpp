@@ -58,6 +58,20 @@ void say_stale(const Report& r, const std::string& metric, GateCheck& check) {
       "; but the coverage of " + listed(stale) + " is older than the source, so the gate fails";
 }
 
+// The candidates that make a failed check fail: for max-score, those whose
+// own score meets the expression; for new-candidates, the new ones. A
+// coverage check is about lines, not one task: it names none.
+std::vector<std::string> failing_candidates(const Report& r, const GateExpr& e) {
+  std::vector<std::string> ids;
+  for (const Candidate& c : r.candidates) {
+    bool fails = e.metric == "max-score"        ? holds(c.score, e.op, e.threshold)
+                 : e.metric == "new-candidates" ? c.status && *c.status == "new"
+                                                : false;
+    if (fails) ids.push_back(c.id);
+  }
+  return ids;
+}
+
 }  // namespace
 
 GateExpr parse_gate(const std::string& text) {
@@ -124,6 +138,7 @@ std::vector<GateCheck> evaluate_gate(const Report& r, const std::vector<GateExpr
                       " " + number(e.threshold);
     }
     say_stale(r, e.metric, check);
+    if (check.failed) check.candidates = failing_candidates(r, e);
     out.push_back(std::move(check));
   }
   return out;

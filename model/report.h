@@ -275,7 +275,14 @@ struct Candidate {
 struct RuleSummary {
   std::string id;
   std::string kind;
-  std::string description;
+  std::string description;  ///< what it finds (the registry's description)
+  std::string short_description = {};  ///< one line (rules/rule_help.cpp)
+  std::string why = {};                ///< why it matters
+  std::string how = {};                ///< how to act on a task
+  std::vector<std::string> tags = {};  ///< the kind first, then the rule's topics
+  /// The rule finds a risk (breakage, silent failure, slowness) rather than
+  /// suggesting an improvement: its high-scoring tasks are SARIF warnings.
+  bool risk = false;
 };
 
 /// A function or macro of the repository counted as logging because of its
@@ -358,6 +365,9 @@ struct GateCheck {
   std::optional<double> measured;   ///< null: nothing to measure (no coverage...)
   bool failed = false;
   std::string message;              ///< "max score 80 >= 70"
+  /// Ids of the candidates that make a failed max-score or new-candidates
+  /// check fail (SARIF errors, Code Quality blockers); not in report.json.
+  std::vector<std::string> candidates = {};
 };
 
 /// Patch mode (--diff-base): the changed lines and their coverage.

@@ -9,6 +9,7 @@
 #include <functional>
 
 #include "model/errors.h"
+#include "reports/codequality_writer.h"
 #include "reports/csv_writer.h"
 #include "reports/html_writer.h"
 #include "reports/json_writer.h"
@@ -28,6 +29,7 @@ const std::vector<WriterInfo>& writer_registry() {
       {"md", "summary.md", &write_markdown, nullptr},
       {"csv", "report.csv", &write_csv, nullptr},
       {"tickets", "tickets", nullptr, &ticket_files},
+      {"codequality", "gl-code-quality-report.json", &write_codequality, nullptr},
   };
   return writers;
 }

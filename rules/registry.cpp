@@ -11,6 +11,7 @@
 #include "rules/hot_path.h"
 #include "rules/io_in_loop.h"
 #include "rules/knowledge_silo.h"
+#include "rules/rule_help.h"
 #include "rules/swallowed_errors.h"
 #include "rules/unbuilt_test.h"
 #include "rules/uninstrumented_module.h"
@@ -268,7 +269,7 @@ void apply_rules(Report& report, const std::map<std::string, RuleOptions>& optio
     if (it != options.end()) {
       for (const auto& [k, v] : it->second) opts[k] = v;
     }
-    report.rules.push_back({rule.id, rule.kind, rule.description});
+    report.rules.push_back(rule_summary(rule));
     for (Candidate& c : rule.run(report, opts)) {
       if (c.exact_score == 0) c.exact_score = c.score;
       if (targets_allowed(report, c)) all.push_back(std::move(c));

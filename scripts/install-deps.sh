@@ -20,7 +20,7 @@ packages=(
   chromium nodejs                  # browser test of index.html (tests/browser)
   cppcheck clang-tidy              # static-analysis findings the tests produce (--findings)
   valgrind linux-perf              # real profiles the tests produce (--profile)
-  python3-jsonschema               # checks report.sarif against the SARIF 2.1.0 schema
+  python3-jsonschema               # checks report.sarif and the Code Quality report against their schemas
   libtree-sitter-dev               # the quick mode's parser runtime (0.20.7, grammar ABI 13-14)
 )
 

@@ -1,41 +1,19 @@
 // report.sarif against the OASIS SARIF 2.1.0 JSON schema shipped in
 // tests/fixtures/sarif, checked by Debian's python3-jsonschema.
 #include <catch2/catch.hpp>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "reports/sarif_writer.h"
-#include "scanner/common/process.h"
-#include "tests/support/temp_repo.h"
+#include "tests/support/json_schema.h"
 
 using namespace stepup;
 
 namespace {
 
-const char* kValidate = R"PY(
-import json, sys, jsonschema
-schema = json.load(open(sys.argv[1]))
-doc = json.load(open(sys.argv[2]))
-errors = sorted(jsonschema.Draft4Validator(schema).iter_errors(doc), key=str)
-for e in errors:
-    print("/".join(map(str, e.absolute_path)), e.message)
-sys.exit(1 if errors else 0)
-)PY";
-
 // Validates one SARIF text; returns the validator's complaints ("" = valid).
 std::string schema_errors(const std::string& sarif) {
-  test::TempDir dir;
-  std::string doc = dir.write("report.sarif", sarif);
-  std::string script = dir.write("validate.py", kValidate);
-  SystemProcessRunner runner;
-  ProcessResult r = runner.run(
-      {"/usr/bin/python3", script,
-       std::string(STEPUP_SOURCE_DIR) + "/tests/fixtures/sarif/sarif-schema-2.1.0.json", doc},
-      dir.path());
-  REQUIRE(r.started);
-  if (r.exit_code == 0) return "";
-  return r.out + r.err + " (exit " + std::to_string(r.exit_code) + ")";
+  return test::schema_errors("sarif/sarif-schema-2.1.0.json", sarif);
 }
 
 Report report_with_every_target_shape() {
