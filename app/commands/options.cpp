@@ -3,6 +3,7 @@
 #include <charconv>
 #include <thread>
 
+#include "app/command_docs.h"
 #include "scanner/cache/store.h"
 #include "scanner/history/file_history.h"
 
@@ -21,6 +22,7 @@ int default_jobs() {
 po::variables_map parse_args(const po::options_description& visible,
                              const po::positional_options_description& pos,
                              const std::vector<std::string>& args) {
+  record_options(visible);  // only while `stepup --man` or --completion reads the tables
   po::variables_map vm;
   po::store(po::command_line_parser(args).options(visible).positional(pos).run(), vm);
   po::notify(vm);
