@@ -13,8 +13,27 @@ void add_option(std::string& out, const OptionDoc& o) {
   out += "\n" + roff_escape(o.description) + "\n";
 }
 
-void add_command(std::string& out, const CommandDoc& c) {
+bool same_options(const CommandDoc& a, const CommandDoc& b) {
+  if (a.options.size() != b.options.size()) return false;
+  for (size_t i = 0; i < a.options.size(); ++i) {
+    if (a.options[i].long_name != b.options[i].long_name ||
+        a.options[i].short_name != b.options[i].short_name) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/// One command's section; a command that shares an earlier one's table
+/// (merge takes scan's options) names it instead of repeating it.
+void add_command(std::string& out, const CommandDoc& c, const std::vector<CommandDoc>& earlier) {
   out += ".SS \"stepup " + roff_escape(c.usage) + "\"\n" + roff_escape(c.summary) + ".\n";
+  for (const CommandDoc& e : earlier) {
+    if (!c.options.empty() && same_options(c, e)) {
+      out += "It takes the options of \\fBstepup " + roff_escape(e.name) + "\\fR.\n";
+      return;
+    }
+  }
   if (c.options.empty()) {
     out += ".TP\n\\fB\\-h\\fR, \\fB\\-\\-help\\fR\nshow this help\n";
   }
@@ -64,7 +83,9 @@ std::string man_page(const std::vector<CommandDoc>& commands) {
       "\\fBstepup help\\fR \\fIcommand\\fR prints the same text as "
       "\\fBstepup\\fR \\fIcommand\\fR \\fB\\-\\-help\\fR.\n"
       ".SH COMMANDS\n";
-  for (const CommandDoc& c : commands) add_command(out, c);
+  for (size_t i = 0; i < commands.size(); ++i) {
+    add_command(out, commands[i], {commands.begin(), commands.begin() + static_cast<long>(i)});
+  }
   out += ".SH EXIT STATUS\n";
   out += exit_item(kExitOk, "success");
   out += exit_item(kExitGateFailed, "a quality gate (\\-\\-fail\\-on) holds");

@@ -62,7 +62,8 @@ void add_scan_inputs(po::options_description& desc, ScanOptions& opt, std::strin
       ("findings", po::value(&opt.findings)->composing(),
        "static-analysis results: SARIF 2.1.0, cppcheck XML (--xml), clang-tidy output; "
        "repeatable")
-      ("jobs,j", po::value(&opt.jobs)->default_value(default_jobs()), "parallel workers")
+      ("jobs,j", po::value(&opt.jobs)->default_value(default_jobs(), "cores"),
+       "parallel workers")
       ("team", po::value(&opt.team),
        "keep only files a CODEOWNERS owner (@org/team, @user) owns, in candidates and summaries")
       ("since", po::value(&since)->default_value("365"),

@@ -60,6 +60,8 @@ TEST_CASE("every option of every command's --help is in the man page", "[man]") 
   CHECK(scan.count("--cache-max-size") == 1);
   CHECK(page.find("-p, --compile-commands arg") != std::string::npos);
   CHECK(page.find("--no-such-option") == std::string::npos);
+  // Nothing of the build machine's: -j's default is "cores", not a count.
+  CHECK(page.find("-j, --jobs arg (=cores)") != std::string::npos);
 }
 
 TEST_CASE("roff escaping: hyphens, backslashes and leading dots", "[man]") {
