@@ -38,7 +38,7 @@ std::string build_info_for(const std::string& src, const std::string& dir) {
 
 }  // namespace
 
-TEST_CASE("--version names the version, the commit, libclang and the schema", "[version]") {
+TEST_CASE("stepup --version names the version, the commit, libclang and the schema", "[version]") {
   auto r = run_stepup({"--version"});
   REQUIRE(r.exit_code == 0);
   auto lines = lines_of(r.out);
@@ -60,7 +60,7 @@ TEST_CASE("--version names the version, the commit, libclang and the schema", "[
   CHECK(stepup::version_text() == r.out);
 }
 
-TEST_CASE("--version's schema is the one a scan writes", "[version]") {
+TEST_CASE("the schema stepup --version names is the one a scan writes", "[version]") {
   stepup::test::TempDir repo;
   repo.write("src/a.cpp", "int a(int x) { return x > 0 ? 1 : 0; }\n");
   auto scan = run_stepup({"scan", repo.path(), "--quick", "--no-cache", "-o", repo.path() + "/out",
