@@ -6,7 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "app/command_docs.h"
 #include "app/commands/command.h"
+#include "app/completion.h"
+#include "app/man_page.h"
+#include "app/version.h"
 #include "model/errors.h"
 
 namespace stepup {
@@ -41,7 +45,54 @@ std::string usage() {
     left.resize(std::max<size_t>(left.size() + 1, 18), ' ');
     out += "  " + left + c.summary + "\n";
   }
-  return out + "\n  stepup --version | --help | <command> --help\n";
+  return out + "\n  stepup --version | --help | <command> --help | help <command>\n";
+}
+
+const Command* find_command(const std::string& name) {
+  for (const Command& c : kCommands) {
+    if (name == c.name) return &c;
+  }
+  return nullptr;
+}
+
+/// Every command's row, options and help, read from its own table.
+std::vector<CommandDoc> command_docs() {
+  std::vector<CommandDoc> docs;
+  for (const Command& c : kCommands) {
+    docs.push_back({c.name, c.usage, c.summary, {}, {}});
+    describe_command(c.run, docs.back());
+  }
+  return docs;
+}
+
+/// `stepup help [COMMAND]`: the usage, or what `stepup COMMAND --help` prints.
+int help_command(const std::vector<std::string>& rest) {
+  if (rest.empty()) {
+    std::cout << usage();
+    return kExitOk;
+  }
+  if (rest.size() > 1) throw UsageError("stepup help takes one command");
+  const Command* c = find_command(rest[0]);
+  if (c == nullptr) throw UsageError("unknown command '" + rest[0] + "'");
+  return c->run({"--help"});
+}
+
+/// The options before any command: --version, --help, and the hidden
+/// --man and --completion bash that the build runs. -1 when cmd is none.
+int top_level_option(const std::string& cmd, const std::vector<std::string>& rest) {
+  if (cmd == "--version" || cmd == "-V") {
+    std::cout << version_text();
+  } else if (cmd == "--help" || cmd == "-h") {
+    std::cout << usage();
+  } else if (cmd == "--man") {
+    std::cout << man_page(command_docs());
+  } else if (cmd == "--completion") {
+    if (rest.size() != 1 || rest[0] != "bash") throw UsageError("--completion takes 'bash'");
+    std::cout << bash_completion(command_docs());
+  } else {
+    return -1;
+  }
+  return kExitOk;
 }
 
 }  // namespace
@@ -55,17 +106,9 @@ int run_cli(int argc, char** argv) {
     }
     const std::string cmd = args[0];
     std::vector<std::string> rest(args.begin() + 1, args.end());
-    if (cmd == "--version" || cmd == "-V") {
-      std::cout << "stepup " << STEPUP_VERSION << '\n';
-      return kExitOk;
-    }
-    if (cmd == "--help" || cmd == "-h" || cmd == "help") {
-      std::cout << usage();
-      return kExitOk;
-    }
-    for (const Command& c : kCommands) {
-      if (cmd == c.name) return c.run(rest);
-    }
+    if (const int code = top_level_option(cmd, rest); code >= 0) return code;
+    if (cmd == "help") return help_command(rest);
+    if (const Command* c = find_command(cmd)) return c->run(rest);
     throw UsageError("unknown command '" + cmd + "'");
   } catch (const boost::program_options::error& e) {
     std::cerr << "stepup: " << e.what() << " (see stepup --help)\n";

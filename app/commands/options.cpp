@@ -3,6 +3,7 @@
 #include <charconv>
 #include <thread>
 
+#include "app/command_docs.h"
 #include "scanner/cache/store.h"
 #include "scanner/history/file_history.h"
 
@@ -21,6 +22,7 @@ int default_jobs() {
 po::variables_map parse_args(const po::options_description& visible,
                              const po::positional_options_description& pos,
                              const std::vector<std::string>& args) {
+  record_options(visible);  // only while `stepup --man` or --completion reads the tables
   po::variables_map vm;
   po::store(po::command_line_parser(args).options(visible).positional(pos).run(), vm);
   po::notify(vm);
@@ -60,7 +62,8 @@ void add_scan_inputs(po::options_description& desc, ScanOptions& opt, std::strin
       ("findings", po::value(&opt.findings)->composing(),
        "static-analysis results: SARIF 2.1.0, cppcheck XML (--xml), clang-tidy output; "
        "repeatable")
-      ("jobs,j", po::value(&opt.jobs)->default_value(default_jobs()), "parallel workers")
+      ("jobs,j", po::value(&opt.jobs)->default_value(default_jobs(), "cores"),
+       "parallel workers")
       ("team", po::value(&opt.team),
        "keep only files a CODEOWNERS owner (@org/team, @user) owns, in candidates and summaries")
       ("since", po::value(&since)->default_value("365"),

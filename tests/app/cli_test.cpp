@@ -28,7 +28,7 @@ void small_repo(const stepup::test::TempDir& repo) {
 TEST_CASE("version, help and usage errors") {
   auto v = run_stepup({"--version"});
   CHECK(v.exit_code == 0);
-  CHECK(v.out == std::string("stepup ") + STEPUP_VERSION_FOR_TESTS + "\n");
+  CHECK(v.out.substr(0, v.out.find('\n')) == std::string("stepup ") + STEPUP_VERSION_FOR_TESTS);
   CHECK(run_stepup({"--help"}).exit_code == 0);
   CHECK(run_stepup({"scan", "--help"}).out.find("--compile-commands") != std::string::npos);
   CHECK(run_stepup({}).exit_code == 2);
