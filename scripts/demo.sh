@@ -7,9 +7,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
-bash scripts/install-deps.sh
+# The runtime and build sets only: no test tools (chromium, node, valgrind, perf).
+bash scripts/install-deps.sh runtime build
 jobs=$(nproc 2>/dev/null || echo 2)
-cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTEPUP_BUILD_TESTS=OFF >/dev/null
 cmake --build build -j"$jobs" --target stepup
 
 demo="$root/build/demo"
