@@ -5,7 +5,8 @@
 # and tests it with coverage, scans it with STEPUP into WORKDIR/shop-report,
 # scans the hostile-names fixture (tests/fixtures/xss) into
 # WORKDIR/xss-report, then drives Debian's headless Chromium over both
-# index.html files (report.test.js). Screenshots land in WORKDIR.
+# index.html files (report.test.js). Screenshots land in WORKDIR; its
+# readme.png is the picture docs/img/report.png copies.
 # Exit 77 (CTest: skipped) only when node or chromium is absent;
 # scripts/install-deps.sh installs both, so CI always runs it.
 set -euo pipefail
