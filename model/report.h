@@ -12,7 +12,7 @@
 
 namespace stepup {
 
-/// The schema of report.json (CONTRACT.md); readers accept only this one.
+/// The schema of report.json (docs/report-format.md); readers accept only this one.
 constexpr const char* kReportSchema = "stepup-report/1";
 
 /// One message about the scan itself: something partial, skipped or guessed.

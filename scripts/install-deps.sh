@@ -44,7 +44,6 @@ test=(
   cppcheck clang-tidy              # static-analysis findings the tests produce (--findings)
   valgrind linux-perf              # real profiles the tests produce (--profile)
   python3-jsonschema python3-yaml  # report.sarif, the Code Quality report and action.yml against their schemas
-  dpkg-dev                         # dpkg-shlibdeps: the .deb's Depends (CPack) and the test that checks them
 )
 
 want_runtime=0 want_build=0 want_test=0

@@ -1,6 +1,6 @@
 // The control-flow measures of one function, shared by the semantic pass
 // (scanner/parse/metrics) and the quick mode (scanner/quick/complexity) so
-// the two keep one definition (CONTRACT.md; cognitive complexity after
+// the two keep one definition (docs/report-format.md; cognitive complexity after
 // G. Ann Campbell, "Cognitive Complexity", SonarSource, 2018).
 #pragma once
 

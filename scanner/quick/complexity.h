@@ -1,5 +1,5 @@
 // The control-flow measures of one function, from its tree-sitter node, with
-// the semantic pass's definitions (CONTRACT.md, scanner/parse/metrics.cpp).
+// the semantic pass's definitions (docs/report-format.md, scanner/parse/metrics.cpp).
 #pragma once
 
 #include <string_view>

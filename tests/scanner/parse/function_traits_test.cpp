@@ -119,7 +119,7 @@ TEST_CASE("a function a macro writes is reported at the macro's line, its body m
   CHECK(fns[0].from_macro);
   CHECK(fns[0].line == 4);
   CHECK(fns[0].end_line == 4);
-  // Control flow in a macro's body is not counted (CONTRACT.md).
+  // Control flow in a macro's body is not counted (docs/report-format.md).
   CHECK(fns[0].cyclomatic == 1);
   CHECK(fns[1].name == "check_body");
   CHECK(fns[1].from_macro);
