@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
@@ -29,6 +30,7 @@
 #include "scanner/history/git_diff.h"
 #include "scanner/parse/clang_scan.h"
 #include "scanner/parse/compile_db.h"
+#include "scanner/parse/ctest_tests.h"
 #include "scanner/parse/log_inference.h"
 #include "scanner/parse/source_text.h"
 #include "scanner/parse/test_framework.h"
@@ -252,11 +254,17 @@ void attach_module_history(Report& report, const GitHistory& history) {
 }
 
 // Each file's role (docs/roles.md), from its path, its first lines, the
-// .gitattributes files, the include graph and the config.
-void assign_roles(Report& report, const Discovery& discovery, const Config& config) {
+// .gitattributes files, the build's test programs (CTest), the include graph
+// and the config.
+void assign_roles(Report& report, const Discovery& discovery, const Config& config,
+                  const CompileDatabase* db) {
   RoleInput in;
   in.files = &discovery.files;
   in.config = &config;
+  if (db) {
+    std::string build_dir = std::filesystem::path(db->path).parent_path().string();
+    in.build_tests = files_of_test_programs(*db, read_ctest_tests(build_dir), discovery.root);
+  }
   for (const FileFacts& f : report.files) {
     in.heads.push_back(role_head(f.source));
     std::vector<std::string> targets;
@@ -420,7 +428,7 @@ ScanResult run_scan(const ScanOptions& options, ProcessRunner& runner) {
   // The project's own log API, inferred over every TU's facts (docs/signals.md).
   report.declarations = std::move(scanned.declarations);
   if (result.config.signals.infer_log_apis) infer_log_apis(report);
-  assign_roles(report, discovery, result.config);
+  assign_roles(report, discovery, result.config, db ? &*db : nullptr);
   TestFrameworkInput tests_in;
   tests_in.root = discovery.root;
   tests_in.files = &report.files;

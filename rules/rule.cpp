@@ -207,7 +207,8 @@ bool defines_main(const FileFacts& f) {
 bool is_library_module(const Report& r, const std::string& module, std::string* reason) {
   bool publishes = false, any_program = false;
   for (const FileFacts& f : r.files) {
-    if (f.role != "production") continue;
+    // A program no build compiles (contrib/, a sample) makes no application.
+    if (f.role != "production" || f.built == false) continue;
     publishes = publishes || (f.path.rfind("include/", 0) == 0 && is_header_path(f.path));
     any_program = any_program || defines_main(f);
   }

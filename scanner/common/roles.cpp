@@ -245,6 +245,7 @@ FileRole classify_one(size_t i, const RoleInput& in, const FileAttributes& attrs
     std::string p = first_match(patterns, path);
     if (!p.empty()) return {role, "path: " + p};
   }
+  if (auto it = in.build_tests.find(path); it != in.build_tests.end()) return {"test", it->second};
   return {};
 }
 

@@ -4,6 +4,7 @@
 // .gitattributes, the include graph and the config.
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,9 @@ struct RoleInput {
   /// The repo-relative files each file's #include directives resolved to.
   std::vector<std::vector<std::string>> includes;
   std::vector<GitAttributesFile> attributes;
+  /// Files the build compiles only into a test program, with the rule that
+  /// says so (scanner/parse/ctest_tests.h); empty without a build.
+  std::map<std::string, std::string> build_tests;
   const Config* config = nullptr;
 };
 
@@ -45,8 +49,8 @@ std::string role_head(std::string_view text);
 /// Every file's role. Precedence: config "roles" (first match), then
 /// .gitattributes linguist-generated / linguist-vendored, generated
 /// (banners, names), vendored (paths, copies of other projects),
-/// test-support, test, benchmark and example patterns, then the include
-/// graph; production when nothing matched.
+/// test-support, test, benchmark and example patterns, then the build's
+/// test programs, then the include graph; production when nothing matched.
 std::vector<FileRole> classify_roles(const RoleInput& in);
 
 }  // namespace stepup

@@ -10,8 +10,8 @@
 
 #include "model/errors.h"
 #include "scanner/common/input_text.h"
-#include "scanner/parse/compiler_defaults.h"
 #include "scanner/common/path_match.h"
+#include "scanner/parse/compiler_defaults.h"
 
 namespace fs = std::filesystem;
 
@@ -252,6 +252,20 @@ std::vector<std::string> sanitize_args(const std::vector<std::string>& raw, cons
 
 namespace {
 
+// The entry's "output" when it is a string, else the command's -o value.
+std::string output_of(const nlohmann::json& entry, const std::vector<std::string>& raw) {
+  if (auto it = entry.find("output"); it != entry.end() && it->is_string()) {
+    return it->get<std::string>();
+  }
+  for (size_t i = 1; i < raw.size(); ++i) {
+    if (raw[i] == "-o" && i + 1 < raw.size()) return raw[i + 1];
+    if (raw[i].size() > 2 && starts_with(raw[i], "-o") && !starts_with(raw[i], "-objc")) {
+      return raw[i].substr(2);
+    }
+  }
+  return "";
+}
+
 // One entry of the database, read and cleaned; problems go to db.
 CompileCommand read_entry(const nlohmann::json& entry, const std::string& path, size_t i,
                           CompileDatabase& db) {
@@ -285,6 +299,7 @@ CompileCommand read_entry(const nlohmann::json& entry, const std::string& path, 
     db.diagnostics.push_back(
         {Diagnostic::Level::kWarning, "compile-db", where + ": " + p, std::nullopt});
   }
+  cmd.output = output_of(entry, raw);
   cmd.args = sanitize_args(raw, cmd.file, cmd.directory);
   cmd.is_c = cmd.file.size() > 2 && cmd.file.compare(cmd.file.size() - 2, 2, ".c") == 0;
   return cmd;

@@ -16,7 +16,10 @@ struct CompileCommand {
   std::string file;               ///< absolute, normalised
   std::string directory;          ///< absolute: relative paths in args resolve here
   std::vector<std::string> args;  ///< argv[0] is the compiler; no -o/-c/file
-  bool is_c = false;              ///< the file is C (.c), not C++
+  /// The object file, relative to `directory` as written: the entry's
+  /// "output", else its -o value; "" when it names none.
+  std::string output;
+  bool is_c = false;  ///< the file is C (.c), not C++
   /// The standard added because the command named none (default_std_for),
   /// e.g. "gnu++17"; "" when the command had one or none was added.
   std::string implied_std;

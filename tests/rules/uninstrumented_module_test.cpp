@@ -139,4 +139,10 @@ TEST_CASE("uninstrumented-module: library code gets no logging task; inferred AP
   CHECK(reason ==
         "src/net is library code: no production file defines main(), and the module is "
         "not a program's main file");
+  // A program the build does not compile (a contrib/ sample) makes no application.
+  Report unbuilt_program = net(0, 12, 5);
+  unbuilt_program.files.back().built = false;
+  CHECK(is_library_module(unbuilt_program, "src/net", nullptr));
+  unbuilt_program.files.back().built = true;
+  CHECK_FALSE(is_library_module(unbuilt_program, "src/net", nullptr));
 }

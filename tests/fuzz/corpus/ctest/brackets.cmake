@@ -1,0 +1,7 @@
+add_test([=[unit tests]=] "/p/b/unit_tests" "--x=*" [==[raw ]=] ]==])
+if(CTEST_CONFIGURATION_TYPE MATCHES "^([Dd]ebug)$")
+  add_test(cfg "/p/Debug/cfg.exe")
+else()
+  add_test(cfg NOT_AVAILABLE)
+endif()
+subdirs("test")
