@@ -1,0 +1,152 @@
+// scripts/action/stepup-action.sh, the GitHub Action's scan step, run
+// locally on the example repository (the shop fixture, built once per run
+// with coverage) with GitHub's environment faked: the step summary, the
+// outputs, the SARIF and the PR comment's body (a golden file).
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "scanner/common/process.h"
+#include "tests/support/coverage_fixture.h"
+#include "tests/support/temp_repo.h"
+
+using Json = nlohmann::json;
+using namespace stepup::test;
+using Catch::Contains;
+
+namespace {
+
+const std::string kSource = STEPUP_SOURCE_DIR;
+
+const BuiltRepo& shop() { return built_fixture("shop", "SHOP_COVERAGE"); }
+
+struct ActionRun {
+  stepup::ProcessResult result;
+  std::map<std::string, std::string> outputs;  ///< $GITHUB_OUTPUT, parsed
+  std::string summary;                         ///< $GITHUB_STEP_SUMMARY
+};
+
+// $GITHUB_OUTPUT in its two forms: name=value and name<<DELIM ... DELIM.
+std::map<std::string, std::string> parse_outputs(const std::string& text) {
+  std::map<std::string, std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    size_t heredoc = line.find("<<");
+    if (heredoc == std::string::npos) {
+      size_t eq = line.find('=');
+      REQUIRE(eq != std::string::npos);
+      out[line.substr(0, eq)] = line.substr(eq + 1);
+      continue;
+    }
+    std::string delim = line.substr(heredoc + 2), value, next;
+    while (std::getline(in, next) && next != delim) value += (value.empty() ? "" : "\n") + next;
+    out[line.substr(0, heredoc)] = value;
+  }
+  return out;
+}
+
+// The script with only the environment GitHub would give it (env -i).
+ActionRun run_action(const TempDir& tmp, const std::vector<std::string>& inputs) {
+  std::vector<std::string> argv = {"env",
+                                   "-i",
+                                   "PATH=" + std::string(std::getenv("PATH")),
+                                   "HOME=" + tmp.path(),
+                                   "XDG_CACHE_HOME=" STEPUP_TEST_CACHE,
+                                   "STEPUP=" STEPUP_BINARY,
+                                   "GITHUB_ACTIONS=true",
+                                   "GITHUB_WORKSPACE=" + shop().repo,
+                                   "GITHUB_OUTPUT=" + tmp.path() + "/outputs",
+                                   "GITHUB_STEP_SUMMARY=" + tmp.path() + "/summary.md",
+                                   "GITHUB_SERVER_URL=https://github.test",
+                                   "GITHUB_REPOSITORY=owner/shop",
+                                   "GITHUB_RUN_ID=4242",
+                                   "INPUT_PATH=" + shop().repo,
+                                   "INPUT_OUTPUT=" + tmp.path() + "/stepup-report"};
+  argv.insert(argv.end(), inputs.begin(), inputs.end());
+  argv.insert(argv.end(), {"bash", kSource + "/scripts/action/stepup-action.sh"});
+  stepup::SystemProcessRunner runner;
+  ActionRun r{runner.run(argv, tmp.path()), {}, ""};
+  if (std::filesystem::exists(tmp.path() + "/outputs")) {
+    r.outputs = parse_outputs(read_text(tmp.path() + "/outputs"));
+  }
+  if (std::filesystem::exists(tmp.path() + "/summary.md")) {
+    r.summary = read_text(tmp.path() + "/summary.md");
+  }
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "action script: patch mode on the example writes the summary, outputs, SARIF and comment") {
+  TempDir tmp;
+  // Commits 34-37 of the example: net (never tested) and store changed.
+  ActionRun r = run_action(
+      tmp, {"INPUT_COMPILE_COMMANDS=" + shop().build, "INPUT_COVERAGE=" + shop().coverage,
+            "INPUT_DIFF_BASE=HEAD~4", "INPUT_FAIL_ON=patch-coverage<0.8,\n  max-score>=90\n",
+            "INPUT_ARGS=--top 5\n-j 2"});
+  INFO(r.result.out << r.result.err);
+  CHECK(r.result.exit_code == 0);  // the gate's code is the action's last step's
+  const std::string out = tmp.path() + "/stepup-report";
+  Json report = Json::parse(read_text(out + "/report.json"));
+  // The inputs became stepup's arguments: both gates, the base, --top 5.
+  REQUIRE(report["gate"].size() == 2);
+  CHECK(report["gate"][0]["expression"] == "patch-coverage<0.8");
+  CHECK(report["gate"][1]["expression"] == "max-score>=90");
+  CHECK(report["patch"]["base"] == "HEAD~4");
+  bool failed = report["gate"][0]["failed"].get<bool>() || report["gate"][1]["failed"].get<bool>();
+  CHECK(r.outputs["exit-code"] == (failed ? "1" : "0"));
+  CHECK(r.outputs["gate"] == (failed ? "failed" : "passed"));
+  CHECK(r.outputs["report-dir"] == out);
+  CHECK(r.outputs["sarif"] == out + "/report.sarif");
+  CHECK(r.outputs["html"] == out + "/index.html");
+  CHECK(r.outputs["comment"] == out + "/comment.md");
+  CHECK(Json::parse(read_text(out + "/report.sarif"))["version"] == "2.1.0");
+  CHECK(r.summary == read_text(out + "/summary.md"));
+  CHECK_THAT(r.summary, Contains(failed ? "**Quality gate: failed**" : "**Quality gate: passed**"));
+  // The scan's console is fenced off from workflow commands, then resumed.
+  size_t stop = r.result.out.find("::stop-commands::");
+  REQUIRE(stop != std::string::npos);
+  std::string token = r.result.out.substr(stop + 17, 32);
+  CHECK_THAT(r.result.out, Contains("\n::" + token + "::\n"));
+
+  // Every changed file the comment names is one git says the patch changed.
+  std::string changed =
+      run({"git", "-C", shop().repo, "diff", "--name-only", "HEAD~4"}, tmp.path());
+  std::string comment = read_text(out + "/comment.md");
+  for (const auto& f : report["patch"]["files_without_coverage"]) {
+    CHECK_THAT(changed, Contains(f.get<std::string>()));
+    CHECK_THAT(comment, Contains("`" + f.get<std::string>() + "`"));
+  }
+
+  // The body against its golden file; nothing in it varies between runs.
+  const std::string golden = kSource + "/tests/fixtures/comment/shop.md";
+  if (std::getenv("STEPUP_UPDATE_GOLDEN")) std::ofstream(golden, std::ios::binary) << comment;
+  CHECK(comment == read_text(golden));
+}
+
+TEST_CASE("action script: a push without a base, no gate, and args it refuses") {
+  TempDir tmp;
+  ActionRun push = run_action(tmp, {"INPUT_DIFF_BASE=0000000000000000000000000000000000000000",
+                                    "INPUT_FAIL_ON=none", "INPUT_ARGS=--top 3 --quick"});
+  INFO(push.result.out << push.result.err);
+  CHECK(push.result.exit_code == 0);
+  CHECK_THAT(push.result.out, Contains("no diff-base"));
+  CHECK(push.outputs["exit-code"] == "0");
+  CHECK(push.outputs["gate"] == "none");
+  Json report = Json::parse(read_text(tmp.path() + "/stepup-report/report.json"));
+  CHECK(report["gate"].empty());
+  CHECK(report["patch"].is_null());
+  std::string comment = read_text(tmp.path() + "/stepup-report/comment.md");
+  CHECK_THAT(comment, Contains("## stepup\n\n### Top tasks\n"));
+
+  TempDir bad;
+  ActionRun quoted = run_action(bad, {"INPUT_ARGS=--config \"my file.json\""});
+  CHECK(quoted.result.exit_code == 3);
+  CHECK_THAT(quoted.result.out, Contains("::error title=stepup::args: quotes are not interpreted"));
+  CHECK_FALSE(std::filesystem::exists(bad.path() + "/stepup-report"));
+}
