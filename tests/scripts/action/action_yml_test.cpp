@@ -52,7 +52,9 @@ TEST_CASE("action.yml: every input is described and used, every script it runs e
     const std::string& name = item.key();
     INFO(name);
     CHECK(!item.value()["description"].get<std::string>().empty());
-    CHECK(text.find("inputs." + name + " }}") != std::string::npos);
+    // "inputs.NAME" in an expression, not the start of a longer name.
+    std::regex used("inputs\\." + name + "[^A-Za-z0-9_-]");
+    CHECK(std::regex_search(text, used));
   }
   std::regex script(R"(\$GITHUB_ACTION_PATH/([A-Za-z0-9_./-]+))");
   int scripts = 0;

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 #include "scanner/common/process.h"
@@ -79,6 +80,24 @@ ActionRun run_action(const TempDir& tmp, const std::vector<std::string>& inputs)
   return r;
 }
 
+// The lines `git diff -U0 base` adds to each file ("+++ b/path", then
+// "@@ -a,b +c,d @@": lines c to c+d-1; d omitted is 1).
+std::map<std::string, std::set<int>> added_lines(const std::string& repo, const std::string& base) {
+  std::map<std::string, std::set<int>> out;
+  std::istringstream diff(run({"git", "-C", repo, "diff", "-U0", "--no-ext-diff", base}, repo));
+  std::string file;
+  for (std::string line; std::getline(diff, line);) {
+    if (line.rfind("+++ b/", 0) == 0) file = line.substr(6);
+    if (line.rfind("@@ ", 0) != 0) continue;
+    size_t plus = line.find(" +") + 2;
+    size_t comma = line.find(',', plus), space = line.find(' ', plus);
+    int start = std::stoi(line.substr(plus));
+    int count = comma < space ? std::stoi(line.substr(comma + 1)) : 1;
+    for (int i = 0; i < count; ++i) out[file].insert(start + i);
+  }
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE(
@@ -122,6 +141,27 @@ TEST_CASE(
     CHECK_THAT(changed, Contains(f.get<std::string>()));
     CHECK_THAT(comment, Contains("`" + f.get<std::string>() + "`"));
   }
+
+  // Each changed file's row, against git's changed lines and gcovr's counts.
+  std::map<std::string, std::set<int>> added = added_lines(shop().repo, "HEAD~4");
+  Json gcovr = Json::parse(read_text(shop().coverage));
+  int rows = 0;
+  for (const auto& f : gcovr["files"]) {
+    const std::set<int>& lines = added[f["file"].get<std::string>()];
+    int executable = 0, covered = 0;
+    for (const auto& l : f["lines"]) {
+      if (lines.count(l["line_number"].get<int>()) && !l.value("gcovr/noncode", false)) {
+        ++executable;
+        covered += l["count"].get<long>() > 0;
+      }
+    }
+    if (executable == covered) continue;  // only files with lines not run get a row
+    ++rows;
+    CHECK_THAT(comment,
+               Contains("| `" + f["file"].get<std::string>() + "` | " + std::to_string(covered) +
+                        " of " + std::to_string(executable) + " | "));
+  }
+  CHECK(rows == 2);
 
   // The body against its golden file; nothing in it varies between runs.
   const std::string golden = kSource + "/tests/fixtures/comment/shop.md";
