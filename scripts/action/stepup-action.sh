@@ -74,9 +74,7 @@ done <<< "${INPUT_COVERAGE:-}"
 if [[ ${INPUT_ARGS:-} == *[\"\']* ]]; then
   fail "args: quotes are not interpreted; give one stepup argument per blank-separated word (paths with blanks have their own inputs)"
 fi
-set -f  # no globbing of the words below
-read -r -d '' -a words <<< "${INPUT_ARGS:-}"
-set +f
+read -r -d '' -a words <<< "${INPUT_ARGS:-}"  # split on blanks, nothing expanded
 extra+=(${words[@]+"${words[@]}"})
 
 # The binary: STEPUP, else stepup on PATH, else the container.

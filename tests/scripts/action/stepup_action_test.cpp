@@ -51,22 +51,27 @@ std::map<std::string, std::string> parse_outputs(const std::string& text) {
 }
 
 // The script with only the environment GitHub would give it (env -i).
-ActionRun run_action(const TempDir& tmp, const std::vector<std::string>& inputs) {
-  std::vector<std::string> argv = {"env",
-                                   "-i",
-                                   "PATH=" + std::string(std::getenv("PATH")),
-                                   "HOME=" + tmp.path(),
-                                   "XDG_CACHE_HOME=" STEPUP_TEST_CACHE,
-                                   "STEPUP=" STEPUP_BINARY,
-                                   "GITHUB_ACTIONS=true",
-                                   "GITHUB_WORKSPACE=" + shop().repo,
-                                   "GITHUB_OUTPUT=" + tmp.path() + "/outputs",
-                                   "GITHUB_STEP_SUMMARY=" + tmp.path() + "/summary.md",
-                                   "GITHUB_SERVER_URL=https://github.test",
-                                   "GITHUB_REPOSITORY=owner/shop",
-                                   "GITHUB_RUN_ID=4242",
-                                   "INPUT_PATH=" + shop().repo,
-                                   "INPUT_OUTPUT=" + tmp.path() + "/stepup-report"};
+// STEPUP names the binary unless `path` is given: then PATH is path plus
+// the tests' PATH, where no stepup is.
+ActionRun run_action(const TempDir& tmp, const std::vector<std::string>& inputs,
+                     const std::string& path = "") {
+  std::string tests_path = std::getenv("PATH");
+  std::vector<std::string> argv = {
+      "env",
+      "-i",
+      "PATH=" + tests_path,
+      path.empty() ? "STEPUP=" STEPUP_BINARY : "PATH=" + path + ":" + tests_path,
+      "HOME=" + tmp.path(),
+      "XDG_CACHE_HOME=" STEPUP_TEST_CACHE,
+      "GITHUB_ACTIONS=true",
+      "GITHUB_WORKSPACE=" + shop().repo,
+      "GITHUB_OUTPUT=" + tmp.path() + "/outputs",
+      "GITHUB_STEP_SUMMARY=" + tmp.path() + "/summary.md",
+      "GITHUB_SERVER_URL=https://github.test",
+      "GITHUB_REPOSITORY=owner/shop",
+      "GITHUB_RUN_ID=4242",
+      "INPUT_PATH=" + shop().repo,
+      "INPUT_OUTPUT=" + tmp.path() + "/stepup-report"};
   argv.insert(argv.end(), inputs.begin(), inputs.end());
   argv.insert(argv.end(), {"bash", kSource + "/scripts/action/stepup-action.sh"});
   stepup::SystemProcessRunner runner;
@@ -189,4 +194,56 @@ TEST_CASE("action script: a push without a base, no gate, and args it refuses") 
   CHECK(quoted.result.exit_code == 3);
   CHECK_THAT(quoted.result.out, Contains("::error title=stepup::args: quotes are not interpreted"));
   CHECK_FALSE(std::filesystem::exists(bad.path() + "/stepup-report"));
+}
+
+TEST_CASE("action script: without stepup on PATH it builds the image and runs it as the caller") {
+  TempDir tmp;
+  // A docker that logs its arguments and, for `run`, runs the built stepup
+  // with what follows the image, as the container's entry point would.
+  tmp.write("bin/docker",
+            "#!/usr/bin/env bash\n"
+            "printf '%s\\n' \"$@\" > " +
+                tmp.path() +
+                "/docker-$1.args\n"
+                "[ \"$1\" = run ] || exit 0\n"
+                "shift\n"
+                "while [ $# -gt 0 ]; do case $1 in\n"
+                "  --rm) shift ;; --user|--workdir|--env|--volume) shift 2 ;; *) break ;;\n"
+                "esac; done\n"
+                "shift\n"
+                "exec " STEPUP_BINARY " \"$@\"\n");
+  std::filesystem::permissions(tmp.path() + "/bin/docker", std::filesystem::perms::owner_all);
+  std::filesystem::create_directories(tmp.path() + "/runner-temp");
+  ActionRun r = run_action(
+      tmp,
+      {"INPUT_FAIL_ON=none", "INPUT_ARGS=--quick", "RUNNER_TEMP=" + tmp.path() + "/runner-temp"},
+      tmp.path() + "/bin");
+  INFO(r.result.out << r.result.err);
+  CHECK(r.outputs["gate"] == "none");
+  CHECK(std::filesystem::exists(tmp.path() + "/stepup-report/comment.md"));
+  CHECK(read_text(tmp.path() + "/docker-build.args") ==
+        "build\n-t\nstepup-action:local\n" + kSource + "\n");
+  std::string id = run({"id", "-u"}, tmp.path()), group = run({"id", "-g"}, tmp.path());
+  std::string ws = shop().repo, temp = tmp.path() + "/runner-temp";
+  std::string args = read_text(tmp.path() + "/docker-run.args");
+  CHECK_THAT(args,
+             Contains("run\n--rm\n--user\n" + id.substr(0, id.size() - 1) + ":" +
+                      group.substr(0, group.size() - 1) + "\n--workdir\n" + tmp.path() + "\n"));
+  CHECK_THAT(args,
+             Contains("\n--volume\n" + ws + ":" + ws + "\n--volume\n" + temp + ":" + temp + "\n"));
+  // The workspace is trusted inside too: git's variables go along.
+  CHECK_THAT(args, Contains("\n--env\nGIT_CONFIG_COUNT\n--env\nGIT_CONFIG_KEY_0\n--env\n"
+                            "GIT_CONFIG_VALUE_0\n"));
+  CHECK_THAT(args, Contains("\nstepup-action:local\nscan\n" + ws + "\n"));
+
+  // A published image is run as it is: nothing is built.
+  std::filesystem::remove(tmp.path() + "/docker-build.args");
+  TempDir again;
+  ActionRun given = run_action(
+      again, {"INPUT_FAIL_ON=none", "INPUT_ARGS=--quick", "INPUT_IMAGE=registry.test/stepup:1"},
+      tmp.path() + "/bin");
+  CHECK(given.outputs["gate"] == "none");
+  CHECK_FALSE(std::filesystem::exists(tmp.path() + "/docker-build.args"));
+  CHECK_THAT(read_text(tmp.path() + "/docker-run.args"),
+             Contains("\nregistry.test/stepup:1\nscan\n"));
 }
