@@ -2,6 +2,8 @@
 // locally on the example repository (the shop fixture, built once per run
 // with coverage) with GitHub's environment faked: the step summary, the
 // outputs, the SARIF and the PR comment's body (a golden file).
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
@@ -246,4 +248,47 @@ TEST_CASE("action script: without stepup on PATH it builds the image and runs it
   CHECK_FALSE(std::filesystem::exists(tmp.path() + "/docker-build.args"));
   CHECK_THAT(read_text(tmp.path() + "/docker-run.args"),
              Contains("\nregistry.test/stepup:1\nscan\n"));
+}
+
+TEST_CASE("action script: a workspace another user owns still gets patch mode and history") {
+  if (geteuid() != 0) {
+    WARN("skipped: only root can give the workspace to another user");
+    return;
+  }
+  // A job container runs as root on the runner user's checkout: git's
+  // "dubious ownership" case, which made patch mode exit 3.
+  TempDir ws;
+  ws.write("src/calc.cpp", "int twice(int x) { return 2 * x; }\n");
+  git_commit_all(ws.path(), "base", "2026-01-10T10:00:00+00:00");
+  ws.write("src/calc.cpp",
+           "int twice(int x) { return 2 * x; }\nint thrice(int x) { return 3 * x; }\n");
+  git_commit_all(ws.path(), "head", "2026-01-11T10:00:00+00:00");
+  run({"chown", "-R", "4321:4321", ws.path()}, ws.path());
+  TempDir tmp;
+  stepup::ProcessResult plain = run_stepup(
+      {"scan", ws.path(), "--quick", "--diff-base", "HEAD~1", "-o", tmp.path() + "/plain"});
+  CHECK(plain.exit_code == 3);                               // the bug, without the action
+  CHECK_THAT(plain.err, Contains("is not a git checkout"));  // git refused to read it
+
+  std::vector<std::string> argv = {"env",
+                                   "-i",
+                                   "PATH=" + std::string(std::getenv("PATH")),
+                                   "HOME=" + tmp.path(),
+                                   "XDG_CACHE_HOME=" STEPUP_TEST_CACHE,
+                                   "STEPUP=" STEPUP_BINARY,
+                                   "GITHUB_WORKSPACE=" + ws.path(),
+                                   "GITHUB_OUTPUT=" + tmp.path() + "/outputs",
+                                   "INPUT_DIFF_BASE=HEAD~1",
+                                   "INPUT_FAIL_ON=max-score>=101",
+                                   "INPUT_ARGS=--quick",
+                                   "bash",
+                                   kSource + "/scripts/action/stepup-action.sh"};
+  stepup::SystemProcessRunner runner;
+  stepup::ProcessResult r = runner.run(argv, ws.path());
+  INFO(r.out << r.err);
+  CHECK(r.err.find("is not a git checkout") == std::string::npos);
+  CHECK(parse_outputs(read_text(tmp.path() + "/outputs"))["exit-code"] == "0");
+  Json report = Json::parse(read_text(ws.path() + "/stepup-report/report.json"));
+  CHECK(report["patch"]["files_changed"] == 1);
+  CHECK(report["history"]["window"]["commits"] == 2);
 }
