@@ -2,8 +2,8 @@
 # The CI job both examples run, and the GitHub Action's scan step
 # (scripts/action/stepup-action.sh) too: a patch-mode scan with a quality
 # gate, the reports for the run's summary, code scanning (SARIF) and an
-# artifact. tests/e2e/ci_mode_test.cpp and tests/scripts/action_test.cpp
-# run it.
+# artifact. tests/e2e/ci_mode_test.cpp and
+# tests/scripts/action/stepup_action_test.cpp run it.
 #
 #   stepup-ci.sh REPO BASE_REV [COVERAGE_BUILD_DIR] [-- STEPUP_ARG...]
 #
