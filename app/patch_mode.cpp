@@ -35,14 +35,18 @@ void apply_patch_mode(Report& r, const ChangedLines& changed, const std::string&
       if (!f.is_test) p.files_without_coverage.push_back(f.path);
       continue;
     }
+    PatchFileCoverage& fc = p.file_coverage.emplace_back();
+    fc.path = f.path;
     if (f.coverage->stale) {
       // Old data cannot vouch for new lines: every changed line of code is
       // one the patch must cover, and none is counted covered.
       p.stale_files.push_back(f.path);
+      fc.stale = true;
       TextFacts text = analyse_text(f.source);
       for (int line : lines) {
         if (line >= 1 && line <= static_cast<int>(text.code.size()) && text.code[line - 1]) {
-          ++p.executable_lines;
+          ++fc.executable_lines;
+          fc.uncovered.push_back(line);
         }
       }
       continue;
@@ -50,8 +54,9 @@ void apply_patch_mode(Report& r, const ChangedLines& changed, const std::string&
     for (int line : lines) {
       auto hit = f.line_hits.find(line);
       if (hit != f.line_hits.end()) {
-        ++p.executable_lines;
-        p.lines_covered += hit->second > 0;
+        ++fc.executable_lines;
+        fc.lines_covered += hit->second > 0;
+        if (hit->second == 0) fc.uncovered.push_back(line);
       }
       auto br = f.line_branches.find(line);
       if (br != f.line_branches.end()) {
@@ -59,6 +64,10 @@ void apply_patch_mode(Report& r, const ChangedLines& changed, const std::string&
         p.branches_covered += br->second.second;
       }
     }
+  }
+  for (const PatchFileCoverage& fc : p.file_coverage) {
+    p.executable_lines += fc.executable_lines;
+    p.lines_covered += fc.lines_covered;
   }
   if (p.executable_lines > 0) {
     p.line_coverage =

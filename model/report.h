@@ -370,6 +370,16 @@ struct GateCheck {
   std::vector<std::string> candidates = {};
 };
 
+/// One changed file's patch coverage, for the PR comment (not in
+/// report.json): its changed executable lines and those no test ran.
+struct PatchFileCoverage {
+  std::string path;
+  int64_t executable_lines = 0;
+  int64_t lines_covered = 0;
+  std::vector<int> uncovered;  ///< changed executable lines no test ran, ascending
+  bool stale = false;          ///< coverage older than the source: every code line counts
+};
+
 /// Patch mode (--diff-base): the changed lines and their coverage.
 struct PatchSummary {
   std::string base;  ///< the revision given
@@ -387,6 +397,8 @@ struct PatchSummary {
   std::vector<std::string> stale_files;
   /// Changed lines per file, for the HTML view (not in report.json).
   std::map<std::string, std::vector<int>> changed;
+  /// Per changed file with coverage data, by path (not in report.json).
+  std::vector<PatchFileCoverage> file_coverage;
 };
 
 /// The whole result of a scan; every writer in reports/ is a view of it.

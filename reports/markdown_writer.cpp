@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <sstream>
 
 namespace stepup {
 
@@ -57,13 +58,34 @@ std::string markdown_code(const std::string& text) {
   return fence + (pad ? " " + body + " " : body) + fence;
 }
 
-namespace {
-
-std::string pct(double fraction) {
-  char buf[16];
+std::string markdown_percent(double fraction) {
+  char buf[32];
   std::snprintf(buf, sizeof buf, "%.1f%%", fraction * 100);
   return buf;
 }
+
+std::string markdown_patch_sentence(const PatchSummary& p) {
+  std::ostringstream out;
+  out << "**Patch since " << markdown_code(p.base) << ":** " << p.files_changed << " file(s), "
+      << p.lines_changed << " changed line(s), " << p.executable_lines << " executable";
+  if (p.line_coverage) out << ", line coverage " << markdown_percent(*p.line_coverage);
+  if (p.branch_coverage) out << ", branch coverage " << markdown_percent(*p.branch_coverage);
+  out << ".";
+  return out.str();
+}
+
+std::string markdown_baseline_sentence(const Report& r) {
+  if (!r.resolved) return "";
+  int fresh = 0, worse = 0;
+  for (const Candidate& c : r.candidates) {
+    fresh += c.status && *c.status == "new";
+    worse += c.status && *c.status == "worsened";
+  }
+  return "**Since the baseline:** " + std::to_string(fresh) + " new, " + std::to_string(worse) +
+         " worsened, " + std::to_string(r.resolved->size()) + " resolved.";
+}
+
+namespace {
 
 // "Production code: 40 files, 300 functions, 9000 code lines, line
 // coverage 81.0% (all code: 95 files, 85.2%). " The figures are production
@@ -72,10 +94,11 @@ void write_size(const Report& r, std::ostream& out) {
   const Summary& s = r.summary;
   out << "Production code: " << s.files << " files, " << s.functions << " functions, "
       << s.code_lines << " code lines";
-  if (s.line_coverage) out << ", line coverage " << pct(*s.line_coverage);
+  if (s.line_coverage) out << ", line coverage " << markdown_percent(*s.line_coverage);
   if (s.all_code_files != s.files) {
     out << " (all code: " << s.all_code_files << " files";
-    if (s.all_code_line_coverage) out << ", line coverage " << pct(*s.all_code_line_coverage);
+    if (s.all_code_line_coverage)
+      out << ", line coverage " << markdown_percent(*s.all_code_line_coverage);
     out << ")";
   }
   out << ". ";
@@ -96,11 +119,7 @@ void write_gate(const Report& r, std::ostream& out) {
 void write_patch(const Report& r, std::ostream& out) {
   if (!r.patch) return;
   const PatchSummary& p = *r.patch;
-  out << "**Patch since " << markdown_code(p.base) << ":** " << p.files_changed << " file(s), "
-      << p.lines_changed << " changed line(s), " << p.executable_lines << " executable";
-  if (p.line_coverage) out << ", line coverage " << pct(*p.line_coverage);
-  if (p.branch_coverage) out << ", branch coverage " << pct(*p.branch_coverage);
-  out << ".\n\n";
+  out << markdown_patch_sentence(p) << "\n\n";
   if (!p.files_without_coverage.empty()) {
     out << "Changed files with no coverage data at all (not counted above):\n";
     for (const auto& f : p.files_without_coverage) out << "- " << markdown_code(f) << "\n";
@@ -110,13 +129,7 @@ void write_patch(const Report& r, std::ostream& out) {
 
 void write_baseline(const Report& r, std::ostream& out) {
   if (!r.resolved) return;
-  int fresh = 0, worse = 0;
-  for (const Candidate& c : r.candidates) {
-    fresh += c.status && *c.status == "new";
-    worse += c.status && *c.status == "worsened";
-  }
-  out << "**Since the baseline:** " << fresh << " new, " << worse << " worsened, "
-      << r.resolved->size() << " resolved.\n\n";
+  out << markdown_baseline_sentence(r) << "\n\n";
   int shown = 0;
   for (const Candidate& c : r.candidates) {
     if (!c.status || *c.status == "unchanged" || shown >= std::max(0, r.top)) continue;
@@ -136,8 +149,8 @@ void write_markdown(const Report& r, std::ostream& out) {
   out << r.summary.candidates << " candidate task(s).\n\n";
   std::string missing;
   const SignalsPresent& g = r.signals;
-  for (const auto& [name, present] : {std::pair<const char*, bool>{"coverage", g.coverage},
-                                      {"git history", g.history}}) {
+  for (const auto& [name, present] :
+       {std::pair<const char*, bool>{"coverage", g.coverage}, {"git history", g.history}}) {
     if (!present) missing += std::string(missing.empty() ? "" : ", ") + name;
   }
   if (!missing.empty()) {

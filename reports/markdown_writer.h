@@ -18,4 +18,16 @@ std::string markdown_cell(const std::string& text);
 /// line breaks become spaces.
 std::string markdown_code(const std::string& text);
 
+/// A fraction as a percentage with one decimal: 0.8125 -> "81.3%".
+std::string markdown_percent(double fraction);
+
+/// "**Patch since `BASE`:** 3 file(s), 40 changed line(s), 16 executable,
+/// line coverage 12.5%, branch coverage 10.0%." (summary.md and the PR
+/// comment).
+std::string markdown_patch_sentence(const PatchSummary& patch);
+
+/// "**Since the baseline:** 2 new, 1 worsened, 3 resolved." (with
+/// --baseline; "" without).
+std::string markdown_baseline_sentence(const Report& report);
+
 }  // namespace stepup

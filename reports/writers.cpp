@@ -10,6 +10,7 @@
 
 #include "model/errors.h"
 #include "reports/codequality_writer.h"
+#include "reports/comment_writer.h"
 #include "reports/csv_writer.h"
 #include "reports/html_writer.h"
 #include "reports/json_writer.h"
@@ -30,6 +31,7 @@ const std::vector<WriterInfo>& writer_registry() {
       {"csv", "report.csv", &write_csv, nullptr},
       {"tickets", "tickets", nullptr, &ticket_files},
       {"codequality", "gl-code-quality-report.json", &write_codequality, nullptr},
+      {"comment", "comment.md", &write_comment, nullptr},
   };
   return writers;
 }

@@ -83,7 +83,7 @@ int run_scan_command(const std::vector<std::string>& args, const std::vector<std
       ("format", po::value(&formats)->default_value(formats),
        "comma list of report formats: json, html, sarif, md, csv, tickets (a folder with "
        "one Markdown file per top-N candidate), codequality (gl-code-quality-report.json, "
-       "GitLab Code Quality)")
+       "GitLab Code Quality), comment (comment.md, the GitHub Action's pull-request comment)")
       ("top", po::value(&opt.top)->default_value(10), "candidates shown in summaries")
       ("baseline", po::value(&opt.baseline),
        "an earlier report.json: candidates get a status (new, worsened, unchanged) and "

@@ -4,6 +4,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdint>
 #include <cstdio>
@@ -11,6 +12,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <vector>
 
 namespace stepup::test {
 
@@ -62,6 +64,29 @@ class FileLock {
   int fd_;
 };
 
+/// The text of every file a fixture's `inputs` list names (one path of the
+/// source tree a line, a folder taken whole in path order), so an edit of
+/// what make-repo.sh copies builds the fixture anew.
+std::string inputs_text(const fs::path& fixture) {
+  std::string out;
+  std::ifstream list(fixture / "inputs");
+  for (std::string rel; std::getline(list, rel);) {
+    if (rel.empty()) continue;
+    fs::path from = fs::path(STEPUP_SOURCE_DIR) / rel;
+    std::vector<fs::path> files;
+    if (fs::is_directory(from)) {
+      for (const auto& e : fs::recursive_directory_iterator(from)) {
+        if (e.is_regular_file()) files.push_back(e.path());
+      }
+      std::sort(files.begin(), files.end());
+    } else {
+      files.push_back(from);
+    }
+    for (const fs::path& f : files) out += f.string() + "\n" + read_text(f.string());
+  }
+  return out;
+}
+
 void build_into(const std::string& coverage_option, const BuiltRepo& b, const fs::path& script) {
   run({"bash", script.string(), b.repo}, fs::path(b.repo).parent_path().string());
   run({"cmake", "-S", b.repo, "-B", b.build, "-DCMAKE_BUILD_TYPE=Debug",
@@ -85,9 +110,9 @@ const BuiltRepo& built_fixture(const std::string& name, const std::string& cover
   // Kept beside the test binary, keyed by what makes the fixture: a test
   // run builds it once however many test processes use it, and an edit of
   // the script builds it anew.
-  const std::string key =
-      fnv1a_hex(read_text(script.string()) +
-                read_text((fixtures / "lib" / "git-fixture.sh").string()) + coverage_option);
+  const std::string key = fnv1a_hex(read_text(script.string()) +
+                                    read_text((fixtures / "lib" / "git-fixture.sh").string()) +
+                                    coverage_option + inputs_text(fixtures / name));
   const fs::path cache = fs::path(STEPUP_BINARY).parent_path() / "tests" / "fixture-cache";
   const fs::path root = cache / (name + "-" + key);
   fs::create_directories(cache);

@@ -35,11 +35,13 @@ struct BuiltRepo {
 };
 
 /// The fixture `name`, built on first use. It is kept under the build's
-/// tests/fixture-cache, keyed by its make-repo.sh and the shared
-/// tests/fixtures/lib, and a lock file makes test processes that start
-/// together (ctest -j) build it once and share it. `coverage_option` is its
-/// CMake switch for --coverage (examples/shop's SHOP_COVERAGE, the advice
-/// fixture's LEDGER_COVERAGE). Read-only for callers: scan it, never write.
+/// tests/fixture-cache, keyed by its make-repo.sh, the shared
+/// tests/fixtures/lib and the source files its `inputs` file lists (one path
+/// a line: tests/fixtures/shop names examples/), and a lock file makes test
+/// processes that start together (ctest -j) build it once and share it.
+/// `coverage_option` is its CMake switch for --coverage (the shop fixture's
+/// SHOP_COVERAGE, the advice fixture's LEDGER_COVERAGE). Read-only for
+/// callers: scan it, never write.
 const BuiltRepo& built_fixture(const std::string& name, const std::string& coverage_option);
 
 /// line -> what follows "<key>: " in a fixture line's `//` comment, up to the
