@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Builds stepup's image (the Dockerfile) and scans the embedded example with
+# it, as CI runs it: as another user than the files' owner, the workspace
+# mounted at the same path. CTest's container_image test.
+#
+#   run.sh SOURCE_DIR
+#
+# Needs docker or podman with a reachable engine and the base images
+# (debian:12, debian:12-slim) already present: this machine's registries are
+# Debian's and npm's, so nothing is pulled. Exits 77 (CTest: skipped) with
+# the reason when one is missing.
+set -euo pipefail
+src=${1:?usage: run.sh SOURCE_DIR}
+skip() { echo "container_image skipped: $*"; exit 77; }
+
+engine=""
+for e in docker podman; do
+  if command -v "$e" > /dev/null && "$e" info > /dev/null 2>&1; then engine=$e; break; fi
+done
+[ -n "$engine" ] || skip "no docker or podman with a running engine"
+for base in debian:12 debian:12-slim; do
+  "$engine" image inspect "$base" > /dev/null 2>&1 || skip "base image $base is not present (nothing is pulled)"
+done
+
+tag=stepup-test:$$
+work=$(mktemp -d)
+cleanup() { "$engine" image rm -f "$tag" > /dev/null 2>&1 || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+"$engine" build --pull=false -t "$tag" "$src"
+version=$("$engine" run --rm "$tag" --version)
+echo "$version"
+if [ "$("$engine" run --rm --entrypoint id "$tag" -u)" != 1000 ]; then
+  echo "FAIL: the image does not run as its unprivileged user by default" >&2
+  exit 1
+fi
+
+# The example, with a git history, configured on the host (the compile
+# database's absolute paths hold inside: same path), owned by a user the
+# container does not run as.
+repo=$work/shop
+cp -r "$src/examples/shop" "$repo"
+git -C "$repo" init -q
+git -C "$repo" -c user.name=t -c user.email=t@example.com add -A
+GIT_AUTHOR_DATE=2026-01-10T10:00:00Z GIT_COMMITTER_DATE=2026-01-10T10:00:00Z \
+  git -C "$repo" -c user.name=t -c user.email=t@example.com commit -qm example
+cmake -S "$repo" -B "$repo/build" > /dev/null
+chmod -R a+rwX "$work"
+"$engine" run --rm --user 4321:4321 -v "$work:$work" -w "$repo" "$tag" \
+  scan . -p build -o "$work/out" --no-cache --format json,html
+python3 - "$work/out/report.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert r["candidates"], "no candidates"
+assert r["history"]["window"]["commits"] == 1, r["history"]["window"]
+assert not any(f["parse_errors"] for f in r["files"]), "parse errors inside the image"
+print("container_image: %d candidates, history read" % len(r["candidates"]))
+PY
