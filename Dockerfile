@@ -28,6 +28,9 @@ WORKDIR /src
 # or the grammar's lock file changes.
 COPY scripts/install-deps.sh scripts/
 COPY scanner/quick/grammar/package.json scanner/quick/grammar/package-lock.json scanner/quick/grammar/
+# The tree-sitter grammar comes from the npm registry; a mirror can be named
+# (docker build --build-arg npm_config_registry=https://npm.example/).
+ARG npm_config_registry=""
 RUN bash scripts/install-deps.sh runtime build
 COPY . .
 RUN cmake -S . -B /build -DCMAKE_BUILD_TYPE=Release -DSTEPUP_BUILD_TESTS=OFF \
