@@ -11,12 +11,12 @@
 
 #include "tests/support/temp_repo.h"
 
+using Catch::Matchers::Contains;
 using stepup::test::git_commit_all;
 using stepup::test::read_text;
 using stepup::test::run;
 using stepup::test::run_stepup;
 using stepup::test::TempDir;
-using Catch::Matchers::Contains;
 using Json = nlohmann::json;
 
 namespace {
@@ -37,7 +37,8 @@ stepup::ProcessResult entrypoint(const std::string& stepup, const std::vector<st
 
 }  // namespace
 
-TEST_CASE("entry point: git trusts the working folder, its repository and CI's workspaces", "[container]") {
+TEST_CASE("entry point: git trusts the working folder, its repository and CI's workspaces",
+          "[container]") {
   TempDir t;
   const std::string repo = t.path() + "/repo";
   t.write("repo/src/a.cpp", "int a() { return 1; }\n");
@@ -72,7 +73,8 @@ TEST_CASE("entry point: git trusts the working folder, its repository and CI's w
         std::string::npos);
 }
 
-TEST_CASE("entry point: a workspace another user owns keeps its history and patch mode", "[container]") {
+TEST_CASE("entry point: a workspace another user owns keeps its history and patch mode",
+          "[container]") {
   if (geteuid() != 0) {
     WARN("skipped: only root can give the workspace to another user");
     return;
@@ -86,8 +88,8 @@ TEST_CASE("entry point: a workspace another user owns keeps its history and patc
   git_commit_all(ws.path(), "head", "2026-01-11T10:00:00+00:00");
   run({"chown", "-R", "4321:4321", ws.path()}, ws.path());
   TempDir out;
-  const std::vector<std::string> args = {"scan", ".", "--quick", "--no-cache", "--diff-base",
-                                         "HEAD~1", "-o", out.path(), "--format", "json"};
+  const std::vector<std::string> args = {"scan",   ".",  "--quick",  "--no-cache", "--diff-base",
+                                         "HEAD~1", "-o", out.path(), "--format",   "json"};
   stepup::ProcessResult plain = run_stepup(args, ws.path());
   CHECK(plain.exit_code == 3);  // git refuses it: the case the entry point is for
   CHECK_THAT(plain.err, Contains("is not a git checkout"));

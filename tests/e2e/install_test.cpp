@@ -125,7 +125,8 @@ TEST_CASE("cmake --install puts stepup, stepup.1 and its completion in a prefix"
   for (const auto& e : fs::directory_iterator(std::string(STEPUP_SOURCE_DIR) + "/docs/ci")) {
     if (e.path().extension() != ".yml") continue;
     const std::string text = read_text(e.path().string());
-    static const std::regex kVersion(R"re(stepup_([0-9][0-9.]*)_amd64|STEPUP_VERSION: "([^"]*)")re");
+    static const std::regex kVersion(
+        R"re(stepup_([0-9][0-9.]*)_amd64|STEPUP_VERSION: "([^"]*)")re");
     for (std::sregex_iterator m(text.begin(), text.end(), kVersion), end; m != end; ++m) {
       INFO(e.path().filename().string() << " names " << (*m)[0].str());
       CHECK((*m)[1].str() + (*m)[2].str() == STEPUP_VERSION_FOR_TESTS);
@@ -145,19 +146,18 @@ TEST_CASE("cmake --install puts stepup, stepup.1 and its completion in a prefix"
 TEST_CASE("the .deb depends on what the binary links, and its files scan the example",
           "[install][deb]") {
   for (const char* tool : {"cpack", "dpkg-deb", "dpkg-shlibdeps", "dpkg-query", "readelf"}) {
-    if (stepup::SystemProcessRunner().run({"sh", "-c", std::string("command -v ") + tool}, ".")
+    if (stepup::SystemProcessRunner()
+            .run({"sh", "-c", std::string("command -v ") + tool}, ".")
             .exit_code != 0) {
       WARN("skipped: no " << tool << " (scripts/install-deps.sh build installs it)");
       return;
     }
   }
   stepup::test::TempDir pkg;
-  run({"cpack", "--config", std::string(STEPUP_BUILD_DIR) + "/CPackConfig.cmake", "-B",
-       pkg.path()},
+  run({"cpack", "--config", std::string(STEPUP_BUILD_DIR) + "/CPackConfig.cmake", "-B", pkg.path()},
       STEPUP_BUILD_DIR);
   const std::string arch = trim(run({"dpkg", "--print-architecture"}, "."));
-  const std::string deb =
-      pkg.path() + "/stepup_" + STEPUP_VERSION_FOR_TESTS + "_" + arch + ".deb";
+  const std::string deb = pkg.path() + "/stepup_" + STEPUP_VERSION_FOR_TESTS + "_" + arch + ".deb";
   REQUIRE(fs::exists(deb));
 
   // Depends: the package of each library the binary names (ELF NEEDED),
@@ -193,7 +193,6 @@ TEST_CASE("the .deb depends on what the binary links, and its files scan the exa
   CHECK(fs::exists(root.path() + "/usr/share/bash-completion/completions/stepup"));
   CHECK(fs::exists(root.path() + "/usr/share/stepup/ci/stepup-ci.sh"));
   const std::string version = run({bin, "--version"}, ".");
-  CHECK(version.substr(0, version.find('\n')) ==
-        std::string("stepup ") + STEPUP_VERSION_FOR_TESTS);
+  CHECK(version.substr(0, version.find('\n')) == std::string("stepup ") + STEPUP_VERSION_FOR_TESTS);
   scan_example_with(bin);
 }
