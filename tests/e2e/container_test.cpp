@@ -14,9 +14,9 @@
 using Catch::Matchers::Contains;
 using stepup::test::git_commit_all;
 using stepup::test::read_text;
-using stepup::test::run;
 using stepup::test::run_stepup;
 using stepup::test::TempDir;
+using stepup::test::two_commits_owned_by_another_user;
 using Json = nlohmann::json;
 
 namespace {
@@ -81,12 +81,7 @@ TEST_CASE("entry point: a workspace another user owns keeps its history and patc
   }
   // The image run on a mounted checkout: its owner is not the container's user.
   TempDir ws;
-  ws.write("src/calc.cpp", "int twice(int x) { return 2 * x; }\n");
-  git_commit_all(ws.path(), "base", "2026-01-10T10:00:00+00:00");
-  ws.write("src/calc.cpp",
-           "int twice(int x) { return 2 * x; }\nint thrice(int x) { return 3 * x; }\n");
-  git_commit_all(ws.path(), "head", "2026-01-11T10:00:00+00:00");
-  run({"chown", "-R", "4321:4321", ws.path()}, ws.path());
+  two_commits_owned_by_another_user(ws);
   TempDir out;
   const std::vector<std::string> args = {"scan",   ".",  "--quick",  "--no-cache", "--diff-base",
                                          "HEAD~1", "-o", out.path(), "--format",   "json"};

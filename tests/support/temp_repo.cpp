@@ -55,6 +55,15 @@ void git_commit_all(const std::string& repo, const std::string& message, const s
       repo);
 }
 
+void two_commits_owned_by_another_user(const TempDir& repo) {
+  repo.write("src/calc.cpp", "int twice(int x) { return 2 * x; }\n");
+  git_commit_all(repo.path(), "base", "2026-01-10T10:00:00+00:00");
+  repo.write("src/calc.cpp",
+             "int twice(int x) { return 2 * x; }\nint thrice(int x) { return 3 * x; }\n");
+  git_commit_all(repo.path(), "head", "2026-01-11T10:00:00+00:00");
+  run({"chown", "-R", "4321:4321", repo.path()}, repo.path());
+}
+
 std::string read_text(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream ss;

@@ -33,10 +33,14 @@ std::string run(const std::vector<std::string>& argv, const std::string& cwd,
 void git_commit_all(const std::string& repo, const std::string& message,
                     const std::string& date = "2026-01-15T10:00:00+00:00");
 
+/// Two commits in `repo` (the second adds a function to src/calc.cpp), then
+/// the whole tree given to uid and gid 4321: git's "dubious ownership" case
+/// for the caller, as a mounted or job-container workspace is. Root only.
+void two_commits_owned_by_another_user(const TempDir& repo);
+
 std::string read_text(const std::string& path);
 
 /// Runs the stepup binary built next to the tests.
-ProcessResult run_stepup(const std::vector<std::string>& args,
-                         const std::string& cwd = ".");
+ProcessResult run_stepup(const std::vector<std::string>& args, const std::string& cwd = ".");
 
 }  // namespace stepup::test

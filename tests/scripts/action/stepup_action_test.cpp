@@ -258,12 +258,7 @@ TEST_CASE("action script: a workspace another user owns still gets patch mode an
   // A job container runs as root on the runner user's checkout: git's
   // "dubious ownership" case, which made patch mode exit 3.
   TempDir ws;
-  ws.write("src/calc.cpp", "int twice(int x) { return 2 * x; }\n");
-  git_commit_all(ws.path(), "base", "2026-01-10T10:00:00+00:00");
-  ws.write("src/calc.cpp",
-           "int twice(int x) { return 2 * x; }\nint thrice(int x) { return 3 * x; }\n");
-  git_commit_all(ws.path(), "head", "2026-01-11T10:00:00+00:00");
-  run({"chown", "-R", "4321:4321", ws.path()}, ws.path());
+  two_commits_owned_by_another_user(ws);
   TempDir tmp;
   stepup::ProcessResult plain = run_stepup(
       {"scan", ws.path(), "--quick", "--diff-base", "HEAD~1", "-o", tmp.path() + "/plain"});
