@@ -32,6 +32,7 @@ build=(
   libsqlite3-dev                   # the facts cache's index: safe for scans sharing one cache folder
   libtree-sitter-dev               # the quick mode's parser runtime (0.20.7, grammar ABI 13-14)
   curl ca-certificates             # fetches the tree-sitter-cpp grammar from the npm registry
+  file                             # CPack's DEB generator runs it before dpkg-shlibdeps (--target package)
 )
 test=(
   catch2                           # unit tests (v2)

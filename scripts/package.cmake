@@ -31,14 +31,15 @@ set(STEPUP_MAINTAINER "stepup maintainers <stepup@localhost>" CACHE STRING
 set(CPACK_PACKAGE_CONTACT "${STEPUP_MAINTAINER}")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
     "C++ code-health opportunity scanner: ranks tests, refactors and instrumentation work")
+# The long description's body: CPack puts the summary line first and indents
+# each line by one space, as Debian's control format wants.
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
-    "${CPACK_PACKAGE_DESCRIPTION_SUMMARY}
- stepup parses a C++ repository with libclang over compile_commands.json,
- reads its coverage (gcovr, lcov, Cobertura, llvm-cov) and its git history,
- and ranks concrete tasks: tests for under-tested, error-prone code,
- instrumentation where errors vanish, refactors of complex churning code and
- performance work on hot paths. It writes report.json, a self-contained HTML
- report, SARIF, GitLab Code Quality and a Markdown summary for CI.")
+    "stepup parses a C++ repository with libclang over compile_commands.json,
+reads its coverage (gcovr, lcov, Cobertura, llvm-cov) and its git history,
+and ranks concrete tasks: tests for under-tested, error-prone code,
+instrumentation where errors vanish, refactors of complex churning code and
+performance work on hot paths. It writes report.json, a self-contained HTML
+report, SARIF, GitLab Code Quality and a Markdown summary for CI.")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)  # stepup_<version>_<arch>.deb
 set(CPACK_DEBIAN_PACKAGE_SECTION devel)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)

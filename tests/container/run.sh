@@ -33,7 +33,10 @@ work=$(mktemp -d)
 cleanup() { "$engine" image rm -f "$tag" > /dev/null 2>&1 || true; rm -rf "$work"; }
 trap cleanup EXIT
 
-"$engine" build --pull=false -t "$tag" "$src"
+# STEPUP_CONTAINER_BUILD_FLAGS: more `build` flags, split on blanks (a CA
+# certificate mount behind a TLS-intercepting proxy, --network host...).
+read -r -a build_flags <<< "${STEPUP_CONTAINER_BUILD_FLAGS:-}"
+"$engine" build --pull=false ${build_flags[@]+"${build_flags[@]}"} -t "$tag" "$src"
 version=$("$engine" run --rm "$tag" --version)
 echo "$version"
 if [ "$("$engine" run --rm --entrypoint id "$tag" -u)" != 1000 ]; then
@@ -46,10 +49,16 @@ fi
 # container does not run as.
 repo=$work/shop
 cp -r "$src/examples/shop" "$repo"
+commit() {  # commit everything, at a fixed date
+  git -C "$repo" add -A
+  GIT_AUTHOR_DATE=$1 GIT_COMMITTER_DATE=$1 \
+    git -C "$repo" -c user.name=t -c user.email=t@example.com commit -qm "$2"
+}
 git -C "$repo" init -q
-git -C "$repo" -c user.name=t -c user.email=t@example.com add -A
-GIT_AUTHOR_DATE=2026-01-10T10:00:00Z GIT_COMMITTER_DATE=2026-01-10T10:00:00Z \
-  git -C "$repo" -c user.name=t -c user.email=t@example.com commit -qm example
+commit 2026-01-10T10:00:00Z example
+# The first commit adds every file: a mass change, which history leaves out.
+echo "// reviewed" >> "$repo/src/net/http.cpp"
+commit 2026-01-11T10:00:00Z "http: a note"
 cmake -S "$repo" -B "$repo/build" > /dev/null
 chmod -R a+rwX "$work"
 "$engine" run --rm --user 4321:4321 -v "$work:$work" -w "$repo" "$tag" \
@@ -58,7 +67,7 @@ python3 - "$work/out/report.json" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
 assert r["candidates"], "no candidates"
-assert r["history"]["window"]["commits"] == 1, r["history"]["window"]
+assert r["history"]["window"]["commits"] == 1, r["history"]["window"]  # the second
 assert not any(f["parse_errors"] for f in r["files"]), "parse errors inside the image"
 print("container_image: %d candidates, history read" % len(r["candidates"]))
 PY

@@ -104,13 +104,13 @@ TEST_CASE("cmake --install puts stepup, stepup.1 and its completion in a prefix"
   stepup::test::TempDir prefix;
   run({"cmake", "--install", STEPUP_BUILD_DIR, "--prefix", prefix.path()}, ".");
   const std::string bin = prefix.path() + "/bin/stepup";
-  const std::string man = prefix.path() + "/share/man/man1/stepup.1";
+  const std::string man = prefix.path() + "/share/man/man1/stepup.1.gz";
   const std::string completion = prefix.path() + "/share/bash-completion/completions/stepup";
   REQUIRE(fs::exists(bin));
   CHECK((fs::status(bin).permissions() & fs::perms::owner_exec) != fs::perms::none);
   REQUIRE(fs::exists(man));
   REQUIRE(fs::exists(completion));
-  CHECK(read_text(man) == read_text(STEPUP_MAN_PAGE));
+  CHECK(run({"gzip", "-dc", man}, ".") == read_text(STEPUP_MAN_PAGE));
   CHECK(read_text(completion) == read_text(STEPUP_COMPLETION));
   // man finds the page by name under the prefix's share/man.
   CHECK_THAT(run({"man", "-M", prefix.path() + "/share/man", "-P", "cat", "stepup"}, "."),
@@ -189,7 +189,8 @@ TEST_CASE("the .deb depends on what the binary links, and its files scan the exa
   run({"dpkg-deb", "-x", deb, root.path()}, ".");
   const std::string bin = root.path() + "/usr/bin/stepup";
   REQUIRE(fs::exists(bin));
-  CHECK(read_text(root.path() + "/usr/share/man/man1/stepup.1") == read_text(STEPUP_MAN_PAGE));
+  CHECK(run({"gzip", "-dc", root.path() + "/usr/share/man/man1/stepup.1.gz"}, ".") ==
+        read_text(STEPUP_MAN_PAGE));
   CHECK(fs::exists(root.path() + "/usr/share/bash-completion/completions/stepup"));
   CHECK(fs::exists(root.path() + "/usr/share/stepup/ci/stepup-ci.sh"));
   const std::string version = run({bin, "--version"}, ".");
