@@ -30,7 +30,7 @@ set(STEPUP_MAINTAINER "stepup maintainers <stepup@localhost>" CACHE STRING
     "The .deb's Maintainer field: set it to whoever publishes the package")
 set(CPACK_PACKAGE_CONTACT "${STEPUP_MAINTAINER}")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
-    "C++ code-health opportunity scanner: ranks tests, refactors and instrumentation work")
+    "C++ code-health scanner that ranks test, refactor and instrumentation work")
 # The long description's body: CPack puts the summary line first and indents
 # each line by one space, as Debian's control format wants.
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
