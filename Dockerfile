@@ -20,8 +20,9 @@
 # mounted at the same path, so compile_commands.json's absolute paths hold
 # and the reports belong to the job. The entry point
 # (scripts/docker-entrypoint.sh) makes git trust the mounted workspace.
-# tests/e2e/container_test.cpp builds and runs it when docker or podman and
-# a debian:12 image are there.
+# tests/container/run.sh (CTest's container_image) builds and runs it where
+# docker or podman can, with local debian:12 images; container_test.cpp
+# tests the entry point.
 FROM debian:12 AS build
 WORKDIR /src
 # The dependencies first, in their own layer: rebuilt only when the script

@@ -13,7 +13,8 @@
 # the binary passes to libclang by its absolute path (CMakeLists.txt,
 # CLANG_RESOURCE_DIR), shipped by libclang-common-<major>-dev.
 # Recommends: git (history, churn, patch mode) and gcovr
-# (--coverage-build); stepup runs without them and says what it left out.
+# (--coverage-build); stepup runs without them (docs/install.md says what
+# each adds).
 # tests/e2e/install_test.cpp checks Depends against dpkg -S of every NEEDED
 # library, unpacks the package into a temporary root and scans with it.
 
