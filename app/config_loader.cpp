@@ -1,5 +1,7 @@
 #include "app/config_loader.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -10,6 +12,7 @@
 #include "model/report.h"
 #include "rules/registry.h"
 #include "scanner/common/input_text.h"
+#include "scanner/history/remote_url.h"
 
 namespace stepup {
 namespace {
@@ -237,6 +240,41 @@ void read_rules(const Json& v, const std::string& where, Config& config) {
   }
 }
 
+// "report": {"links": {"remote", "host", "file_url", "commit_url"}}. The
+// repository may hold this file, so templates are held to the page's rules.
+void read_report(const Json& v, const std::string& where, Config& config) {
+  if (!v.is_object()) throw InputError(where + ": must be an object");
+  for (const auto& [key, links] : v.items()) {
+    if (key != "links") throw InputError(where + "." + key + ": unknown key (known: links)");
+    if (!links.is_object()) throw InputError(where + ".links: must be an object");
+    for (const auto& [k, value] : links.items()) {
+      std::string at = where + ".links." + k;
+      if (!value.is_string()) throw InputError(at + ": must be a string");
+      std::string text = value.get<std::string>();
+      std::string problem;
+      if (k == "remote") {
+        bool ok = !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+          return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
+        });
+        if (!ok) problem = "must be a remote's name (letters, digits, '-', '_', '.')";
+        config.links.remote = text;
+      } else if (k == "host") {
+        if (!is_host_kind(text)) problem = "must be github, gitlab, gitea or bitbucket";
+        config.links.host = text;
+      } else if (k == "file_url") {
+        problem = check_link_template(text, "{path}");
+        config.links.file_url = text;
+      } else if (k == "commit_url") {
+        problem = check_link_template(text, "{sha}");
+        config.links.commit_url = text;
+      } else {
+        problem = "unknown key (known: remote, host, file_url, commit_url)";
+      }
+      if (!problem.empty()) throw InputError(at + ": " + problem);
+    }
+  }
+}
+
 }  // namespace
 
 Config default_config() {
@@ -303,12 +341,14 @@ Config parse_config(const std::string& path, std::string_view text) {
         }
         config.parse_unbuilt = v == "parse";
       }
+    } else if (key == "report") {
+      read_report(value, where, config);
     } else if (key == "$schema" || key == "//") {
       // comments and editor hints are welcome
     } else {
       throw InputError(where +
                        ": unknown key (known: exclude, tests, modules, path_map, roles, "
-                       "role_patterns, history, signals, ci, ranking, scan, rules)");
+                       "role_patterns, history, signals, ci, ranking, scan, report, rules)");
     }
   }
   return config;
@@ -374,6 +414,12 @@ nlohmann::ordered_json config_to_json(const Config& config) {
   j["ranking"] = {{"spread_top", config.ranking.spread_top},
                   {"per_target", config.ranking.per_target}};
   j["scan"] = {{"unbuilt", config.parse_unbuilt ? "parse" : "skip"}};
+  const LinksConfig& l = config.links;
+  j["report"] = {{"links",
+                  {{"remote", l.remote},
+                   {"host", l.host},
+                   {"file_url", l.file_url},
+                   {"commit_url", l.commit_url}}}};
   nlohmann::ordered_json rules = nlohmann::ordered_json::object();
   rules["roles"] = config.roles.target_roles;
   for (const auto& [id, opts] : config.rule_options) {

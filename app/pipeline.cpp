@@ -28,6 +28,7 @@
 #include "scanner/history/codeowners.h"
 #include "scanner/history/file_history.h"
 #include "scanner/history/git_diff.h"
+#include "scanner/history/remote_url.h"
 #include "scanner/parse/clang_scan.h"
 #include "scanner/parse/compile_db.h"
 #include "scanner/parse/ctest_tests.h"
@@ -462,7 +463,10 @@ ScanResult run_scan(const ScanOptions& options, ProcessRunner& runner) {
       report.signals.history = true;
       report.signals.function_history = history.with_functions;
     }
+    report.links = read_links(discovery.root, report.commit, result.config.links, runner, diags,
+                              &report.links_missing);
   } else {
+    report.links_missing = "not a git checkout";
     diags.push_back({Diagnostic::Level::kInfo, "history",
                      "not a git checkout: no history signals (history is null)", std::nullopt});
   }

@@ -49,7 +49,7 @@ struct HistoryConfig {
       R"((errors?|failures?|fix(es)?|breaks?|breakage|issues?|problems?)\b)"
       R"(|.*\bfix(e[sd]|ing)?\s+((?!(in|of|for|when|with|during|after|on)\b)\S+\s+){0,2})"
       R"((comments?|links?|manual)\b(?!\.\w)))";
-  bool functions = true;          ///< per-function history (reads patches)
+  bool functions = true;  ///< per-function history (reads patches)
   /// code-maat's max changeset: a commit changing more files than this is a
   /// mass change (reformat, header sweep, rename sweep) and counts nowhere.
   int max_changeset_files = 50;
@@ -123,15 +123,23 @@ struct RankingConfig {
   int per_target = 2;  ///< 0: no limit
 };
 
+/// Links to the code ("report.links" in .stepup.json): which remote names
+/// the host, the host's kind when its name does not tell, and templates
+/// that replace the host's ({path}, {line}, {sha}).
+struct LinksConfig {
+  std::string remote = "origin";
+  std::string host;  ///< "" (from the remote's host name), github, gitlab, gitea, bitbucket
+  std::string file_url, commit_url;
+};
+
 /// Everything .stepup.json can set, with its default.
 struct Config {
   /// gitignore-like patterns: "dir/" matches a directory anywhere, a pattern
   /// with another '/' is anchored at the repo root, anything else matches a
   /// file's base name. '*' stays inside one component, '**' crosses them.
-  std::vector<std::string> exclude = {"third_party/", "vendor/", "external/",
-                                      "build*/", ".git/"};
-  std::vector<std::string> tests = {"test/",    "tests/",  "*_test.*", "*_unittest.*",
-                                    "test_*.*", "*Test.*", "test.*",   "tests.*",
+  std::vector<std::string> exclude = {"third_party/", "vendor/", "external/", "build*/", ".git/"};
+  std::vector<std::string> tests = {"test/",    "tests/",   "*_test.*",  "*_unittest.*",
+                                    "test_*.*", "*Test.*",  "test.*",    "tests.*",
                                     "fuzz/",    "fuzzing/", "*_fuzzer.*"};
   /// 0: a file's module is its parent directory; N: its first N directories.
   int module_depth = 0;
@@ -145,6 +153,7 @@ struct Config {
   /// "scan.unbuilt": "parse" parses the files the compile database does not
   /// build; "skip" (the default) only reports them (built: false).
   bool parse_unbuilt = false;
+  LinksConfig links;  ///< "report.links"
   /// Options of each rule, by rule id; filled from the rule registry's
   /// defaults and overridden by "rules" in the config.
   std::map<std::string, std::map<std::string, double>> rule_options;

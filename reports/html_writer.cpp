@@ -43,7 +43,11 @@ Json line_hits_json(const std::map<int, int64_t>& hits) {
 Json html_data(const Report& report, size_t source_budget) {
   Json sources = Json::object(), omitted = Json::object();
   size_t used = 0;
-  for (const FileFacts* f : source_wanted(report)) {
+  // --html-source=link or none: no text at all (the page links to the host,
+  // or shows neither).
+  std::vector<const FileFacts*> wanted;
+  if (report.html_source == HtmlSource::kEmbed) wanted = source_wanted(report);
+  for (const FileFacts* f : wanted) {
     if (f->source.empty()) {
       omitted[f->path] = "its text was not read at scan time (binary or unreadable)";
     } else if (used + f->source.size() > source_budget) {
@@ -57,7 +61,10 @@ Json html_data(const Report& report, size_t source_budget) {
   Json doc = report_to_json(report);
   doc["html"] = {{"sources", std::move(sources)},
                  {"omitted", std::move(omitted)},
-                 {"source_budget", source_budget}};
+                 {"source_budget", source_budget},
+                 {"source_mode", report.html_source == HtmlSource::kEmbed  ? "embed"
+                                 : report.html_source == HtmlSource::kLink ? "link"
+                                                                           : "none"}};
   return doc;
 }
 

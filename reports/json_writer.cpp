@@ -193,6 +193,13 @@ Json candidate_json(const Candidate& c) {
   return j;
 }
 
+Json links_json(const Links& l) {
+  auto or_null = [](const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); };
+  return Json{
+      {"host", l.host},     {"from", l.from},         {"remote", or_null(l.remote)},
+      {"commit", l.commit}, {"file_url", l.file_url}, {"commit_url", or_null(l.commit_url)}};
+}
+
 }  // namespace
 
 nlohmann::ordered_json report_to_json(const Report& r) {
@@ -248,6 +255,7 @@ nlohmann::ordered_json report_to_json(const Report& r) {
         {"log_apis", log_apis_json(r.log_apis)}}},
       {"history", {{"window", optional_or_null(r.history_window, window_json)}}},
       {"tests", {{"framework", optional_or_null(r.test_framework, framework_json)}}},
+      {"links", optional_or_null(r.links, links_json)},
       {"modules", std::move(modules)},
       {"files", std::move(files)},
       {"candidates", std::move(candidates)},

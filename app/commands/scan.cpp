@@ -72,7 +72,7 @@ int run_scan_command(const std::vector<std::string>& args, const std::vector<std
   ScanOptions opt;
   std::string shard_text, facts_out;
   std::string since;
-  std::string out_dir, formats = kDefaultFormats;
+  std::string out_dir, formats = kDefaultFormats, html_source = "embed";
   std::vector<std::string> gate_texts;
   po::options_description desc("stepup scan [REPO] [options]");
   desc.add_options()("help,h", "show this help");
@@ -85,6 +85,9 @@ int run_scan_command(const std::vector<std::string>& args, const std::vector<std
        "one Markdown file per top-N candidate), codequality (gl-code-quality-report.json, "
        "GitLab Code Quality), comment (comment.md, the GitHub Action's pull-request comment)")
       ("top", po::value(&opt.top)->default_value(10), "candidates shown in summaries")
+      ("html-source", po::value(&html_source)->default_value(html_source),
+       "what index.html's file view holds of the code: embed (the text), link (a link to "
+       "it on the git host instead) or none (neither)")
       ("baseline", po::value(&opt.baseline),
        "an earlier report.json: candidates get a status (new, worsened, unchanged) and "
        "resolved ones are listed")
@@ -143,6 +146,9 @@ int run_scan_command(const std::vector<std::string>& args, const std::vector<std
     }
   }
   auto writers = select_writers(formats);
+  if (html_source != "embed" && html_source != "link" && html_source != "none") {
+    throw UsageError("--html-source takes embed, link or none, not '" + html_source + "'");
+  }
 
   Progress progress(isatty(STDERR_FILENO));
   opt.progress = [&](int done, int total) { progress.update(done, total); };
@@ -152,6 +158,9 @@ int run_scan_command(const std::vector<std::string>& args, const std::vector<std
   say_parse_stats(result, opt);
   if (opt.shards > 0) return write_shard(result, facts_out, progress.seconds());
   if (out_dir.empty()) out_dir = result.report.repo_root + "/stepup-report";
+  result.report.html_source = html_source == "link"   ? HtmlSource::kLink
+                              : html_source == "none" ? HtmlSource::kNone
+                                                      : HtmlSource::kEmbed;
   result.report.gate = evaluate_gate(result.report, gate);
   double scanned = progress.seconds();
   write_reports(result.report, out_dir, writers);
@@ -178,6 +187,11 @@ int run_scan_command(const std::vector<std::string>& args, const std::vector<std
                errors, warnings,
                warnings > 0 && verbosity == Verbosity::kQuiet ? " (-q: not shown)" : "",
                out_dir.c_str(), writing, said.c_str());
+  bool html = formats.find("html") != std::string::npos;
+  if (html && !result.report.links && html_source != "none" && verbosity != Verbosity::kQuiet) {
+    std::fprintf(stderr, "stepup: index.html has no links to the code: %s\n",
+                 result.report.links_missing.c_str());
+  }
   if (sum.line_coverage) {
     std::fprintf(stderr, "stepup: production line coverage %.1f%% (all code %.1f%%)\n",
                  *sum.line_coverage * 100, sum.all_code_line_coverage.value_or(0) * 100);

@@ -73,6 +73,55 @@
     return add(el('span'), bar, pctText(r));
   }
 
+  // ---- links to the code (report.links) -------------------------------------
+  // Addresses come from report.json's templates; each is checked again here
+  // (http(s) only, nothing that could leave an attribute) and set with
+  // setAttribute on a fixed name. Placeholders are filled with split/join,
+  // never String.replace, whose '$' patterns a path could spell.
+  var L = R.links || null;
+  function safeHref(u) { return /^https?:\/\/[A-Za-z0-9.-]+(:[0-9]+)?([\/?#][^\s"'<>\\`\x00-\x1f\x7f-\uffff]*)?$/.test(u) ? u : null; }
+  function fill(t, key, v) { return t.split(key).join(v); }
+  function encPath(p) {
+    return p.split('/').map(function (s) {
+      return encodeURIComponent(s).replace(/[!'()*]/g, function (c) { return '%' + c.charCodeAt(0).toString(16).toUpperCase(); });
+    }).join('/');
+  }
+  function fileUrl(path, line) {
+    if (!L || !L.file_url) return null;
+    var t = L.file_url;
+    if (!line) {
+      var h = t.indexOf('#');
+      if (h >= 0 && t.indexOf('{line}', h) >= 0) t = t.slice(0, h);
+      line = 1;
+    }
+    return safeHref(fill(fill(t, '{path}', encPath(path)), '{line}', String(line)));
+  }
+  function commitUrl(sha) { return L && L.commit_url ? safeHref(fill(L.commit_url, '{sha}', sha)) : null; }
+  // An <a> opening the host in a new tab, or plain text without an address.
+  function codeLink(text, href, cls) {
+    if (!href) return el('span', cls, text);
+    var a = el('a', cls ? cls + ' code-link' : 'code-link', text);
+    a.setAttribute('href', href);
+    a.setAttribute('target', '_blank');
+    a.setAttribute('rel', 'noopener noreferrer');
+    a.addEventListener('click', function (ev) { ev.stopPropagation(); });
+    return a;
+  }
+  // A why-line with the commits it names linked: hex words of 7 to 40
+  // characters holding a digit and a letter (a count or a word never does).
+  function whyLine(text) {
+    var li = el('li');
+    if (!commitUrl('0000000')) { li.textContent = text; return li; }
+    var re = /\b[0-9a-f]{7,40}\b/g, last = 0, m;
+    while ((m = re.exec(text)) !== null) {
+      if (!/[0-9]/.test(m[0]) || !/[a-f]/.test(m[0])) continue;
+      add(li, text.slice(last, m.index), codeLink(m[0], commitUrl(m[0]), 'mono sha'));
+      last = m.index + m[0].length;
+    }
+    add(li, text.slice(last));
+    return li;
+  }
+
   // A floating tooltip shared by the charts (text only).
   var tip = el('div', 'tip');
   document.body.appendChild(tip);

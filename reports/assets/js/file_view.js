@@ -43,7 +43,12 @@
     close.type = 'button';
     close.addEventListener('click', closeFile);
     var meta = f.module + (f.is_test ? ' · test file' : '') + ((f.owners || []).length ? ' · owners ' + f.owners.join(' ') : '');
-    drawer.appendChild(add(el('div', 'drawer-head'), add(el('div'), el('h2', null, f.path), el('div', 'meta', meta)), close));
+    // --html-source=none: neither the text nor links in this view.
+    var links = V.source_mode !== 'none';
+    var metaBox = el('div', 'meta', meta);
+    var here = links ? fileUrl(f.path, 0) : null;
+    if (here) add(metaBox, ' · ', codeLink('view at ' + L.commit.slice(0, 12) + ' on ' + L.host + ' ↗', here, 'file-link'));
+    drawer.appendChild(add(el('div', 'drawer-head'), add(el('div'), el('h2', null, f.path), metaBox), close));
     var body = el('div', 'drawer-body');
     drawer.appendChild(body);
     var facts = add(el('div', 'facts'), fact('code lines', fmt(f.code_lines)), fact('functions', fmt(f.functions.length)),
@@ -79,7 +84,7 @@
     var srcBox = el('div', 'src');
     srcBox.id = 'source';
     body.appendChild(add(el('h3', null, 'Functions'), el('small', null, 'click one to jump to its source')));
-    body.appendChild(functionTable(f, function (fn) { jumpTo(srcBox, fn.line); }));
+    body.appendChild(functionTable(f, function (fn) { jumpTo(srcBox, fn.line); }, links));
     body.appendChild(el('h3', null, 'Source'));
     var c = focusCand || cands[0];
     focusCand = null;
@@ -100,6 +105,16 @@
 
   function renderSource(body, srcBox, f, cands, focus) {
     var src = V.sources[f.path];
+    if (V.source_mode === 'none') {
+      body.appendChild(el('p', 'note', 'Source text and links were left out of this page (--html-source=none).'));
+      return;
+    }
+    if (V.source_mode === 'link') {
+      var u = fileUrl(f.path, 0);
+      body.appendChild(u ? add(el('p', 'note'), 'The source is not in this page: ', codeLink('read ' + f.path + ' at ' + L.commit.slice(0, 12) + ' on ' + L.host + ' ↗', u, 'file-link'))
+        : el('p', 'note', 'The source is not in this page (--html-source=link), and no link to it could be made.'));
+      return;
+    }
     if (!src) {
       var why = V.omitted[f.path] ||
         'only files with a candidate task or coverage data are embedded, to keep the page small';
@@ -151,7 +166,7 @@
       if (focused[n]) cls += ' focus';
       var row = el('div', cls);
       row.setAttribute('data-line', n);
-      add(row, el('span', 'ln', n), el('span', 'hits', n in hits ? (hits[n] === 0 ? '0' : fmt(hits[n]) + '×') : ''),
+      add(row, L ? codeLink(String(n), fileUrl(f.path, n), 'ln') : el('span', 'ln', n), el('span', 'hits', n in hits ? (hits[n] === 0 ? '0' : fmt(hits[n]) + '×') : ''),
         el('span', 'code', text.replace(/\r$/, '') || ' '));
       frag.appendChild(row);
     });

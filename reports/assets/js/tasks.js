@@ -50,13 +50,15 @@
     return wrap;
   }
 
-  function functionTable(f, onPick) {
+  // links: false in a file view the page keeps links out of (--html-source=none).
+  function functionTable(f, onPick, links) {
+    if (links === undefined) links = true;
     var candLines = {};
     (fileCands[f.path] || []).forEach(function (c) { if (c.target.function) candLines[c.target.function] = Math.max(candLines[c.target.function] || 0, c.score); });
     return sortableTable([
       { title: 'function', key: function (x) { return x.qualified_name; },
         cell: function (x) {
-          var s = el('span', 'mono', x.qualified_name);
+          var s = codeLink(x.qualified_name, links ? fileUrl(f.path, x.line) : null, 'mono fn-link');
           if (candLines[x.qualified_name]) return add(el('span'), s, ' ', badge(candLines[x.qualified_name]));
           return s;
         } },
@@ -157,10 +159,10 @@
     function detail(c) {
       var d = el('div');
       var ul = d.appendChild(el('ul', 'why'));
-      c.why.forEach(function (w) { ul.appendChild(el('li', null, w)); });
+      c.why.forEach(function (w) { ul.appendChild(whyLine(w)); });
       d.appendChild(add(el('div', 'first'), el('b', null, 'First step: '), c.first_step));
       var meta = add(el('div', 'meta'), 'rule ', el('code', null, c.rule), ' · id ', el('code', null, c.id));
-      if (c.target.file) meta.appendChild(document.createTextNode(' · ' + c.target.file + (c.target.line ? ':' + c.target.line : '')));
+      if (c.target.file) add(meta, ' · ', codeLink(c.target.file + (c.target.line ? ':' + c.target.line : ''), fileUrl(c.target.file, c.target.line), 'target-link'));
       d.appendChild(meta);
       var f = c.target.file && fileByPath[c.target.file];
       if (f) {
