@@ -49,7 +49,7 @@ struct HistoryConfig {
       R"((errors?|failures?|fix(es)?|breaks?|breakage|issues?|problems?)\b)"
       R"(|.*\bfix(e[sd]|ing)?\s+((?!(in|of|for|when|with|during|after|on)\b)\S+\s+){0,2})"
       R"((comments?|links?|manual)\b(?!\.\w)))";
-  bool functions = true;  ///< per-function history (reads patches)
+  bool functions = true;          ///< per-function history (reads patches)
   /// code-maat's max changeset: a commit changing more files than this is a
   /// mass change (reformat, header sweep, rename sweep) and counts nowhere.
   int max_changeset_files = 50;
@@ -137,9 +137,10 @@ struct Config {
   /// gitignore-like patterns: "dir/" matches a directory anywhere, a pattern
   /// with another '/' is anchored at the repo root, anything else matches a
   /// file's base name. '*' stays inside one component, '**' crosses them.
-  std::vector<std::string> exclude = {"third_party/", "vendor/", "external/", "build*/", ".git/"};
-  std::vector<std::string> tests = {"test/",    "tests/",   "*_test.*",  "*_unittest.*",
-                                    "test_*.*", "*Test.*",  "test.*",    "tests.*",
+  std::vector<std::string> exclude = {"third_party/", "vendor/", "external/",
+                                      "build*/", ".git/"};
+  std::vector<std::string> tests = {"test/",    "tests/",  "*_test.*", "*_unittest.*",
+                                    "test_*.*", "*Test.*", "test.*",   "tests.*",
                                     "fuzz/",    "fuzzing/", "*_fuzzer.*"};
   /// 0: a file's module is its parent directory; N: its first N directories.
   int module_depth = 0;

@@ -19,9 +19,9 @@ constexpr const char* kReportSchema = "stepup-report/1";
 struct Diagnostic {
   enum class Level { kInfo, kWarning, kError };
   Level level = Level::kInfo;
-  std::string source;  ///< stage that said it: "discover", "parse", ...
+  std::string source;                ///< stage that said it: "discover", "parse", ...
   std::string message;
-  std::optional<std::string> path;  ///< repo-relative path it concerns, if any
+  std::optional<std::string> path;   ///< repo-relative path it concerns, if any
 };
 
 const char* level_name(Diagnostic::Level level);
@@ -54,10 +54,10 @@ struct Coupling {
 struct History {
   int64_t commits = 0, fix_commits = 0, authors = 0;
   int64_t lines_added = 0, lines_deleted = 0;
-  std::string last_change;        ///< UTC date of its newest commit, YYYY-MM-DD
-  std::string main_author;        ///< the author of most of its commits
-  double main_author_share = 0;   ///< their share of its commits
-  double fragmentation = 0;       ///< 1 - sum(share^2) over authors (code-maat)
+  std::string last_change;       ///< UTC date of its newest commit, YYYY-MM-DD
+  std::string main_author;       ///< the author of most of its commits
+  double main_author_share = 0;  ///< their share of its commits
+  double fragmentation = 0;      ///< 1 - sum(share^2) over authors (code-maat)
   std::vector<Coupling> coupled;  ///< strongest first
 };
 
@@ -119,9 +119,9 @@ struct ErrorExit {
   /// code believes cannot fail (`assert(false)`, a fatal call saying
   /// "internal error"); no test is meant to reach it.
   std::string kind;
-  std::string value;       ///< what it returns, throws or calls, as written (whitespace collapsed)
-  int condition_line = 0;  ///< the if/case/loop condition that leads to it; 0: none
-  std::string condition;   ///< that condition as written, whitespace collapsed
+  std::string value;        ///< what it returns, throws or calls, as written (whitespace collapsed)
+  int condition_line = 0;   ///< the if/case/loop condition that leads to it; 0: none
+  std::string condition;    ///< that condition as written, whitespace collapsed
 };
 
 /// Facts about a repo function's declaration that log-API inference needs
@@ -131,11 +131,10 @@ struct DeclFacts {
   std::string qualified_name;  ///< "leveldb::Log"
   std::string path;            ///< repo-relative file of its first declaration
   int line = 0;
-  bool variadic = false;  ///< C-style "..." (or a parameter pack)
-  bool format_param =
-      false;  ///< a const char* parameter named like a format, or a printf attribute
-  bool logger_param = false;  ///< a parameter whose type names a logger, sink or stream
-  std::string result;         ///< the result type as written: "void", "Status"
+  bool variadic = false;       ///< C-style "..." (or a parameter pack)
+  bool format_param = false;   ///< a const char* parameter named like a format, or a printf attribute
+  bool logger_param = false;   ///< a parameter whose type names a logger, sink or stream
+  std::string result;          ///< the result type as written: "void", "Status"
   /// A macro (USR "c:@macro@NAME"); its expansions are CallSites too.
   bool is_macro = false;
   /// A macro whose expansion was seen making a known log call.
@@ -149,8 +148,7 @@ struct IncludeRef {
   int line = 0;
   std::string spelled;  ///< as written between the quotes or angle brackets
   bool angled = false;
-  std::string
-      path;  ///< the repo-relative file it resolved to; "" when outside the repo or unresolved
+  std::string path;     ///< the repo-relative file it resolved to; "" when outside the repo or unresolved
 };
 
 /// Everything known about one function definition.
@@ -184,10 +182,10 @@ struct FunctionFacts {
   std::string trivial;
   bool internal_linkage = false;  ///< static, or in an anonymous namespace: no test can call it
   bool is_constexpr = false;
-  bool is_template = false;            ///< a function template or a member of a class template
+  bool is_template = false;       ///< a function template or a member of a class template
   std::vector<ErrorExit> error_exits;  ///< sorted by line
-  std::string usr;                     ///< clang's USR (not in report.json)
-  std::vector<CallSite> calls;         ///< calls of repo functions, by line (not in report.json)
+  std::string usr;                ///< clang's USR (not in report.json)
+  std::vector<CallSite> calls;    ///< calls of repo functions, by line (not in report.json)
 };
 
 /// The roles a file can have. Only production code is a target unless the
@@ -197,12 +195,11 @@ inline constexpr const char* kRoles[] = {"production", "test",      "test-suppor
 
 /// Everything known about one repository file.
 struct FileFacts {
-  std::string path;  ///< relative to the repo root, '/' separated
+  std::string path;    ///< relative to the repo root, '/' separated
   std::string module;
-  bool is_test = false;             ///< role == "test", kept for report.json compatibility
+  bool is_test = false;  ///< role == "test", kept for report.json compatibility
   std::string role = "production";  ///< one of kRoles
-  std::string role_rule =
-      "default";  ///< what decided the role: "path: bench/", "banner: @generated"...
+  std::string role_rule = "default";  ///< what decided the role: "path: bench/", "banner: @generated"...
   /// With a compile database: whether an entry compiles it or a compiled TU
   /// includes it; null without a database.
   std::optional<bool> built;
@@ -234,7 +231,7 @@ struct ModuleFacts {
   std::optional<Coverage> coverage;
   int log_calls = 0;
   std::vector<std::string> owners;  ///< every owner of one of its files
-  int score = 0;                    ///< highest candidate score inside the module, 0..100
+  int score = 0;  ///< highest candidate score inside the module, 0..100
   /// Its files' history as one: distinct commits, fix commits and authors
   /// over the union of its files' commits (never a sum of theirs); lines
   /// summed; coupled empty. Null without history.
@@ -251,7 +248,7 @@ struct Target {
 
 /// One ranked task: what to do, where, why, and how big it is.
 struct Candidate {
-  std::string id;  ///< stable across runs: hash of rule, file and function
+  std::string id;    ///< stable across runs: hash of rule, file and function
   int rank = 0;
   std::string rule;  ///< the rule that produced it, e.g. "complex-function"
   std::string kind;  ///< "add-tests", "refactor", ...
@@ -278,7 +275,7 @@ struct Candidate {
 struct RuleSummary {
   std::string id;
   std::string kind;
-  std::string description;             ///< what it finds (the registry's description)
+  std::string description;  ///< what it finds (the registry's description)
   std::string short_description = {};  ///< one line (rules/rule_help.cpp)
   std::string why = {};                ///< why it matters
   std::string how = {};                ///< how to act on a task
@@ -291,9 +288,9 @@ struct RuleSummary {
 /// A function or macro of the repository counted as logging because of its
 /// name and shape (docs/signals.md), so users can confirm it.
 struct InferredLogApi {
-  std::string name;  ///< qualified name of the function, or the macro's name
-  std::string kind;  ///< "function" or "macro"
-  std::string path;  ///< where it is defined (repo-relative)
+  std::string name;    ///< qualified name of the function, or the macro's name
+  std::string kind;    ///< "function" or "macro"
+  std::string path;    ///< where it is defined (repo-relative)
   int line = 0;
   std::string reason;  ///< "variadic with a format parameter", "wraps spdlog::info"...
   int64_t calls = 0;   ///< call sites counted as log calls
@@ -301,34 +298,33 @@ struct InferredLogApi {
 
 /// The history window the scan used (report.history.window).
 struct HistoryWindow {
-  int since_days = 0;        ///< --since as given; 0: all history (--since all)
-  std::string since_date;    ///< YYYY-MM-DD: the oldest commit date counted
-  int64_t commits = 0;       ///< commits counted, after the exclusions below
-  bool widened = false;      ///< fewer than history.min_commits: widened to the newest ones
-  int64_t mass_changes = 0;  ///< commits left out as mass changes (history.max_changeset_files)
-  int64_t ignored_revs = 0;  ///< commits left out by .git-blame-ignore-revs
+  int since_days = 0;         ///< --since as given; 0: all history (--since all)
+  std::string since_date;     ///< YYYY-MM-DD: the oldest commit date counted
+  int64_t commits = 0;        ///< commits counted, after the exclusions below
+  bool widened = false;       ///< fewer than history.min_commits: widened to the newest ones
+  int64_t mass_changes = 0;   ///< commits left out as mass changes (history.max_changeset_files)
+  int64_t ignored_revs = 0;   ///< commits left out by .git-blame-ignore-revs
 };
 
 /// A folder the project's tests write include paths from, learned from
 /// their #include lines: "db/version_edit.h" for db/version_edit.h is the
 /// repo root, "net/http.h" for src/net/http.h is src.
 struct IncludeRoot {
-  std::string dir;               ///< repo-relative folder, "" the repo root; unused when relative
-  bool relative = false;         ///< relative to the including test file's own folder
-  bool angled = false;           ///< written <...> rather than "..."
-  int uses = 0;                  ///< test-file includes resolved this way
+  std::string dir;        ///< repo-relative folder, "" the repo root; unused when relative
+  bool relative = false;  ///< relative to the including test file's own folder
+  bool angled = false;    ///< written <...> rather than "..."
+  int uses = 0;           ///< test-file includes resolved this way
   bool on_include_path = false;  ///< include_dirs holds dir (always true when relative)
-  std::string example;           ///< "db/version_edit_test.cc:5 includes \"db/version_edit.h\""
+  std::string example;    ///< "db/version_edit_test.cc:5 includes \"db/version_edit.h\""
 };
 
 /// The test framework the project's tests use, for the skeletons stepup
 /// writes (issue 13), and how its tests include the code they test.
 struct TestFramework {
-  std::string
-      name;  ///< "googletest", "catch2-v3", "catch2-v2", "doctest", "boost-test"; "" none found
+  std::string name;      ///< "googletest", "catch2-v3", "catch2-v2", "doctest", "boost-test"; "" none found
   std::string header;    ///< the include a new test starts with: "gtest/gtest.h"
   std::string evidence;  ///< "tests/db_test.cc:3 includes <gtest/gtest.h>", or why it is a default
-  bool assumed = false;  ///< no test uses a known framework: name is stepup's default
+  bool assumed = false;       ///< no test uses a known framework: name is stepup's default
   bool header_angled = true;  ///< the tests write <gtest/gtest.h>, not "gtest/gtest.h"
   std::vector<IncludeRoot> include_roots = {};  ///< most used first
   std::string include_tu = {};  ///< the test file whose compile command gave include_dirs; "" none
@@ -365,10 +361,10 @@ struct Summary {
 
 /// One --fail-on expression and what it measured.
 struct GateCheck {
-  std::string expression;          ///< as given: "max-score>=70"
-  std::optional<double> measured;  ///< null: nothing to measure (no coverage...)
+  std::string expression;           ///< as given: "max-score>=70"
+  std::optional<double> measured;   ///< null: nothing to measure (no coverage...)
   bool failed = false;
-  std::string message;  ///< "max score 80 >= 70"
+  std::string message;              ///< "max score 80 >= 70"
   /// Ids of the candidates that make a failed max-score or new-candidates
   /// check fail (SARIF errors, Code Quality blockers); not in report.json.
   std::vector<std::string> candidates = {};
@@ -386,14 +382,14 @@ struct PatchFileCoverage {
 
 /// Patch mode (--diff-base): the changed lines and their coverage.
 struct PatchSummary {
-  std::string base;              ///< the revision given
-  int files_changed = 0;         ///< scanned files with changed lines
-  int64_t lines_changed = 0;     ///< added or modified lines in them
-  int64_t executable_lines = 0;  ///< of those, lines the coverage data knows
+  std::string base;  ///< the revision given
+  int files_changed = 0;             ///< scanned files with changed lines
+  int64_t lines_changed = 0;         ///< added or modified lines in them
+  int64_t executable_lines = 0;      ///< of those, lines the coverage data knows
   int64_t lines_covered = 0;
   int64_t branches_total = 0, branches_covered = 0;  ///< on changed lines
-  std::optional<double> line_coverage;               ///< null when no executable line changed
-  std::optional<double> branch_coverage;             ///< null when no branch is on a changed line
+  std::optional<double> line_coverage;    ///< null when no executable line changed
+  std::optional<double> branch_coverage;  ///< null when no branch is on a changed line
   /// Changed files the coverage data does not mention at all.
   std::vector<std::string> files_without_coverage;
   /// Changed files whose coverage is stale: their changed code lines count
@@ -433,10 +429,10 @@ struct Report {
   std::optional<std::vector<std::string>> resolved;
   std::vector<Diagnostic> diagnostics;
   SignalsPresent signals;
-  std::vector<GateCheck> gate;        ///< with --fail-on only
-  std::optional<PatchSummary> patch;  ///< with --diff-base only
-  std::vector<RuleSummary> rules;     ///< every rule that ran
-  int top = 10;                       ///< how many candidates the text and Markdown summaries show
+  std::vector<GateCheck> gate;          ///< with --fail-on only
+  std::optional<PatchSummary> patch;    ///< with --diff-base only
+  std::vector<RuleSummary> rules;  ///< every rule that ran
+  int top = 10;  ///< how many candidates the text and Markdown summaries show
   std::vector<InferredLogApi> log_apis;         ///< report.signals.log_apis
   std::optional<HistoryWindow> history_window;  ///< report.history.window; null without history
   std::optional<TestFramework> test_framework;  ///< report.tests.framework
