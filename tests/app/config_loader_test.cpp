@@ -177,3 +177,32 @@ TEST_CASE("config_loader: scan.unbuilt is skip by default, parse on request") {
              Contains("scan.unbuilt: must be \"skip\" or \"parse\""));
   CHECK_THAT(error(R"({"scan": {"built": "skip"}})"), Contains("scan.built: unknown key"));
 }
+
+TEST_CASE("config_loader: report.links names the remote, the host and templates", "[links]") {
+  Config c = parse_config("c.json", R"({"report": {"links": {"remote": "upstream",
+      "host": "gitlab", "file_url": "https://h.example/{path}?at={sha}#L{line}",
+      "commit_url": "https://h.example/c/{sha}"}}})");
+  CHECK(c.links.remote == "upstream");
+  CHECK(c.links.host == "gitlab");
+  CHECK(c.links.file_url == "https://h.example/{path}?at={sha}#L{line}");
+  CHECK(c.links.commit_url == "https://h.example/c/{sha}");
+  CHECK(config_to_json(c)["report"]["links"]["host"] == "gitlab");
+  CHECK(default_config().links.remote == "origin");
+}
+
+TEST_CASE("config_loader: hostile or malformed report.links values name the key", "[links]") {
+  CHECK_THAT(error(R"({"report": {"links": {"host": "sourcehut"}}})"),
+             Contains("report.links.host: must be github, gitlab, gitea or bitbucket"));
+  CHECK_THAT(error(R"({"report": {"links": {"file_url": "javascript:alert('{path}')"}}})"),
+             Contains("report.links.file_url: is refused"));
+  CHECK_THAT(error(R"({"report": {"links": {"file_url": "https://h/{path}\"><b>"}}})"),
+             Contains("report.links.file_url: is refused"));
+  CHECK_THAT(error(R"({"report": {"links": {"file_url": "https://h/x"}}})"),
+             Contains("must contain {path}"));
+  CHECK_THAT(error(R"({"report": {"links": {"commit_url": "https://h/{path}"}}})"),
+             Contains("must contain {sha}"));
+  CHECK_THAT(error(R"({"report": {"links": {"remote": "a b"}}})"), Contains("remote's name"));
+  CHECK_THAT(error(R"({"report": {"links": {"url": "x"}}})"), Contains("unknown key"));
+  CHECK_THAT(error(R"({"report": {"link": {}}})"), Contains("report.link: unknown key"));
+  CHECK_THAT(error(R"({"report": {"links": {"host": 1}}})"), Contains("must be a string"));
+}

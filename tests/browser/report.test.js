@@ -65,6 +65,22 @@ async function open(file, options = {}) {
   return { context, page, attempted, errors };
 }
 
+// Links to the code: the example's remote is https://...@github.com/acme/shop.git
+// (run.sh), so every address is GitHub's form at the scanned commit.
+const encPath = (p) => p.split('/').map((s) => encodeURIComponent(s)
+  .replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase())).join('/');
+const fileHref = (p, line) => 'https://github.com/acme/shop/blob/' + shop.repo.commit + '/' + encPath(p) +
+  (line ? '#L' + line : '');
+// Replaces a page's embedded data with `data`; returns the new file.
+function withData(file, data, name) {
+  const html = fs.readFileSync(file, 'utf8');
+  const start = html.indexOf('id="stepup-data">') + 'id="stepup-data">'.length;
+  const end = html.indexOf('</script>', start);
+  const out = path.join(SHOT_DIR, name);
+  fs.writeFileSync(out, html.slice(0, start) + JSON.stringify(data).replace(/</g, '\\u003c') + html.slice(end));
+  return out;
+}
+
 const rowIds = (page) => page.$$eval('#cand-table tbody tr.row', (rs) => rs.map((r) => r.getAttribute('data-id')));
 const byId = (report) => Object.fromEntries(report.candidates.map((c) => [c.id, c]));
 
@@ -136,6 +152,16 @@ test('the example report: rows, sorting, filters, file view with coverage shadin
     assert.ok((await detail.locator('.first').textContent()).includes(top.first_step));
     const topFile = shop.files.find((f) => f.path === top.target.file);
     assert.equal(await detail.locator('table.inner tbody tr').count(), topFile.functions.length);
+    // Links to the code: the task's file and line, each function, at the scanned commit.
+    assert.equal(shop.links.host, 'github');
+    assert.equal(shop.links.commit, shop.repo.commit);
+    assert.ok(!fs.readFileSync(env('SHOP_HTML'), 'utf8').includes('tok3n'), 'the remote\'s token stays out');
+    const target = detail.locator('a.target-link');
+    assert.equal(await target.getAttribute('href'), fileHref(top.target.file, top.target.line));
+    assert.equal(await target.getAttribute('target'), '_blank');
+    assert.equal(await target.getAttribute('rel'), 'noopener noreferrer');
+    assert.deepEqual((await detail.locator('a.fn-link').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).sort(),
+      topFile.functions.map((fn) => fileHref(topFile.path, fn.line)).sort());
     await page.screenshot({ path: path.join(SHOT_DIR, 'report.png'), fullPage: true });
 
     // The treemap has one rectangle per file with code; clicking one opens
@@ -162,6 +188,21 @@ test('the example report: rows, sorting, filters, file view with coverage shadin
       }
     }
     assert.ok(count('partial') > 0);
+    // The file and every line number link to the host; a click opens it
+    // (a new tab) under the page's CSP: the request is made, and refused
+    // only by this test's network-off rule.
+    const fileLink = await page.getAttribute('#file-view a.file-link', 'href');
+    assert.equal(fileLink, fileHref(covered.path, 0));
+    const lineLinks = await page.$$eval('#source .line a.ln', (as) => as.map((a) => a.getAttribute('href')));
+    assert.equal(lineLinks.length, shading.length);
+    lineLinks.forEach((h, i) => assert.equal(h, fileHref(covered.path, i + 1)));
+    const [req] = await Promise.all([
+      context.waitForEvent('request', { predicate: (r) => r.url() === fileLink, timeout: 5000 }),
+      page.click('#file-view a.file-link'),
+    ]);
+    assert.equal(req.url(), fileLink);
+    for (let i; (i = attempted.indexOf(fileLink)) >= 0;) attempted.splice(i, 1);
+    assert.ok(await page.locator('#file-view.open').count(), 'the page stays as it was');
     await page.locator('#source .line.partial').first().scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SHOT_DIR, 'file-view.png') });
     await page.keyboard.press('Escape');
@@ -241,13 +282,57 @@ test('hostile names render as text: no markup, no script runs', async () => {
         onAttrs: Array.from(document.querySelectorAll('*')).filter((e) =>
           Array.from(e.attributes).some((a) => a.name.startsWith('on'))).length,
         svgInHtml: Array.from(document.querySelectorAll('svg')).filter((s) => s.id !== 'treemap' && s.id !== 'scatter').length,
+        links: document.querySelectorAll('a, [href]').length,
       }));
-      assert.deepEqual(dom, { pwned: undefined, scripts: 2, injected: 0, onAttrs: 0, svgInHtml: 0 });
+      // The fixture's remote is a javascript: URL (run.sh): refused, no link anywhere.
+      assert.equal(xss.links, null);
+      assert.deepEqual(dom, { pwned: undefined, scripts: 2, injected: 0, onAttrs: 0, svgInHtml: 0, links: 0 });
       assert.deepEqual(attempted, []);
       assert.deepEqual(errors, []);
     } finally {
       await context.close();
     }
+  }
+});
+
+test('--html-source=none: no source text and no links in the file view', async () => {
+  const { context, page, attempted, errors } = await open(env('SHOP_NONE_HTML'));
+  try {
+    const html = fs.readFileSync(env('SHOP_NONE_HTML'), 'utf8');
+    const f = shop.files.find((x) => x.functions.length && x.coverage);
+    await page.evaluate((p) => { location.hash = '#file=' + encodeURIComponent(p); }, f.path);
+    await page.waitForSelector('#file-view.open');
+    assert.equal(await page.locator('#source').count(), 0);
+    assert.equal(await page.locator('#file-view a').count(), 0);
+    assert.ok((await page.textContent('#file-view')).includes('--html-source=none'));
+    // No line of any source file is in the page.
+    const src = fs.readFileSync(path.join(path.dirname(env('SHOP_JSON')), '..', 'shop', f.path), 'utf8');
+    const line = src.split('\n').find((l) => l.trim().length > 24 && !/[<>&\\"]/.test(l));
+    assert.ok(line && !html.includes(JSON.stringify(line.trim()).slice(1, -1)), line);
+    assert.deepEqual(attempted, []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('fix commits named in why-lines link to their commit', async () => {
+  const sha = '1a2b3c4d5e6f7a8b9c0d1a2b3c4d5e6f7a8b9c0d';
+  const cands = shop.candidates.map((c, i) => (i === 0 ? { ...c, why: ['fixed in ' + sha.slice(0, 10) + ' and 3a4b5c6d', ...c.why] } : c));
+  const file = withData(env('SHOP_HTML'), { ...shop, candidates: cands, html: { sources: {}, omitted: {}, source_mode: 'embed' } }, 'why-sha.html');
+  const { context, page, attempted, errors } = await open(file);
+  try {
+    await page.click(`#cand-table tr[data-id="${cands[0].id}"]`);
+    const hrefs = await page.$$eval('#cand-table tr.detail ul.why a.sha', (as) => as.map((a) => [a.textContent, a.getAttribute('href'), a.getAttribute('rel')]));
+    assert.deepEqual(hrefs, [
+      [sha.slice(0, 10), 'https://github.com/acme/shop/commit/' + sha.slice(0, 10), 'noopener noreferrer'],
+      ['3a4b5c6d', 'https://github.com/acme/shop/commit/3a4b5c6d', 'noopener noreferrer']]);
+    // The line reads as before.
+    assert.equal(await page.textContent('#cand-table tr.detail ul.why li'), cands[0].why[0]);
+    assert.deepEqual(attempted, []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
   }
 });
 

@@ -28,15 +28,23 @@ fi
 rm -rf "$work"
 mkdir -p "$work"
 bash "$root/examples/make-history.sh" "$work/shop" >/dev/null
+# A remote with a token in it: the page links to GitHub at the scanned
+# commit, and the token appears nowhere.
+git -C "$work/shop" remote add origin "https://ci:tok3n-SECRET@github.com/acme/shop.git"
 cmake -S "$work/shop" -B "$work/shop/build" -DSHOP_COVERAGE=ON >/dev/null
 cmake --build "$work/shop/build" -j2 >/dev/null
 (cd "$work/shop/build" && ctest >/dev/null)
 "$stepup" scan "$work/shop" --coverage-build "$work/shop/build" -o "$work/shop-report" -j 2 >/dev/null
+"$stepup" scan "$work/shop" --coverage-build "$work/shop/build" -o "$work/shop-none" -j 2 \
+  --html-source=none --format json,html >/dev/null 2>&1
 
 bash "$root/tests/fixtures/xss/make-repo.sh" "$work/xss"
-"$stepup" scan "$work/xss" -o "$work/xss-report" -j 2 >/dev/null
+# A hostile remote: refused, so the page has no link at all.
+git -C "$work/xss" remote add origin 'javascript:alert(1)//"><script>window.__pwned=1</script>/x'
+"$stepup" scan "$work/xss" -o "$work/xss-report" -j 2 >/dev/null 2>&1
 
 SHOP_HTML="$work/shop-report/index.html" SHOP_JSON="$work/shop-report/report.json" \
+SHOP_NONE_HTML="$work/shop-none/index.html" \
 XSS_HTML="$work/xss-report/index.html" XSS_JSON="$work/xss-report/report.json" \
 SHOT_DIR="$work" \
   node --test --test-reporter=spec "$here/report.test.js"

@@ -240,3 +240,31 @@ TEST_CASE("html: the embedded script and stylesheet cannot end their own element
   CHECK(js.find("document.write") == std::string::npos);
   CHECK(js.find("eval(") == std::string::npos);
 }
+
+TEST_CASE("html: --html-source link and none leave the text out; links ride in the data",
+          "[links]") {
+  Report r = hostile_report();
+  Links links;
+  links.host = "github";
+  links.from = "remote origin";
+  links.remote = "https://github.com/acme/shop";
+  links.commit = std::string(40, 'a');
+  links.file_url = "https://github.com/acme/shop/blob/" + links.commit + "/{path}#L{line}";
+  links.commit_url = "https://github.com/acme/shop/commit/{sha}";
+  r.links = links;
+  Json doc = Json::parse(data_element(render(r)));
+  CHECK(doc["html"]["source_mode"] == "embed");
+  CHECK(doc["html"]["sources"].size() == 3);
+  CHECK(doc["links"]["file_url"] == links.file_url);
+  CHECK(doc["links"]["commit_url"] == links.commit_url);
+  for (HtmlSource mode : {HtmlSource::kLink, HtmlSource::kNone}) {
+    r.html_source = mode;
+    Json d = Json::parse(data_element(render(r)));
+    CHECK(d["html"]["source_mode"] == (mode == HtmlSource::kLink ? "link" : "none"));
+    CHECK(d["html"]["sources"].empty());
+    CHECK(d["html"]["omitted"].empty());
+    CHECK(render(r).find("int d;") == std::string::npos);  // no source text anywhere
+  }
+  r.links.reset();
+  CHECK(Json::parse(data_element(render(r)))["links"].is_null());
+}
