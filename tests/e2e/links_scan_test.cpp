@@ -127,10 +127,7 @@ TEST_CASE("links: hostile, unknown and missing remotes give no links and say why
         "https://git.example.com/team/shop/src/commit/" + r.sha + "/{path}#L{line}");
 
   // A hostile template in the repository's config stops the run (exit 3).
-  r.dir.write(".stepup.json", R"({"report": {"links": {"file_url": "javascript:x('{path}')"
-}
-}
-})");
+  r.dir.write(".stepup.json", R"x({"report": {"links": {"file_url": "javascript:x('{path}')"}}})x");
   CHECK(r.scan("bad").exit_code == 3);
 }
 
