@@ -19,7 +19,6 @@ struct Repo {
   test::TempDir dir;
   std::string sha;
   Repo() {
-    // Tangled enough (cognitive > 15) for a task, so the page embeds its text.
     dir.write("src/calc.cpp", R"(int calc(int a, int b, int c) {
   int n = 0;
   for (int i = 0; i < a; ++i) {
@@ -134,9 +133,11 @@ TEST_CASE("links: hostile, unknown and missing remotes give no links and say why
 TEST_CASE("links: --html-source embed, link and none", "[links][e2e]") {
   Repo r;
   r.git({"remote", "add", "origin", "git@github.com:acme/shop.git"});
+  r.dir.write("calc.info", "TN:\nSF:src/calc.cpp\nDA:1,1\nDA:2,1\nend_of_record\n");
   for (const char* mode : {"embed", "link", "none"}) {
     std::string out = std::string("out-") + mode;
-    REQUIRE(r.scan(out, {"--html-source", mode}).exit_code == 0);
+    // Covered files are the ones the page embeds.
+    REQUIRE(r.scan(out, {"--html-source", mode, "-c", r.dir.path() + "/calc.info"}).exit_code == 0);
     std::string html = test::read_text(r.dir.path() + "/" + out + "/index.html");
     bool embedded = html.find("calc's last line") != std::string::npos;
     CHECK(embedded == (std::string(mode) == "embed"));
