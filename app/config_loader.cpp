@@ -258,14 +258,16 @@ void read_report(const Json& v, const std::string& where, Config& config) {
         });
         if (!ok) problem = "must be a remote's name (letters, digits, '-', '_', '.')";
         config.links.remote = text;
-      } else if (k == "host") {
-        if (!is_host_kind(text)) problem = "must be github, gitlab, gitea or bitbucket";
+      } else if (k == "host") {  // "" (as the dump writes it): from the remote's host
+        if (!text.empty() && !is_host_kind(text)) {
+          problem = "must be github, gitlab, gitea or bitbucket";
+        }
         config.links.host = text;
-      } else if (k == "file_url") {
-        problem = check_link_template(text, "{path}");
+      } else if (k == "file_url") {  // "": the host's
+        if (!text.empty()) problem = check_link_template(text, "{path}");
         config.links.file_url = text;
       } else if (k == "commit_url") {
-        problem = check_link_template(text, "{sha}");
+        if (!text.empty()) problem = check_link_template(text, "{sha}");
         config.links.commit_url = text;
       } else {
         problem = "unknown key (known: remote, host, file_url, commit_url)";

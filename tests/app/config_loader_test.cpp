@@ -188,6 +188,10 @@ TEST_CASE("config_loader: report.links names the remote, the host and templates"
   CHECK(c.links.commit_url == "https://h.example/c/{sha}");
   CHECK(config_to_json(c)["report"]["links"]["host"] == "gitlab");
   CHECK(default_config().links.remote == "origin");
+  // The dump, with its empty (unset) host and templates, reads back.
+  Config again = parse_config("dump.json", config_to_json(default_config()).dump());
+  CHECK(again.links.host.empty());
+  CHECK(again.links.file_url.empty());
 }
 
 TEST_CASE("config_loader: hostile or malformed report.links values name the key", "[links]") {
