@@ -75,7 +75,7 @@
 
   // ---- links to the code (report.links) -------------------------------------
   // Addresses come from report.json's templates; each is checked again here
-  // (http(s) only, nothing that could leave an attribute) and set with
+  // (web addresses only, nothing that could leave an attribute) and set with
   // setAttribute on a fixed name. Placeholders are filled with split/join,
   // never String.replace, whose '$' patterns a path could spell.
   var L = R.links || null;
@@ -86,7 +86,7 @@
       return encodeURIComponent(s).replace(/[!'()*]/g, function (c) { return '%' + c.charCodeAt(0).toString(16).toUpperCase(); });
     }).join('/');
   }
-  function fileUrl(path, line) {
+  function fileHref(path, line) {
     if (!L || !L.file_url) return null;
     var t = L.file_url;
     if (!line) {
@@ -96,7 +96,7 @@
     }
     return safeHref(fill(fill(t, '{path}', encPath(path)), '{line}', String(line)));
   }
-  function commitUrl(sha) { return L && L.commit_url ? safeHref(fill(L.commit_url, '{sha}', sha)) : null; }
+  function commitHref(sha) { return L && L.commit_url ? safeHref(fill(L.commit_url, '{sha}', sha)) : null; }
   // An <a> opening the host in a new tab, or plain text without an address.
   function codeLink(text, href, cls) {
     if (!href) return el('span', cls, text);
@@ -111,11 +111,11 @@
   // characters holding a digit and a letter (a count or a word never does).
   function whyLine(text) {
     var li = el('li');
-    if (!commitUrl('0000000')) { li.textContent = text; return li; }
+    if (!commitHref('0000000')) { li.textContent = text; return li; }
     var re = /\b[0-9a-f]{7,40}\b/g, last = 0, m;
     while ((m = re.exec(text)) !== null) {
       if (!/[0-9]/.test(m[0]) || !/[a-f]/.test(m[0])) continue;
-      add(li, text.slice(last, m.index), codeLink(m[0], commitUrl(m[0]), 'mono sha'));
+      add(li, text.slice(last, m.index), codeLink(m[0], commitHref(m[0]), 'mono sha'));
       last = m.index + m[0].length;
     }
     add(li, text.slice(last));

@@ -46,7 +46,7 @@
     // --html-source=none: neither the text nor links in this view.
     var links = V.source_mode !== 'none';
     var metaBox = el('div', 'meta', meta);
-    var here = links ? fileUrl(f.path, 0) : null;
+    var here = links ? fileHref(f.path, 0) : null;
     if (here) add(metaBox, ' · ', codeLink('view at ' + L.commit.slice(0, 12) + ' on ' + L.host + ' ↗', here, 'file-link'));
     drawer.appendChild(add(el('div', 'drawer-head'), add(el('div'), el('h2', null, f.path), metaBox), close));
     var body = el('div', 'drawer-body');
@@ -110,7 +110,7 @@
       return;
     }
     if (V.source_mode === 'link') {
-      var u = fileUrl(f.path, 0);
+      var u = fileHref(f.path, 0);
       body.appendChild(u ? add(el('p', 'note'), 'The source is not in this page: ', codeLink('read ' + f.path + ' at ' + L.commit.slice(0, 12) + ' on ' + L.host + ' ↗', u, 'file-link'))
         : el('p', 'note', 'The source is not in this page (--html-source=link), and no link to it could be made.'));
       return;
@@ -166,7 +166,7 @@
       if (focused[n]) cls += ' focus';
       var row = el('div', cls);
       row.setAttribute('data-line', n);
-      add(row, L ? codeLink(String(n), fileUrl(f.path, n), 'ln') : el('span', 'ln', n), el('span', 'hits', n in hits ? (hits[n] === 0 ? '0' : fmt(hits[n]) + '×') : ''),
+      add(row, L ? codeLink(String(n), fileHref(f.path, n), 'ln') : el('span', 'ln', n), el('span', 'hits', n in hits ? (hits[n] === 0 ? '0' : fmt(hits[n]) + '×') : ''),
         el('span', 'code', text.replace(/\r$/, '') || ' '));
       frag.appendChild(row);
     });

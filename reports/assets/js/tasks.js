@@ -58,7 +58,7 @@
     return sortableTable([
       { title: 'function', key: function (x) { return x.qualified_name; },
         cell: function (x) {
-          var s = codeLink(x.qualified_name, links ? fileUrl(f.path, x.line) : null, 'mono fn-link');
+          var s = codeLink(x.qualified_name, links ? fileHref(f.path, x.line) : null, 'mono fn-link');
           if (candLines[x.qualified_name]) return add(el('span'), s, ' ', badge(candLines[x.qualified_name]));
           return s;
         } },
@@ -162,7 +162,7 @@
       c.why.forEach(function (w) { ul.appendChild(whyLine(w)); });
       d.appendChild(add(el('div', 'first'), el('b', null, 'First step: '), c.first_step));
       var meta = add(el('div', 'meta'), 'rule ', el('code', null, c.rule), ' · id ', el('code', null, c.id));
-      if (c.target.file) add(meta, ' · ', codeLink(c.target.file + (c.target.line ? ':' + c.target.line : ''), fileUrl(c.target.file, c.target.line), 'target-link'));
+      if (c.target.file) add(meta, ' · ', codeLink(c.target.file + (c.target.line ? ':' + c.target.line : ''), fileHref(c.target.file, c.target.line), 'target-link'));
       d.appendChild(meta);
       var f = c.target.file && fileByPath[c.target.file];
       if (f) {
