@@ -25,7 +25,7 @@ std::string deep_function(int depth) {
   return body + "return 0;\n}\n";
 }
 
-// Two commits (Jan 11 and 12, 10:00 at +02:00).
+// Three commits (Jan 11, 12 and 13, 10:00 at +02:00).
 struct Repo {
   test::TempDir dir;
   Repo() {
@@ -34,6 +34,9 @@ struct Repo {
     test::git_commit_all(dir.path(), "first", "2026-01-11T10:00:00+02:00");
     dir.write("src/core/calc.cpp", deep_function(8));
     test::git_commit_all(dir.path(), "fix crash in deep", "2026-01-12T10:00:00+02:00");
+    // A complex function with one commit and one fix is not yet a task.
+    dir.write("src/core/calc.cpp", deep_function(9));
+    test::git_commit_all(dir.path(), "fix bug in deep", "2026-01-13T10:00:00+02:00");
   }
   std::string head() const {
     std::string sha = test::run({"git", "-C", dir.path(), "rev-parse", "HEAD"}, dir.path());
@@ -62,7 +65,7 @@ TEST_CASE("scan --history-db appends a row per commit, a re-scan replaces it", "
   std::vector<TrendRow> rows = read_trend(db);
   REQUIRE(rows.size() == 1);
   CHECK(rows[0].commit == r.head());
-  CHECK(rows[0].commit_date == "2026-01-12T08:00:00Z");  // 10:00 at +02:00, in UTC
+  CHECK(rows[0].commit_date == "2026-01-13T08:00:00Z");  // 10:00 at +02:00, in UTC
   CHECK(rows[0].code_lines == report["summary"]["code_lines"].get<int>());
   CHECK(rows[0].candidates == static_cast<int>(report["candidates"].size()));
   REQUIRE(rows[0].candidates > 0);
@@ -80,12 +83,12 @@ TEST_CASE("scan --history-db appends a row per commit, a re-scan replaces it", "
   CHECK(again[0] == rows[0]);
 
   r.dir.write("src/util/thrice.cpp", "int thrice(int x) { return 3 * x; }\n");
-  test::git_commit_all(r.dir.path(), "thrice", "2026-01-13T10:00:00+00:00");
+  test::git_commit_all(r.dir.path(), "thrice", "2026-01-14T10:00:00+00:00");
   REQUIRE(scan(r, db, out.path() + "/report").exit_code == 0);
   rows = read_trend(db);
   REQUIRE(rows.size() == 2);
   CHECK(rows[1].commit == r.head());
-  CHECK(rows[1].commit_date == "2026-01-13T10:00:00Z");
+  CHECK(rows[1].commit_date == "2026-01-14T10:00:00Z");
   CHECK(rows[1].code_lines == *rows[0].code_lines + 1);
 
   ProcessResult json = test::run_stepup({"trend", "--history-db", db, "--format", "json"});
@@ -98,7 +101,7 @@ TEST_CASE("scan --history-db appends a row per commit, a re-scan replaces it", "
   CHECK(trend["rows"][0]["summary"]["production_coverage"].is_null());
   ProcessResult table = test::run_stepup({"trend", "--history-db", db});
   REQUIRE(table.exit_code == 0);
-  CHECK_THAT(table.out, Contains(r.head().substr(0, 12) + "  2026-01-13"));
+  CHECK_THAT(table.out, Contains(r.head().substr(0, 12) + "  2026-01-14"));
 }
 
 TEST_CASE("scan --history-db: an unusable file is exit 3 and stays intact", "[history-db]") {
