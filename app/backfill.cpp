@@ -9,7 +9,7 @@
 #include "app/history_db.h"
 #include "model/errors.h"
 #include "scanner/common/git_command.h"
-#include "trend/store.h"
+#include "scanner/trend/store.h"
 
 namespace fs = std::filesystem;
 

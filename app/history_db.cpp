@@ -7,8 +7,8 @@
 #include "model/errors.h"
 #include "scanner/cache/hash.h"
 #include "scanner/common/git_command.h"
-#include "trend/schema.h"
-#include "trend/store.h"
+#include "scanner/trend/schema.h"
+#include "scanner/trend/store.h"
 
 namespace stepup {
 

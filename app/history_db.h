@@ -6,7 +6,7 @@
 #include <string>
 
 #include "app/pipeline.h"
-#include "trend/row.h"
+#include "scanner/trend/row.h"
 
 namespace stepup {
 

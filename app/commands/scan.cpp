@@ -14,7 +14,7 @@
 #include "app/history_db.h"
 #include "app/shards.h"
 #include "reports/writers.h"
-#include "trend/store.h"
+#include "scanner/trend/store.h"
 
 namespace po = boost::program_options;
 

@@ -3,7 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/commands/command.h"
-#include "trend/store.h"
+#include "scanner/trend/store.h"
 
 namespace po = boost::program_options;
 

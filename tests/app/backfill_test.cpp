@@ -8,7 +8,7 @@
 #include <sstream>
 
 #include "tests/support/temp_repo.h"
-#include "trend/store.h"
+#include "scanner/trend/store.h"
 
 using namespace stepup;
 using Catch::Contains;

@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/support/temp_repo.h"
-#include "trend/store.h"
+#include "scanner/trend/store.h"
 
 using namespace stepup;
 using Json = nlohmann::json;

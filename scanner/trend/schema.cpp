@@ -1,4 +1,4 @@
-#include "trend/schema.h"
+#include "scanner/trend/schema.h"
 
 namespace stepup {
 

@@ -1,4 +1,4 @@
-#include "trend/row.h"
+#include "scanner/trend/row.h"
 
 #include <algorithm>
 #include <tuple>

@@ -1,4 +1,4 @@
-#include "trend/store.h"
+#include "scanner/trend/store.h"
 
 #include <sqlite3.h>
 
@@ -6,7 +6,7 @@
 #include <map>
 
 #include "model/errors.h"
-#include "trend/schema.h"
+#include "scanner/trend/schema.h"
 
 namespace fs = std::filesystem;
 

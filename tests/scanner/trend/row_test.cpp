@@ -1,5 +1,5 @@
 // trend/row.cpp: a report's figures as the history store keeps them.
-#include "trend/row.h"
+#include "scanner/trend/row.h"
 
 #include <catch2/catch.hpp>
 

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "trend/row.h"
+#include "scanner/trend/row.h"
 
 namespace stepup {
 

@@ -2,7 +2,7 @@
 // re-scan replacing its commit's row, the v1 -> v2 migration of a file made
 // with v1's own DDL, and each kind of unusable file refused (InputError)
 // with its bytes unchanged.
-#include "trend/store.h"
+#include "scanner/trend/store.h"
 
 #include <sqlite3.h>
 
@@ -12,7 +12,7 @@
 
 #include "model/errors.h"
 #include "tests/support/temp_repo.h"
-#include "trend/schema.h"
+#include "scanner/trend/schema.h"
 
 using namespace stepup;
 using Catch::Contains;
