@@ -36,6 +36,8 @@ constexpr Command kCommands[] = {
      cmd_coverage},
     {"history", "history [REPO]", "read git history for the repo's C/C++ files and summarise it",
      cmd_history},
+    {"trend", "trend --history-db FILE",
+     "print the series of scans a history file holds (scan --history-db)", cmd_trend},
 };
 
 std::string usage() {

@@ -28,6 +28,7 @@ ALLOWED = {
     "scanner/quick/": ["scanner/common/", "model/"],
     "rules/": ["model/"],
     "reports/": ["model/"],
+    "scanner/trend/": ["model/"],
     "app/": ["model/", "scanner/", "rules/", "reports/"],
 }
 

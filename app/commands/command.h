@@ -22,6 +22,7 @@ int cmd_config(const std::vector<std::string>& args);
 int cmd_coverage(const std::vector<std::string>& args);
 int cmd_history(const std::vector<std::string>& args);
 int cmd_merge(const std::vector<std::string>& args);
+int cmd_trend(const std::vector<std::string>& args);
 
 /// `scan`'s work once its options are read: the scan (or, with --shard,
 /// the shard's facts file), the reports, the console; returns the exit

@@ -7,11 +7,14 @@
 #include <mutex>
 #include <sstream>
 
+#include "app/backfill.h"
 #include "app/commands/command.h"
 #include "app/console.h"
 #include "app/gate.h"
+#include "app/history_db.h"
 #include "app/shards.h"
 #include "reports/writers.h"
+#include "scanner/trend/store.h"
 
 namespace po = boost::program_options;
 
@@ -72,7 +75,8 @@ int run_scan_command(const std::vector<std::string>& args, const std::vector<std
   ScanOptions opt;
   std::string shard_text, facts_out;
   std::string since;
-  std::string out_dir, formats = kDefaultFormats, html_source = "embed";
+  std::string out_dir, formats = kDefaultFormats, history_db, html_source = "embed";
+  int backfill = 0;
   std::vector<std::string> gate_texts;
   po::options_description desc("stepup scan [REPO] [options]");
   desc.add_options()("help,h", "show this help");
@@ -110,7 +114,13 @@ int run_scan_command(const std::vector<std::string>& args, const std::vector<std
       ("shard", po::value(&shard_text),
        "K/N: parse only the K-th of N balanced shares of the TUs and write their facts to "
        "--facts-out (no reports); stepup merge joins the N files")
-      ("facts-out", po::value(&facts_out), "where --shard writes its facts");
+      ("facts-out", po::value(&facts_out), "where --shard writes its facts")
+      ("history-db", po::value(&history_db),
+       "append this scan's row (commit, coverage, candidates, modules) to a SQLite history "
+       "file, replacing the commit's earlier row; stepup trend reads it (docs/trend.md)")
+      ("backfill", po::value(&backfill),
+       "N: with --history-db, also scan the N-1 commits before HEAD (N counts HEAD) in a "
+       "scratch worktree, leaving the checkout untouched");
   // clang-format on
   po::positional_options_description pos;
   pos.add("repo", 1);
@@ -148,6 +158,13 @@ int run_scan_command(const std::vector<std::string>& args, const std::vector<std
   auto writers = select_writers(formats);
   if (html_source != "embed" && html_source != "link" && html_source != "none") {
     throw UsageError("--html-source takes embed, link or none, not '" + html_source + "'");
+  }
+  if (vm.count("backfill") && (backfill < 1 || backfill > 10000 || history_db.empty())) {
+    throw UsageError("--backfill takes N from 1 to 10000, with --history-db");
+  }
+  if (!history_db.empty()) {
+    if (opt.shards > 0) throw UsageError("--history-db records whole scans: not with --shard");
+    check_history_db(history_db);  // a corrupt or locked file stops the run before the parse
   }
 
   Progress progress(isatty(STDERR_FILENO));
@@ -207,6 +224,10 @@ int run_scan_command(const std::vector<std::string>& args, const std::vector<std
         p->stale_files.empty()
             ? ""
             : "; some changed files have stale coverage, their changed lines count as uncovered");
+  }
+  if (!history_db.empty()) {
+    record_scan(history_db, result, runner);
+    if (backfill > 1) backfill_history(opt, result.report.repo_root, history_db, backfill, runner);
   }
   bool failed = false;
   for (const GateCheck& g : result.report.gate) {

@@ -49,6 +49,8 @@ TEST_CASE("bash completes commands, and each command's options", "[completion]")
   CHECK(complete("stepup scan --compile") == "--compile-commands");
   CHECK(complete("stepup next --new") == "--newcomer");
   CHECK(complete("stepup history --no") == "--no-functions");
+  CHECK(complete("stepup trend --hi") == "--history-db");
+  CHECK(complete("stepup scan --back") == "--backfill");
   CHECK(complete("stepup help ne") == "next");
   // Not an option: nothing, so readline offers file names (-o default).
   CHECK(complete("stepup scan sr") == "");

@@ -6,7 +6,8 @@
 using stepup::test::run_stepup;
 
 TEST_CASE("stepup help COMMAND prints what COMMAND --help prints", "[help]") {
-  for (const char* cmd : {"scan", "merge", "next", "rules", "config", "coverage", "history"}) {
+  for (const char* cmd :
+       {"scan", "merge", "next", "rules", "config", "coverage", "history", "trend"}) {
     INFO(cmd);
     auto help = run_stepup({"help", cmd});
     auto direct = run_stepup({cmd, "--help"});

@@ -13,8 +13,8 @@ using stepup::test::run_stepup;
 
 namespace {
 
-const char* const kCommandNames[] = {"scan",   "merge",    "next",   "rules",
-                                     "config", "coverage", "history"};
+const char* const kCommandNames[] = {"scan",   "merge",    "next",    "rules",
+                                     "config", "coverage", "history", "trend"};
 
 /// Every --long-option a --help text names in its option column.
 std::set<std::string> help_options(const std::string& help) {

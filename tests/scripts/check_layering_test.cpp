@@ -36,6 +36,8 @@ TEST_CASE("the layering check fails on each kind of wrong include", "[layering]"
   // The grammar's npm install is not checked.
   dir.write("scanner/quick/grammar/node_modules/x/y.c", "#include \"app/pipeline.h\"\n");
   dir.write("app/ok.cpp", "#include \"scanner/parse/clang_scan.h\"\n#include \"rules/rule.h\"\n");
+  dir.write("app/ok2.cpp", "#include \"scanner/trend/store.h\"\n");
+  dir.write("scanner/trend/ok.cpp", "#include <sqlite3.h>\n#include \"model/report.h\"\n");
   SECTION("all allowed") {
     ProcessResult r = check_layering(dir.path());
     INFO(r.out << r.err);
@@ -50,6 +52,8 @@ TEST_CASE("the layering check fails on each kind of wrong include", "[layering]"
     dir.write("scanner/common/bad.cpp", "#include \"scanner/coverage/map.h\"\n");
     dir.write("scanner/parse/bad.cpp", "#include <tree_sitter/api.h>\n");
     dir.write("scanner/quick/bad.cpp", "#include \"scanner/parse/metrics.h\"\n");
+    dir.write("scanner/trend/bad.cpp", "#include \"scanner/cache/hash.h\"\n");
+    dir.write("scanner/history/bad2.cpp", "#include \"scanner/trend/row.h\"\n");
     ProcessResult r = check_layering(dir.path());
     INFO(r.out << r.err);
     CHECK(r.exit_code == 1);
@@ -70,7 +74,11 @@ TEST_CASE("the layering check fails on each kind of wrong include", "[layering]"
           std::string::npos);
     CHECK(r.out.find("scanner/quick/bad.cpp:1: scanner/quick/ may not include "
                      "\"scanner/parse/metrics.h\"") != std::string::npos);
-    CHECK(r.out.find("8 include(s) cross the layering") != std::string::npos);
+    CHECK(r.out.find("scanner/trend/bad.cpp:1: scanner/trend/ may not include "
+                     "\"scanner/cache/hash.h\"") != std::string::npos);
+    CHECK(r.out.find("scanner/history/bad2.cpp:1: scanner/history/ may not include "
+                     "\"scanner/trend/row.h\"") != std::string::npos);
+    CHECK(r.out.find("10 include(s) cross the layering") != std::string::npos);
   }
 }
 
