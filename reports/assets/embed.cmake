@@ -1,4 +1,4 @@
-# Embeds index.html's stylesheet and script (report.css, js/*.js) into the
+# Embeds index.html's stylesheet and script (*.css, js/*.js) into the
 # stepup binary as C++ raw strings, in a header generated under the build
 # tree: ${CMAKE_BINARY_DIR}/generated/reports/html_assets_gen.h.
 #
@@ -20,9 +20,16 @@
 # Included from the top-level CMakeLists.txt after stepup_core is defined.
 set(_stepup_assets "${CMAKE_CURRENT_LIST_DIR}")
 set(_stepup_js_parts core summary treemap scatter tasks file_view main)
-set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
-             "${_stepup_assets}/report.css" "${_stepup_assets}/html_assets_gen.h.in")
-file(READ "${_stepup_assets}/report.css" STEPUP_HTML_CSS)
+# The stylesheet likewise: report.css (the palette, light and dark, and the
+# base layout), then one file per view that needs more.
+set(_stepup_css_parts report panels file_view)
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${_stepup_assets}/html_assets_gen.h.in")
+set(STEPUP_HTML_CSS "")
+foreach(_part ${_stepup_css_parts})
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${_stepup_assets}/${_part}.css")
+  file(READ "${_stepup_assets}/${_part}.css" _text)
+  string(APPEND STEPUP_HTML_CSS "${_text}")
+endforeach()
 set(STEPUP_HTML_JS "(function () {\n  'use strict';\n")
 foreach(_part ${_stepup_js_parts})
   set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${_stepup_assets}/js/${_part}.js")

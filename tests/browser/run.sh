@@ -5,7 +5,7 @@
 # and tests it with coverage, scans it with STEPUP into WORKDIR/shop-report,
 # scans the hostile-names fixture (tests/fixtures/xss) into
 # WORKDIR/xss-report, then drives Debian's headless Chromium over both
-# index.html files (report.test.js). Screenshots land in WORKDIR; its
+# index.html files (every *.test.js; lib.js holds what they share). Screenshots land in WORKDIR; its
 # readme.png is the picture docs/img/report.png copies.
 # Exit 77 (CTest: skipped) only when node or chromium is absent;
 # scripts/install-deps.sh installs both, so CI always runs it.
@@ -47,4 +47,4 @@ SHOP_HTML="$work/shop-report/index.html" SHOP_JSON="$work/shop-report/report.jso
 SHOP_NONE_HTML="$work/shop-none/index.html" \
 XSS_HTML="$work/xss-report/index.html" XSS_JSON="$work/xss-report/report.json" \
 SHOT_DIR="$work" \
-  node --test --test-reporter=spec "$here/report.test.js"
+  node --test --test-reporter=spec "$here"/*.test.js
