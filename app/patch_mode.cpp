@@ -96,7 +96,15 @@ void apply_patch_mode(Report& r, const ChangedLines& changed, const std::string&
     if (on_changed_code(c)) kept.push_back(std::move(c));
   }
   r.candidates = std::move(kept);
+  // Modules keep the whole module's score: one outside the patch is not
+  // healthy just because its tasks were left out. in_patch tells them apart.
+  std::map<std::string, int> whole;
+  for (const ModuleFacts& m : r.modules) whole[m.name] = m.score;
   number_candidates(r);
+  for (ModuleFacts& m : r.modules) {
+    m.score = whole[m.name];
+    m.in_patch = changed_modules.count(m.name) > 0;
+  }
   r.patch = std::move(p);
 }
 

@@ -10,6 +10,7 @@
 
 #include "app/baseline.h"
 #include "app/config_loader.h"
+#include "app/history_db.h"
 #include "app/patch_mode.h"
 #include "app/quick_mode.h"
 #include "app/semantic_parse.h"
@@ -369,6 +370,12 @@ ScanResult run_scan(const ScanOptions& options, ProcessRunner& runner) {
   limit_to_scope(discovery, where);
   report.repo_root = discovery.root;
   if (discovery.in_git) report.commit = head_commit(discovery.root, runner);
+  if (report.commit) {
+    try {
+      report.commit_date = commit_date_utc(discovery.root, *report.commit, runner);
+    } catch (const InputError&) {  // a shallow clone's boundary: the page says "unknown"
+    }
+  }
 
   // Coverage is read before the expensive parse, so bad input fails fast.
   std::vector<std::string> coverage_names;

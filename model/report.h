@@ -232,6 +232,9 @@ struct ModuleFacts {
   int log_calls = 0;
   std::vector<std::string> owners;  ///< every owner of one of its files
   int score = 0;  ///< highest candidate score inside the module, 0..100
+  /// Patch mode (--diff-base) only: whether a changed file is in it. Its
+  /// score stays the whole module's, as without --diff-base.
+  std::optional<bool> in_patch;
   /// Its files' history as one: distinct commits, fix commits and authors
   /// over the union of its files' commits (never a sum of theirs); lines
   /// summed; coupled empty. Null without history.
@@ -413,6 +416,37 @@ struct Links {
   std::string commit_url;  ///< {sha}; "" when none could be made
 };
 
+/// One stored scan as report.trend shows it (docs/trend.md).
+struct TrendPoint {
+  std::string commit;       ///< full sha
+  std::string commit_date;  ///< UTC ISO 8601, "2026-01-15T10:00:00Z"
+  std::optional<double> production_coverage;  ///< line coverage, fraction 0..1
+  std::optional<double> all_code_coverage;     ///< fraction 0..1
+  int candidates = 0;
+  int max_score = 0;  ///< 0..100, 0 with no candidate
+};
+
+/// A module's figures at one stored scan.
+struct TrendModulePoint {
+  std::optional<double> coverage;  ///< line coverage, fraction 0..1
+  int score = 0;                   ///< 0..100
+};
+
+/// report.trend (with --history-db): the history store read after this
+/// scan's row was written. Which scans count as "first" and "previous"
+/// follows the store's order, oldest commit date first.
+struct TrendSeries {
+  std::vector<TrendPoint> scans;  ///< every stored scan, oldest first
+  int current = -1;               ///< index in scans of this scan's commit
+  /// Per module of this scan: its figures at the first stored scan that
+  /// has it and at the stored scan just before this one (absent when the
+  /// module is new there).
+  std::map<std::string, TrendModulePoint> module_first, module_previous;
+  /// Per candidate id of this scan: the commit date of the oldest stored
+  /// scan, up to this one, that already had it ("open since").
+  std::map<std::string, std::string> first_seen;
+};
+
 /// What the HTML file view carries of the source (--html-source): the text
 /// (embed), a link to it on the host (link), or neither (none).
 enum class HtmlSource { kEmbed, kLink, kNone };
@@ -422,6 +456,11 @@ struct Report {
   std::string tool_version;
   std::string repo_root;              ///< absolute path of REPO
   std::optional<std::string> commit;  ///< HEAD sha when REPO is a git checkout
+  /// The commit's committer date, UTC ISO 8601; null when git cannot say.
+  std::optional<std::string> commit_date;
+  /// When the scan ran, UTC ISO 8601 (the HTML only, so report.json stays
+  /// a function of its inputs); "" when not set.
+  std::string scanned_at;
   Summary summary;
   std::vector<ModuleFacts> modules;   ///< sorted by name
   std::vector<FileFacts> files;       ///< sorted by path
@@ -445,6 +484,7 @@ struct Report {
   /// Why there are no links, for the console (not in report.json).
   std::string links_missing;
   HtmlSource html_source = HtmlSource::kEmbed;  ///< --html-source (not in report.json)
+  std::optional<TrendSeries> trend;  ///< report.trend; with --history-db only
 };
 
 }  // namespace stepup

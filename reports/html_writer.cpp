@@ -58,8 +58,21 @@ Json html_data(const Report& report, size_t source_budget) {
       sources[f->path] = {{"text", f->source}, {"hits", line_hits_json(f->line_hits)}};
     }
   }
+  // The CI panel's changed files: their changed lines no test ran.
+  Json patch_files = Json::array();
+  if (report.patch) {
+    for (const PatchFileCoverage& fc : report.patch->file_coverage) {
+      patch_files.push_back({{"path", fc.path},
+                             {"executable_lines", fc.executable_lines},
+                             {"lines_covered", fc.lines_covered},
+                             {"uncovered", fc.uncovered},
+                             {"stale", fc.stale}});
+    }
+  }
   Json doc = report_to_json(report);
-  doc["html"] = {{"sources", std::move(sources)},
+  doc["html"] = {{"scanned_at", report.scanned_at},
+                 {"patch_files", std::move(patch_files)},
+                 {"sources", std::move(sources)},
                  {"omitted", std::move(omitted)},
                  {"source_budget", source_budget},
                  {"source_mode", report.html_source == HtmlSource::kEmbed  ? "embed"

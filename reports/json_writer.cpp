@@ -200,6 +200,32 @@ Json links_json(const Links& l) {
       {"commit", l.commit}, {"file_url", l.file_url}, {"commit_url", or_null(l.commit_url)}};
 }
 
+Json fraction_or_null(const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); }
+
+Json trend_json(const TrendSeries& t) {
+  Json scans = Json::array();
+  for (const TrendPoint& p : t.scans) {
+    scans.push_back({{"commit", p.commit},
+                     {"commit_date", p.commit_date},
+                     {"production_coverage", fraction_or_null(p.production_coverage)},
+                     {"all_code_coverage", fraction_or_null(p.all_code_coverage)},
+                     {"candidates", p.candidates},
+                     {"max_score", p.max_score}});
+  }
+  auto modules = [](const std::map<std::string, TrendModulePoint>& m) {
+    Json out = Json::object();
+    for (const auto& [name, p] : m) {
+      out[name] = {{"coverage", fraction_or_null(p.coverage)}, {"score", p.score}};
+    }
+    return out;
+  };
+  return {{"scans", std::move(scans)},
+          {"current", t.current < 0 ? Json(nullptr) : Json(t.current)},
+          {"module_first", modules(t.module_first)},
+          {"module_previous", modules(t.module_previous)},
+          {"first_seen", t.first_seen}};
+}
+
 }  // namespace
 
 nlohmann::ordered_json report_to_json(const Report& r) {
@@ -213,6 +239,7 @@ nlohmann::ordered_json report_to_json(const Report& r) {
                        {"owners", m.owners},
                        {"score", m.score},
                        {"history", optional_or_null(m.history, history_json)}});
+    if (m.in_patch) modules.back()["in_patch"] = *m.in_patch;
   }
   Json files = Json::array();
   for (const auto& f : r.files) files.push_back(file_json(f));
@@ -231,7 +258,9 @@ nlohmann::ordered_json report_to_json(const Report& r) {
       {"tool", {{"name", "stepup"}, {"version", r.tool_version}}},
       {"repo",
        {{"root", r.repo_root},
-        {"commit", optional_or_null(r.commit, [](const std::string& s) { return Json(s); })}}},
+        {"commit", optional_or_null(r.commit, [](const std::string& s) { return Json(s); })},
+        {"commit_date",
+         optional_or_null(r.commit_date, [](const std::string& s) { return Json(s); })}}},
       {"summary",
        {{"files", r.summary.files},
         {"functions", r.summary.functions},
@@ -260,19 +289,19 @@ nlohmann::ordered_json report_to_json(const Report& r) {
       {"files", std::move(files)},
       {"candidates", std::move(candidates)},
   };
+  if (r.trend) doc["trend"] = trend_json(*r.trend);
   if (r.resolved) doc["resolved"] = *r.resolved;
   if (r.patch) {
     const PatchSummary& p = *r.patch;
-    auto fraction = [](const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); };
     doc["patch"] = {{"base", p.base},
                     {"files_changed", p.files_changed},
                     {"lines_changed", p.lines_changed},
                     {"executable_lines", p.executable_lines},
                     {"lines_covered", p.lines_covered},
-                    {"line_coverage", fraction(p.line_coverage)},
+                    {"line_coverage", fraction_or_null(p.line_coverage)},
                     {"branches_total", p.branches_total},
                     {"branches_covered", p.branches_covered},
-                    {"branch_coverage", fraction(p.branch_coverage)},
+                    {"branch_coverage", fraction_or_null(p.branch_coverage)},
                     {"files_without_coverage", p.files_without_coverage},
                     {"stale_files", p.stale_files}};
   }

@@ -2,6 +2,8 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <ctime>
 #include <iomanip>
 #include <iostream>
 #include <mutex>
@@ -14,12 +16,30 @@
 #include "app/history_db.h"
 #include "app/shards.h"
 #include "reports/writers.h"
+#include "scanner/common/git_command.h"
+#include "scanner/trend/series.h"
 #include "scanner/trend/store.h"
 
 namespace po = boost::program_options;
 
 namespace stepup {
 namespace {
+
+// When the scan ran, UTC ISO 8601, for the page's header; SOURCE_DATE_EPOCH
+// (reproducible-builds.org) stands in for the clock when set.
+std::string scan_time_utc() {
+  std::time_t t = std::time(nullptr);
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
+    char* end = nullptr;
+    long long v = std::strtoll(epoch, &end, 10);
+    if (end != epoch && *end == '\0' && v >= 0) t = static_cast<std::time_t>(v);
+  }
+  std::tm utc{};
+  gmtime_r(&t, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text;
+}
 
 /// Draws "[done/total] TUs, elapsed" on a terminal, at most ten times a second.
 class Progress {
@@ -170,6 +190,15 @@ int run_scan_command(const std::vector<std::string>& args, const std::vector<std
   Progress progress(isatty(STDERR_FILENO));
   opt.progress = [&](int done, int total) { progress.update(done, total); };
   SystemProcessRunner runner;
+  if (!history_db.empty()) {  // rows are filed by commit: say so before the parse, not after
+    ProcessResult head =
+        runner.run(git_command(opt.repo, {"rev-parse", "--verify", "-q", "HEAD"}), opt.repo);
+    if (!head.started || head.exit_code != 0) {
+      throw InputError(opt.repo +
+                       ": --history-db files each row under a commit, and this is not a git "
+                       "checkout with a commit");
+    }
+  }
   ScanResult result = run_scan(opt, runner);
   progress.finish();
   say_parse_stats(result, opt);
@@ -179,6 +208,14 @@ int run_scan_command(const std::vector<std::string>& args, const std::vector<std
                               : html_source == "none" ? HtmlSource::kNone
                                                       : HtmlSource::kEmbed;
   result.report.gate = evaluate_gate(result.report, gate);
+  result.report.scanned_at = scan_time_utc();
+  // The history store first, so the page's trend holds this scan (and a
+  // backfill's rows); report.json's trend is the store as read back.
+  if (!history_db.empty()) {
+    record_scan(history_db, result, runner);
+    if (backfill > 1) backfill_history(opt, result.report.repo_root, history_db, backfill, runner);
+    result.report.trend = trend_series(read_trend(history_db), *result.report.commit);
+  }
   double scanned = progress.seconds();
   write_reports(result.report, out_dir, writers);
   double writing = progress.seconds() - scanned;
@@ -224,10 +261,6 @@ int run_scan_command(const std::vector<std::string>& args, const std::vector<std
         p->stale_files.empty()
             ? ""
             : "; some changed files have stale coverage, their changed lines count as uncovered");
-  }
-  if (!history_db.empty()) {
-    record_scan(history_db, result, runner);
-    if (backfill > 1) backfill_history(opt, result.report.repo_root, history_db, backfill, runner);
   }
   bool failed = false;
   for (const GateCheck& g : result.report.gate) {

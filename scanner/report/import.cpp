@@ -284,6 +284,7 @@ Report parse_report(std::string_view text, const std::string& name) {
   Fields repo = top.sub("repo");
   r.repo_root = repo.str("root");
   r.commit = repo.opt_str("commit");
+  if (repo.has("commit_date")) r.commit_date = repo.opt_str("commit_date");
   Fields s = top.sub("summary");
   r.summary.files = s.i32("files");
   r.summary.functions = s.i32("functions");

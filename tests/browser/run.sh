@@ -27,6 +27,7 @@ fi
 
 rm -rf "$work"
 mkdir -p "$work"
+work=$(cd "$work" && pwd)  # git -C below resolves paths from the repository
 bash "$root/examples/make-history.sh" "$work/shop" >/dev/null
 # A remote with a token in it: the page links to GitHub at the scanned
 # commit, and the token appears nowhere.
@@ -34,7 +35,20 @@ git -C "$work/shop" remote add origin "https://ci:tok3n-SECRET@github.com/acme/s
 cmake -S "$work/shop" -B "$work/shop/build" -DSHOP_COVERAGE=ON >/dev/null
 cmake --build "$work/shop/build" -j2 >/dev/null
 (cd "$work/shop/build" && ctest >/dev/null)
-"$stepup" scan "$work/shop" --coverage-build "$work/shop/build" -o "$work/shop-report" -j 2 >/dev/null
+# With a history store of 3 scans (HEAD and, backfilled, the 2 commits
+# before it): the page draws the trend.
+"$stepup" scan "$work/shop" --coverage-build "$work/shop/build" -o "$work/shop-report" -j 2 \
+  --history-db "$work/history.sqlite" --backfill 3 >/dev/null 2>&1
+# CI mode: a baseline from an older commit, a patch since HEAD~3 and a gate
+# (exit 1 when a check fails).
+git -C "$work/shop" worktree add -q --detach "$work/shop-old" HEAD~6
+"$stepup" scan "$work/shop-old" -o "$work/shop-base" --format json -j 2 >/dev/null 2>&1
+git -C "$work/shop" worktree remove --force "$work/shop-old"
+rc=0
+"$stepup" scan "$work/shop" --coverage-build "$work/shop/build" -o "$work/shop-ci" -j 2 \
+  --baseline "$work/shop-base/report.json" --diff-base HEAD~3 \
+  --fail-on 'max-score>=95' --fail-on 'patch-coverage<0.8' --fail-on 'new-candidates>0' --format json,html >/dev/null 2>&1 || rc=$?
+[[ $rc -le 1 ]] || { echo "browser test: the CI-mode scan failed with exit $rc" >&2; exit 1; }
 "$stepup" scan "$work/shop" --coverage-build "$work/shop/build" -o "$work/shop-none" -j 2 \
   --html-source=none --format json,html >/dev/null 2>&1
 
@@ -45,6 +59,7 @@ git -C "$work/xss" remote add origin 'javascript:alert(1)//"><script>window.__pw
 
 SHOP_HTML="$work/shop-report/index.html" SHOP_JSON="$work/shop-report/report.json" \
 SHOP_NONE_HTML="$work/shop-none/index.html" \
+CI_HTML="$work/shop-ci/index.html" CI_JSON="$work/shop-ci/report.json" \
 XSS_HTML="$work/xss-report/index.html" XSS_JSON="$work/xss-report/report.json" \
 SHOT_DIR="$work" \
   node --test --test-reporter=spec "$here"/*.test.js

@@ -2,6 +2,7 @@
 // --diff-base patch coverage, with real coverage from g++ --coverage + gcovr.
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "scanner/common/process.h"
@@ -122,6 +123,33 @@ TEST_CASE("ci: patch mode reports coverage of the changed lines and names uncove
   CHECK(rep["gate"][0]["failed"] == true);
   CHECK_THAT(read_text(out + "/summary.md"), Contains("**Quality gate: failed**"));
   CHECK_THAT(read_text(out + "/summary.md"), Contains("- `src/extra.cpp`"));
+}
+
+TEST_CASE("ci: patch mode keeps each module's whole score and says which are in the patch") {
+  TempDir repo;
+  repo.write("lib/tangles.cpp", tangle("lib_tangle", 5));
+  repo.write("src/calc.cpp", "int calc(int x) { return x; }\n");
+  repo.write(".stepup.json", R"({"rules": {"complex-function": {"min_commits": 0}}})");
+  git_commit_all(repo.path(), "base", "2026-01-10T10:00:00+00:00");
+  repo.write("src/calc.cpp", "int calc(int x) { return x + 1; }\n");
+  git_commit_all(repo.path(), "head", "2026-01-11T10:00:00+00:00");
+  std::string plain = repo.path() + "/plain", patch = repo.path() + "/patch";
+  REQUIRE(run_stepup({"scan", repo.path(), "-o", plain, "-j", "1", "--format", "json"}).exit_code ==
+          0);
+  REQUIRE(run_stepup({"scan", repo.path(), "-o", patch, "-j", "1", "--format", "json",
+                      "--diff-base", "HEAD~1"})
+              .exit_code == 0);
+  std::map<std::string, Json> before, after;
+  for (const auto& m : report_of(plain)["modules"]) before[m["name"]] = m;
+  for (const auto& m : report_of(patch)["modules"]) after[m["name"]] = m;
+  REQUIRE(before.count("lib"));
+  CHECK(before["lib"]["score"].get<int>() > 0);  // lib_tangle's refactor
+  CHECK_FALSE(before["lib"].contains("in_patch"));
+  CHECK(report_of(patch)["candidates"].empty());  // nothing in lib changed
+  CHECK(after["lib"]["score"] == before["lib"]["score"]);
+  CHECK(after["lib"]["in_patch"] == false);
+  CHECK(after["src"]["in_patch"] == true);
+  CHECK(report_of(patch)["repo"]["commit_date"] == "2026-01-11T10:00:00Z");  // git's, in UTC
 }
 
 TEST_CASE("ci: the baseline gives statuses, lists resolved ids and gates on new candidates") {

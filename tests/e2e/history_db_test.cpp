@@ -90,6 +90,21 @@ TEST_CASE("scan --history-db appends a row per commit, a re-scan replaces it", "
   CHECK(rows[1].commit == r.head());
   CHECK(rows[1].commit_date == "2026-01-14T10:00:00Z");
   CHECK(rows[1].code_lines == *rows[0].code_lines + 1);
+  // report.json's trend is the store as read back after this scan's row.
+  Json now = Json::parse(test::read_text(out.path() + "/report/report.json"));
+  const Json& t = now["trend"];
+  REQUIRE(t["scans"].size() == 2);
+  CHECK(t["current"] == 1);
+  CHECK(t["scans"][0]["commit"] == rows[0].commit);
+  CHECK(t["scans"][0]["max_score"] == rows[0].max_score);
+  CHECK(t["scans"][1]["commit_date"] == "2026-01-14T10:00:00Z");
+  CHECK(t["module_previous"]["src/core"]["score"] == rows[0].modules[0].score);
+  CHECK_FALSE(t["module_first"].contains("src/util/thrice"));
+  for (const auto& c : now["candidates"]) {  // deep's task was there at the first scan
+    CHECK(t["first_seen"][c["id"].get<std::string>()] == "2026-01-13T08:00:00Z");
+  }
+  CHECK(now["repo"]["commit_date"] == "2026-01-14T10:00:00Z");
+  CHECK(report["trend"]["scans"].size() == 1);  // the first scan saw only its own row
 
   ProcessResult json = test::run_stepup({"trend", "--history-db", db, "--format", "json"});
   REQUIRE(json.exit_code == 0);
@@ -159,6 +174,7 @@ TEST_CASE("scan --history-db: usage and input errors", "[history-db]") {
   CHECK(no_git.exit_code == 3);
   CHECK_THAT(no_git.err, Contains("not a git checkout with a commit"));
   CHECK_FALSE(std::filesystem::exists(db));
+  CHECK_FALSE(std::filesystem::exists(dir.path() + "/out"));  // refused before the parse
   CHECK(test::run_stepup({"scan", dir.path(), "--backfill", "3"}).exit_code == 2);
   CHECK(test::run_stepup({"scan", dir.path(), "--history-db", db, "--backfill", "0"}).exit_code ==
         2);

@@ -7,29 +7,57 @@
   scrim.addEventListener('click', closeFile);
   document.addEventListener('keydown', function (ev) { if (ev.key === 'Escape') closeFile(); });
   var focusCand = null;
+  drawer.setAttribute('role', 'dialog');
+  drawer.setAttribute('aria-modal', 'true');
+  drawer.tabIndex = -1;
+  // The address: #file=<path> for the file view; otherwise the table's
+  // filters and open task as parameters (#kind=refactor&task=ID, tasks.js).
+  var hashBeforeFile = '', focusBeforeFile = null;
+  function hashParams() {
+    try { return new URLSearchParams(location.hash.slice(1)); } catch (e) { return new URLSearchParams(); }
+  }
+  // Rewrites the address without a history entry or a hashchange; never
+  // while the file view owns it.
+  function writeHash(p) {
+    if (location.hash.indexOf('#file=') === 0) return;
+    var h = p.toString();
+    history.replaceState(null, '', location.pathname + location.search + (h ? '#' + h : ''));
+  }
 
   function openFile(path, cand) {
     focusCand = cand || null;
     var h = '#file=' + encodeURIComponent(path);
+    if (location.hash.indexOf('#file=') !== 0) {
+      hashBeforeFile = location.hash;
+      focusBeforeFile = document.activeElement;
+    }
     if (location.hash !== h) location.hash = h; else showFile(path);
   }
-  function closeFile() {
-    if (!drawer.classList.contains('open')) return;
-    if (location.hash.indexOf('#file=') === 0) history.pushState('', document.title, location.pathname + location.search);
+  function hideDrawer() {
     drawer.classList.remove('open');
     scrim.classList.remove('open');
     clear(drawer);
+    if (focusBeforeFile && document.contains(focusBeforeFile)) focusBeforeFile.focus({ preventScroll: true });
+    focusBeforeFile = null;
+  }
+  function closeFile() {
+    if (!drawer.classList.contains('open')) return;
+    if (location.hash.indexOf('#file=') === 0) history.pushState('', document.title, location.pathname + location.search + hashBeforeFile);
+    hideDrawer();
   }
   function route() {
     if (location.hash.indexOf('#file=') === 0) {
       var path;
       try { path = decodeURIComponent(location.hash.slice(6)); } catch (e) { return; }
-      if (fileByPath[path]) showFile(path);
-    } else if (drawer.classList.contains('open')) {
-      drawer.classList.remove('open');
-      scrim.classList.remove('open');
-      clear(drawer);
+      if (!fileByPath[path]) return;
+      if (!drawer.classList.contains('open') && !focusBeforeFile) focusBeforeFile = document.activeElement;
+      showFile(path);
+      var close = drawer.querySelector('button');
+      (close || drawer).focus({ preventScroll: true });
+      return;
     }
+    if (drawer.classList.contains('open')) hideDrawer();
+    if (tasksApi) tasksApi.fromParams(hashParams());
   }
   window.addEventListener('hashchange', route);
 

@@ -14,7 +14,7 @@
 
   // Rendered in steps, each its own task, so the browser paints between
   // them and no single task freezes the page on a large report.
-  var steps = [renderSummary, renderMaps, function () { drawScatter(); }, renderCandidates, renderModules, renderDiagnostics, function () {
+  var steps = [renderSummary, renderCandidates, renderMaps, function () { drawScatter(); }, renderModules, renderDiagnostics, function () {
     document.body.appendChild(el('footer', null, 'stepup ' + R.tool.version + ' · schema ' + R.schema +
       ' · the same data is in report.json'));
     route();
