@@ -166,15 +166,41 @@
   }
   function hideTip() { tip.style.display = 'none'; }
   // One listener per chart, not per shape: 5,000 files stay cheap. Shapes
-  // name their file in data-path; clicking one opens its file view.
-  function delegate(svg, textFn) {
-    function fileOf(ev) {
+  // name their file in data-path; clicking one opens its file view. They are
+  // buttons for the keyboard too (tabindex=0, role=button): focus shows the
+  // same tip, at the shape, and Enter or Space opens the file. onHover, if
+  // given, hears the path pointed at or focused (null when none).
+  function delegate(svg, textFn, onHover) {
+    var current = null;
+    function pathOf(ev) {
       var p = ev.target.getAttribute && ev.target.getAttribute('data-path');
-      return p === null || p === undefined ? null : fileByPath[p];
+      return p === null || p === undefined || !fileByPath[p] ? null : p;
     }
-    svg.addEventListener('mousemove', function (ev) { var f = fileOf(ev); if (f) showTip(ev, textFn(f)); else hideTip(); });
-    svg.addEventListener('mouseleave', hideTip);
-    svg.addEventListener('click', function (ev) { var f = fileOf(ev); if (f) openFile(f.path); });
+    function hover(p) { if (p !== current) { current = p; if (onHover) onHover(p); } }
+    function point(ev) {
+      var p = pathOf(ev);
+      if (p) showTip(ev, textFn(fileByPath[p])); else hideTip();
+      hover(p);
+    }
+    svg.addEventListener('mouseover', point);
+    svg.addEventListener('mousemove', point);
+    svg.addEventListener('mouseleave', function () { hideTip(); hover(null); });
+    svg.addEventListener('click', function (ev) { var p = pathOf(ev); if (p) openFile(p); });
+    svg.addEventListener('focusin', function (ev) {
+      var p = pathOf(ev);
+      if (!p) return;
+      var b = ev.target.getBoundingClientRect();
+      showTip({ clientX: b.left + Math.min(b.width, 24), clientY: b.top + Math.min(b.height, 24) }, textFn(fileByPath[p]));
+      hover(p);
+    });
+    svg.addEventListener('focusout', function () { hideTip(); hover(null); });
+    svg.addEventListener('keydown', function (ev) {
+      if (ev.key !== 'Enter' && ev.key !== ' ') return;
+      var p = pathOf(ev);
+      if (!p) return;
+      ev.preventDefault();  // Space would scroll the page
+      openFile(p);
+    });
   }
 
   // ---- indexes ---------------------------------------------------------------
