@@ -4,6 +4,9 @@
     var out = [], rest = items.slice(), total = 0;
     rest.forEach(function (it) { total += it.value; });
     if (total <= 0) return out;
+    // No room (a module too small for its border): every item still gets
+    // its (empty) cell, so each file keeps its shape, name and tab stop.
+    if (w <= 0 || h <= 0) return items.map(function (it) { return { item: it, x: x, y: y, w: 0, h: 0 }; });
     var scale = (w * h) / total;
     function worst(row, side) {
       var s = 0, mx = 0, mn = Infinity;
