@@ -29,8 +29,9 @@
   // Greedy placement: each dot in turn takes the first spot that stays in
   // the plot and meets no placed label and no dot; a dot with no such spot
   // stays unlabelled (its name shows on hover or focus). Widths are the
-  // texts' own, measured all at once before any is moved.
-  function placeLabels(svg, dots, plot) {
+  // texts' own, measured all at once (in a measurer, as the treemap's)
+  // before any is moved.
+  function placeLabels(svg, dots, plot, scratch) {
     var order = dots.slice().sort(function (a, b) { return b.score - a.score || b.hot - a.hot || cmp(a.f.path, b.f.path); })
       .slice(0, MAX_SCATTER_LABELS);
     var g = sv('g', { 'aria-hidden': 'true' });
@@ -38,7 +39,7 @@
     var texts = order.map(function (d) {
       var t = sv('text', { x: 0, y: 0, class: 'sc-label' });
       t.textContent = basename(d.f.path);
-      return g.appendChild(t);
+      return scratch.appendChild(t);
     });
     var out = { placed: [], labelled: {}, ascent: 11, height: 15 };
     if (!texts.length) return out;
@@ -54,12 +55,13 @@
         spot = b;
         return true;
       });
-      if (!spot) { g.removeChild(texts[i]); return; }
+      if (!spot) return;
       out.placed.push(spot);
       out.labelled[d.f.path] = true;
       texts[i].setAttribute('x', spot.x0 + 1);
       texts[i].setAttribute('y', spot.y0 + 1 + out.ascent);
       texts[i].setAttribute('data-for', d.f.path);
+      g.appendChild(texts[i]);
     });
     return out;
   }
@@ -116,7 +118,7 @@
     var svg = sv('svg', { viewBox: '0 0 ' + W + ' ' + H, class: 'chart', role: 'group',
       'aria-label': 'churn versus complexity, one button per file; Enter opens a file' });
     svg.id = 'scatter';
-    box.appendChild(svg);  // in the document, so labels can be measured
+    var scratch = measurer(box);
     var axes = sv('g', { 'aria-hidden': 'true' });
     svg.appendChild(axes);
     // The upper-right quadrant: changed often and hard to change.
@@ -160,7 +162,9 @@
       return { f: p.f, x: X(p.x), y: Y(p.y), r: r, score: score, hot: (p.x / xmax) * (p.y / ymax) };
     });
     var plot = { x0: L, y0: T, x1: L + pw, y1: T + ph };
-    var labels = placeLabels(svg, dots, plot);
+    var labels = placeLabels(svg, dots, plot, scratch);
+    box.removeChild(scratch);
+    box.appendChild(svg);
     delegate(svg, function (f) {
       return f.path + '\n' + (f.history ? f.history.commits : 0) + ' commits · cognitive ' +
         (mode === 'max' ? 'max ' + maxOf(f, 'cognitive') : 'sum ' + sumOf(f, 'cognitive'));

@@ -30,17 +30,25 @@
     return out;
   }
 
+  // An invisible SVG in box to measure text in: labels are measured there
+  // before the chart joins the document, so measuring lays out a few texts,
+  // not a chart of 5,000 shapes (the chart's layout comes once, after the
+  // render step, as it would anyway).
+  function measurer(box) {
+    var m = sv('svg', { class: 'chart measure', 'aria-hidden': 'true' });
+    box.appendChild(m);
+    return m;
+  }
   // Fits text labels into their boxes by their real widths. labels:
-  // [{t: <text> in the document, avail: width in px}]. Reads every width
+  // [{t: <text> in a measurer, avail: width in px}]. Reads every width
   // first, then writes, so the browser lays out once; a label cut to fit
-  // ends in '…', one that cannot keep three characters is removed.
-  function fitLabels(labels) {
+  // ends in '…', one that cannot keep three characters is dropped (t: null).
+  function fitLabels(labels, scratch) {
     if (!labels.length) return;
-    var probe = labels[0].t.cloneNode(false);
+    var probe = scratch.appendChild(labels[0].t.cloneNode(false));
     probe.textContent = '…';
-    labels[0].t.parentNode.appendChild(probe);
     var ell = probe.getComputedTextLength();
-    probe.parentNode.removeChild(probe);
+    scratch.removeChild(probe);
     var cuts = labels.map(function (l) {
       var text = l.t.textContent;
       if (l.t.getComputedTextLength() <= l.avail) return -1;
@@ -53,7 +61,7 @@
     });
     labels.forEach(function (l, i) {
       if (cuts[i] < 0) return;
-      if (cuts[i] < 3) l.t.parentNode.removeChild(l.t);
+      if (cuts[i] < 3) { l.t.parentNode.removeChild(l.t); l.t = null; }
       else l.t.textContent = l.t.textContent.slice(0, cuts[i]) + '…';
     });
   }
@@ -69,7 +77,7 @@
       'aria-label': 'treemap of modules and files: area is code lines, colour is ' +
         (mode === 'coverage' ? 'line coverage' : 'the file\'s highest task score') + '; Enter opens a file' });
     svg.id = 'treemap';
-    box.appendChild(svg);  // in the document, so labels can be measured
+    var scratch = measurer(box);
     var groups = {};
     R.files.forEach(function (f) {
       if (f.code_lines <= 0) return;
@@ -102,19 +110,21 @@
           var lt = sv('text', { x: r.x + 4, y: r.y + 2 + FILE_LABEL_PX, class: none ? 'tm-flabel nodata' : 'tm-flabel', 'aria-hidden': 'true' });
           if (!none) lt.setAttribute('fill', inkOn(value));
           lt.textContent = basename(f.path);
-          g.appendChild(lt);
-          labels.push({ t: lt, avail: r.w - 8 });
+          labels.push({ t: scratch.appendChild(lt), avail: r.w - 8, g: g, after: rect });
         }
       });
       if (head) {
         var t = sv('text', { x: m.x + 5, y: m.y + 3 + FILE_LABEL_PX, class: 'tm-label', 'aria-hidden': 'true' });
         t.textContent = m.item.name || '(root)';
-        g.appendChild(t);
-        labels.push({ t: t, avail: m.w - 10 });
+        labels.push({ t: scratch.appendChild(t), avail: m.w - 10, g: g, after: null });
       }
       svg.appendChild(g);
     });
-    fitLabels(labels);
+    fitLabels(labels, scratch);
+    // Each label goes right after its cell (a module's name on top of all).
+    labels.forEach(function (l) { if (l.t) l.g.insertBefore(l.t, l.after ? l.after.nextSibling : null); });
+    box.removeChild(scratch);
+    box.appendChild(svg);
     delegate(svg, function (f) {
       return f.path + '\n' + fmt(f.code_lines) + ' code lines · score ' + (fileScore[f.path] || 0) +
         ' · coverage ' + pctText(ratio(f.coverage)) + (f.history ? ' · ' + f.history.commits + ' commits' : '');
