@@ -91,6 +91,9 @@ function ciede2000([L1, a1, b1], [L2, a2, b2]) {
 // more than a threshold difference: 5, a little over twice the usual JND.
 const MIN_STEP_DE = 5;
 const steps = (fn) => Array.from({ length: 11 }, (_, i) => fn(i));
+const css = fs.readFileSync(path.join(__dirname, '../../reports/assets/report.css'), 'utf8');
+const greys = [C.NODATA, ...Array.from(css.matchAll(/--nodata: (#[0-9a-f]{6});/gi), (m) => m[1])];
+test('report.css gives "no data" a grey in light and in dark mode', () => assert.equal(greys.length, 3));
 const ramps = {
   score: { stops: steps((i) => C.scoreColor(i * 10 || 1)), darker: true },   // score 1..100: darker is worse
   coverage: { stops: steps((i) => C.coverageColor(i / 10)), darker: false },  // 0..100%: lighter is better
@@ -116,9 +119,11 @@ for (const [name, ramp] of Object.entries(ramps)) {
     const des = seen.slice(1).map((c, i) => ciede2000(seen[i], c));
     const worst = Math.min(...des);
     assert.ok(worst >= MIN_STEP_DE, `${name}: steps ${ramp.stops.join(' ')} differ by ${des.map((d) => d.toFixed(1)).join(' ')}`);
-    // Grey (no data) is not mistaken for any step.
-    const grey = deutan(C.NODATA);
-    for (const c of ramp.stops) assert.ok(ciede2000(grey, deutan(c)) >= MIN_STEP_DE, `${name}: ${c} against grey ${C.NODATA}`);
+    // Grey (no data) is not mistaken for any step: core.js's and the
+    // stylesheet's, light and dark (report.css themes the charts' grey).
+    for (const g of greys) {
+      for (const c of ramp.stops) assert.ok(ciede2000(deutan(g), deutan(c)) >= MIN_STEP_DE, `${name}: ${c} against grey ${g}`);
+    }
   });
 
   test(`the ${name} ramp: lightness is monotonic, for normal vision and under deuteranopia`, () => {
