@@ -141,6 +141,15 @@ test('treemap: labels at 11 px or more, inside their cells; a small cell names i
         await cell.dispatchEvent('mousemove', { clientX: 10, clientY: 10 });
         assert.ok((await page.textContent('.tip')).startsWith(b.path + '\n'), b.path);
       }
+      // A new width redraws the charts at that width: labels stay 11 px.
+      const before = await page.$eval('#treemap', (s) => s.viewBox.baseVal.width);
+      await page.setViewportSize({ width: viewport.width - 200, height: viewport.height });
+      await page.waitForFunction((w) => document.querySelector('#treemap').viewBox.baseVal.width !== w, before);
+      const px = await page.$$eval('#treemap text, #scatter text.sc-label', (ts) => ts.map((t) => {
+        const svg = t.ownerSVGElement;
+        return parseFloat(getComputedStyle(t).fontSize) * svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+      }));
+      assert.ok(px.length > 0 && px.every((x) => x >= 11 - 1e-6), px.join(' '));
       assert.deepEqual(errors, []);
     } finally {
       await context.close();
