@@ -25,12 +25,64 @@
       [d.x + c, d.y - c - h], [d.x - c - w, d.y - c - h], [d.x + c, d.y + c], [d.x - c - w, d.y + c]]
       .map(function (p) { return { x0: p[0], y0: p[1], x1: p[0] + w, y1: p[1] + h }; });
   }
+  // The leader from dot d's edge to the nearest point of box b.
+  function leaderTo(d, b) {
+    var nx = Math.max(b.x0, Math.min(d.x, b.x1)), ny = Math.max(b.y0, Math.min(d.y, b.y1));
+    var len = Math.hypot(nx - d.x, ny - d.y) || 1;
+    return { x1: d.x + (nx - d.x) * (d.r + 1) / len, y1: d.y + (ny - d.y) * (d.r + 1) / len, x2: nx, y2: ny };
+  }
+  // Whether segment s passes through box b (sampled every 2 px) or within
+  // dot o's radius.
+  function segMeetsBox(s, b) {
+    var n = Math.ceil(Math.hypot(s.x2 - s.x1, s.y2 - s.y1) / 2);
+    for (var i = 0; i <= n; i++) {
+      var x = s.x1 + (s.x2 - s.x1) * i / (n || 1), y = s.y1 + (s.y2 - s.y1) * i / (n || 1);
+      if (x > b.x0 && x < b.x1 && y > b.y0 && y < b.y1) return true;
+    }
+    return false;
+  }
+  function segMeetsDot(s, o) {
+    var dx = s.x2 - s.x1, dy = s.y2 - s.y1, l2 = dx * dx + dy * dy || 1;
+    var t = Math.max(0, Math.min(1, ((o.x - s.x1) * dx + (o.y - s.y1) * dy) / l2));
+    return Math.hypot(s.x1 + t * dx - o.x, s.y1 + t * dy - o.y) < o.r;
+  }
+  // Dots by the 24 px squares they touch, so a box meets only its
+  // neighbours' dots (5,000 dots, 40 labels, dozens of spots each).
+  function dotGrid(dots) {
+    var cells = {}, S = 24;
+    function keys(x0, y0, x1, y1, fn) {
+      for (var i = Math.floor(x0 / S); i <= Math.floor(x1 / S); i++) {
+        for (var j = Math.floor(y0 / S); j <= Math.floor(y1 / S); j++) fn(i + ',' + j);
+      }
+    }
+    dots.forEach(function (d) { keys(d.x - d.r, d.y - d.r, d.x + d.r, d.y + d.r, function (k) { (cells[k] = cells[k] || []).push(d); }); });
+    // Whether test(dot) holds for a dot near the box.
+    return function near(b, test) {
+      var hit = false;
+      keys(b.x0, b.y0, b.x1, b.y1, function (k) { if (!hit && cells[k]) hit = cells[k].some(test); });
+      return hit;
+    };
+  }
+  // Spots further out for a label with a leader line: twelve directions,
+  // the box on the far side of the point gap away from the dot's edge.
+  function farSpots(d, w, h, gap) {
+    var out = [];
+    for (var k = 0; k < 12; k++) {
+      var a = -Math.PI / 2 + k * Math.PI / 6, c = Math.cos(a), s = Math.sin(a);
+      var px = d.x + (d.r + gap) * c, py = d.y + (d.r + gap) * s;
+      var x0 = c > 0.3 ? px : c < -0.3 ? px - w : px - w / 2, y0 = s > 0.3 ? py : s < -0.3 ? py - h : py - h / 2;
+      out.push({ x0: x0, y0: y0, x1: x0 + w, y1: y0 + h });
+    }
+    return out;
+  }
   var MAX_SCATTER_LABELS = 40;  // tried, highest score first; a plot holds no more
-  // Greedy placement: each dot in turn takes the first spot that stays in
-  // the plot and meets no placed label and no dot; a dot with no such spot
-  // stays unlabelled (its name shows on hover or focus). Widths are the
-  // texts' own, measured all at once (in a measurer, as the treemap's)
-  // before any is moved.
+  // Greedy placement, highest score first. First pass: each dot takes the
+  // first spot right beside it that stays in the plot and meets no placed
+  // label, leader line or dot. Second pass, for the dots still bare: spots
+  // further out, joined to the dot by a leader line that crosses no label
+  // and no other dot. A dot with no such spot stays unlabelled (its name
+  // shows on hover or focus). Widths are the texts' own, measured all at
+  // once (in a measurer, as the treemap's) before any is moved.
   function placeLabels(svg, dots, plot, scratch) {
     var order = dots.slice().sort(function (a, b) { return b.score - a.score || b.hot - a.hot || cmp(a.f.path, b.f.path); })
       .slice(0, MAX_SCATTER_LABELS);
@@ -41,27 +93,49 @@
       t.textContent = basename(d.f.path);
       return scratch.appendChild(t);
     });
-    var out = { placed: [], labelled: {}, ascent: 11, height: 15 };
+    var out = { placed: [], leaders: [], labelled: {}, ascent: 11, height: 15 };
     if (!texts.length) return out;
     var bb = texts[0].getBBox();  // at y=0: bb.y is minus the ascent
     out.ascent = -bb.y;
     out.height = bb.height + 2;   // a pixel of halo above and below
     var widths = texts.map(function (t) { return t.getComputedTextLength() + 2; });
-    order.forEach(function (d, i) {
-      var spot = null;
-      labelSpots(d, widths[i], out.height, 3).some(function (b) {
-        if (!boxInside(b, plot) || out.placed.some(function (q) { return boxesMeet(b, q); }) ||
-            dots.some(function (o) { return boxMeetsDot(b, o); })) return false;
-        spot = b;
-        return true;
-      });
-      if (!spot) return;
-      out.placed.push(spot);
+    var near = dotGrid(dots);
+    function free(b) {
+      return boxInside(b, plot) && !out.placed.some(function (q) { return boxesMeet(b, q); }) &&
+        !out.leaders.some(function (s) { return segMeetsBox(s, b); }) && !near(b, function (o) { return boxMeetsDot(b, o); });
+    }
+    function clearPath(s, d) {
+      var b = { x0: Math.min(s.x1, s.x2), y0: Math.min(s.y1, s.y2), x1: Math.max(s.x1, s.x2), y1: Math.max(s.y1, s.y2) };
+      return !out.placed.some(function (q) { return segMeetsBox(s, q); }) &&
+        !near(b, function (o) { return o !== d && segMeetsDot(s, o); });
+    }
+    function place(i, b, leader) {
+      var d = order[i];
+      out.placed.push(b);
       out.labelled[d.f.path] = true;
-      texts[i].setAttribute('x', spot.x0 + 1);
-      texts[i].setAttribute('y', spot.y0 + 1 + out.ascent);
+      if (leader) {
+        out.leaders.push(leader);
+        g.appendChild(sv('line', { x1: leader.x1, y1: leader.y1, x2: leader.x2, y2: leader.y2, class: 'sc-leader', 'data-for': d.f.path }));
+      }
+      texts[i].setAttribute('x', b.x0 + 1);
+      texts[i].setAttribute('y', b.y0 + 1 + out.ascent);
       texts[i].setAttribute('data-for', d.f.path);
       g.appendChild(texts[i]);
+    }
+    order.forEach(function (d, i) {
+      labelSpots(d, widths[i], out.height, 3).some(function (b) { if (!free(b)) return false; place(i, b, null); return true; });
+    });
+    order.forEach(function (d, i) {
+      if (out.labelled[d.f.path]) return;
+      [12, 24, 40, 60].some(function (gap) {
+        return farSpots(d, widths[i], out.height, gap).some(function (b) {
+          if (!free(b)) return false;
+          var s = leaderTo(d, b);
+          if (!clearPath(s, d)) return false;
+          place(i, b, s);
+          return true;
+        });
+      });
     });
     return out;
   }
@@ -89,13 +163,8 @@
       }
       text.setAttribute('x', b.x0 + 1);
       text.setAttribute('y', b.y0 + 1 + labels.ascent);
-      // From the dot's edge to the nearest point of the label's box.
-      var nx = Math.max(b.x0, Math.min(d.x, b.x1)), ny = Math.max(b.y0, Math.min(d.y, b.y1));
-      var len = Math.hypot(nx - d.x, ny - d.y) || 1;
-      line.setAttribute('x1', d.x + (nx - d.x) * (d.r + 1) / len);
-      line.setAttribute('y1', d.y + (ny - d.y) * (d.r + 1) / len);
-      line.setAttribute('x2', nx);
-      line.setAttribute('y2', ny);
+      var s = leaderTo(d, b);
+      ['x1', 'y1', 'x2', 'y2'].forEach(function (k) { line.setAttribute(k, s[k]); });
     };
   }
 
