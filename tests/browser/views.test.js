@@ -84,7 +84,7 @@ test('scatter: labels never overlap; an unlabelled dot names its file on hover, 
       assert.ok(hover.len > 4, `a leader line for ${d.path}`);
       assert.ok((await page.textContent('.tip')).startsWith(d.path), 'the tooltip names the whole path');
     }
-    await dot0Leave(page);
+    await page.locator('#scatter').dispatchEvent('mouseleave');
     assert.equal(await page.$eval('#scatter .sc-hover', (g) => getComputedStyle(g).display), 'none');
     await page.locator('#scatter').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SHOT_DIR, 'scatter-crowded.png') });
@@ -93,7 +93,6 @@ test('scatter: labels never overlap; an unlabelled dot names its file on hover, 
     await context.close();
   }
 });
-async function dot0Leave(page) { await page.locator('#scatter').dispatchEvent('mouseleave'); }
 
 test('scatter of the example: labels apart, more dots labelled', async () => {
   const { context, page, errors } = await open(env('SHOP_HTML'), { viewport: { width: 1400, height: 900 } });
