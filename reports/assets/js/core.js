@@ -40,30 +40,62 @@
   function basename(p) { var i = p.lastIndexOf('/'); return i < 0 ? p : p.slice(i + 1); }
   function cmp(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
 
-  // Score 0..100: pale yellow to deep red. Coverage 0..1: red to green.
-  function scoreColor(s) {
-    if (!s) return '#dfe3ea';
-    var x = Math.min(1, s / 100);
-    return 'hsl(' + (48 - 48 * x).toFixed(0) + ',' + (80 + 5 * x).toFixed(0) + '%,' + (70 - 26 * x).toFixed(0) + '%)';
+  // ---- colours ---------------------------------------------------------------
+  // Darker is worse in both maps. Score 1..100: inferno (the matplotlib map
+  // by Smith and van der Walt) from pale yellow through orange and red to
+  // violet, without its near-black end; coverage 0..1: viridis, dark violet
+  // through teal to yellow. Both change lightness steadily, so they read
+  // without telling red from green (tests/browser/palette.test.js simulates
+  // deuteranopia on these very functions) and in grey on paper. ColorBrewer's
+  // YlOrRd, tried first, failed that test: its yellows and oranges merge.
+  // NODATA (no candidate, no coverage data) is grey; the charts give such
+  // shapes the class "nodata" so the stylesheet themes it.
+  var SCORE_RAMP = ['#fcffa4', '#f7d13d', '#fb9b06', '#ed6925', '#cf4446', '#a52c60', '#781c6d', '#4a0c6b'];
+  var COVERAGE_RAMP = ['#440154', '#482878', '#3e4989', '#31688e', '#26828e', '#1f9e89', '#35b779', '#6ece58', '#b5de2b', '#fde725'];
+  var NODATA = '#d0d5dd';
+  // The colour at t (0..1) along stops, mixed in sRGB between neighbours.
+  function rampAt(stops, t) {
+    t = Math.max(0, Math.min(1, t)) * (stops.length - 1);
+    var i = Math.min(stops.length - 2, Math.floor(t)), f = t - i, out = '#';
+    var a = parseInt(stops[i].slice(1), 16), b = parseInt(stops[i + 1].slice(1), 16);
+    for (var sh = 16; sh >= 0; sh -= 8) {
+      var c = Math.round(((a >> sh) & 255) * (1 - f) + ((b >> sh) & 255) * f);
+      out += (c < 16 ? '0' : '') + c.toString(16);
+    }
+    return out;
   }
-  function coverageColor(r) {
-    if (r === null || r === undefined) return '#dfe3ea';
-    return 'hsl(' + (4 + 128 * r).toFixed(0) + ',58%,' + (58 - 8 * r).toFixed(0) + '%)';
+  function scoreColor(s) { return s ? rampAt(SCORE_RAMP, Math.min(100, s) / 100) : NODATA; }
+  function coverageColor(r) { return r === null || r === undefined ? NODATA : rampAt(COVERAGE_RAMP, r); }
+  // WCAG relative luminance of '#rrggbb'.
+  function luminance(hex) {
+    var n = parseInt(hex.slice(1), 16), L = 0;
+    [[16, 0.2126], [8, 0.7152], [0, 0.0722]].forEach(function (w) {
+      var c = ((n >> w[0]) & 255) / 255;
+      L += w[1] * (c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4));
+    });
+    return L;
   }
-  function badge(s) { var b = el('span', 'score', s); b.style.background = scoreColor(s); if (s < 45) b.style.color = '#3d2a00'; return b; }
+  // Black or white text, whichever contrasts more: at least 4.58:1 on any colour.
+  function inkOn(hex) { var L = luminance(hex); return (L + 0.05) / 0.05 >= 1.05 / (L + 0.05) ? '#000' : '#fff'; }
+  function badge(s) {
+    var b = el('span', s ? 'score' : 'score nodata', s);
+    if (s) { var c = scoreColor(s); b.style.background = c; b.style.color = inkOn(c); }
+    return b;
+  }
   var kindHue = {};
+  // Any kind string renders; its hue is derived from its text, and the
+  // stylesheet sets lightness for light and dark mode (.kind, --kind-bg/-fg).
   function kindChip(kind) {
-    // Any kind string renders; its colour is derived from its text.
     if (!(kind in kindHue)) {
       var h = 0;
       for (var i = 0; i < kind.length; i++) h = (h * 31 + kind.charCodeAt(i)) % 360;
       kindHue[kind] = h;
     }
     var k = el('span', 'kind', kind);
-    k.style.background = 'hsl(' + kindHue[kind] + ',70%,93%)';
-    k.style.color = 'hsl(' + kindHue[kind] + ',55%,28%)';
+    k.style.setProperty('--hue', String(kindHue[kind]));
     return k;
   }
+  // ---- end of colours ---------------------------------------------------------
   function coverageCell(c) {
     var r = ratio(c);
     if (r === null) return el('span', 'muted', 'n/a');
@@ -134,15 +166,41 @@
   }
   function hideTip() { tip.style.display = 'none'; }
   // One listener per chart, not per shape: 5,000 files stay cheap. Shapes
-  // name their file in data-path; clicking one opens its file view.
-  function delegate(svg, textFn) {
-    function fileOf(ev) {
+  // name their file in data-path; clicking one opens its file view. They are
+  // buttons for the keyboard too (tabindex=0, role=button): focus shows the
+  // same tip, at the shape, and Enter or Space opens the file. onHover, if
+  // given, hears the path pointed at or focused (null when none).
+  function delegate(svg, textFn, onHover) {
+    var current = null;
+    function pathOf(ev) {
       var p = ev.target.getAttribute && ev.target.getAttribute('data-path');
-      return p === null || p === undefined ? null : fileByPath[p];
+      return p === null || p === undefined || !fileByPath[p] ? null : p;
     }
-    svg.addEventListener('mousemove', function (ev) { var f = fileOf(ev); if (f) showTip(ev, textFn(f)); else hideTip(); });
-    svg.addEventListener('mouseleave', hideTip);
-    svg.addEventListener('click', function (ev) { var f = fileOf(ev); if (f) openFile(f.path); });
+    function hover(p) { if (p !== current) { current = p; if (onHover) onHover(p); } }
+    function point(ev) {
+      var p = pathOf(ev);
+      if (p) showTip(ev, textFn(fileByPath[p])); else hideTip();
+      hover(p);
+    }
+    svg.addEventListener('mouseover', point);
+    svg.addEventListener('mousemove', point);
+    svg.addEventListener('mouseleave', function () { hideTip(); hover(null); });
+    svg.addEventListener('click', function (ev) { var p = pathOf(ev); if (p) openFile(p); });
+    svg.addEventListener('focusin', function (ev) {
+      var p = pathOf(ev);
+      if (!p) return;
+      var b = ev.target.getBoundingClientRect();
+      showTip({ clientX: b.left + Math.min(b.width, 24), clientY: b.top + Math.min(b.height, 24) }, textFn(fileByPath[p]));
+      hover(p);
+    });
+    svg.addEventListener('focusout', function () { hideTip(); hover(null); });
+    svg.addEventListener('keydown', function (ev) {
+      if (ev.key !== 'Enter' && ev.key !== ' ') return;
+      var p = pathOf(ev);
+      if (!p) return;
+      ev.preventDefault();  // Space would scroll the page
+      openFile(p);
+    });
   }
 
   // ---- indexes ---------------------------------------------------------------
