@@ -53,10 +53,11 @@ Json html_data(const Report& report, size_t source_budget) {
       omitted[f->path] = "its text was not read at scan time (binary or unreadable)";
       continue;
     }
-    // The colours count toward the budget with the text: they are about as
-    // many bytes again (docs/report-format.md, "The page's size").
+    // The colours count toward the budget with the text: they cost about
+    // three quarters as many bytes again (docs/report-format.md, "The
+    // page's size").
     Json syntax = syntax_segments_json(f->source, f->syntax);
-    size_t cost = f->source.size() + syntax.dump().size();
+    size_t cost = f->source.size() + (syntax.empty() ? 0 : syntax.dump().size());
     if (used + cost > source_budget) {
       omitted[f->path] = "the page's source budget (" + std::to_string(source_budget >> 10) +
                          " KiB) was used up by higher-ranked files";
