@@ -185,10 +185,12 @@ void attach_coverage(Report& report, MappedCoverage& mapped,
     }
     for (const auto& [line, outcomes] : fc.branches) {
       auto& [total, covered] = file.line_branches[line];
+      std::vector<int64_t>& counts = file.line_branch_counts[line];
       for (const BranchCount& b : outcomes) {
         if (b.exceptional) continue;
         ++total;
         covered += b.count > 0;
+        counts.push_back(b.count);
       }
     }
   }
@@ -431,6 +433,7 @@ ScanResult run_scan(const ScanOptions& options, ProcessRunner& runner) {
     f.includes = std::move(scanned.includes[i]);
     for (const FunctionFacts& fn : f.functions) f.log_calls += fn.log_calls;
     f.source = std::move(texts[i].source);
+    f.syntax = std::move(scanned.syntax[i]);
     report.files.push_back(std::move(f));
   }
   // The project's own log API, inferred over every TU's facts (docs/signals.md).

@@ -31,6 +31,7 @@ ClangScanOutput quick_parse(const Discovery& discovery, const std::vector<bool>&
   out.analysed.assign(files.size(), false);
   out.built.assign(files.size(), std::nullopt);
   out.includes.resize(files.size());
+  out.syntax.resize(files.size());  // tree-sitter's pass colours nothing (docs/quick.md)
   out.tus = quick.files_parsed;
   std::unordered_map<std::string, int> index_of;
   for (size_t i = 0; i < files.size(); ++i) {

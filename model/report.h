@@ -151,6 +151,15 @@ struct IncludeRef {
   std::string path;     ///< the repo-relative file it resolved to; "" when outside the repo or unresolved
 };
 
+/// What a token of the file view is coloured as: libclang's token kinds,
+/// punctuation left out (FileFacts::syntax).
+enum SyntaxClass : int {
+  kSyntaxKeyword = 0,
+  kSyntaxLiteral = 1,
+  kSyntaxComment = 2,
+  kSyntaxIdentifier = 3
+};
+
 /// Everything known about one function definition.
 struct FunctionFacts {
   std::string name;            ///< as spelled: "parse_header", "operator==", "~Parser"
@@ -219,7 +228,14 @@ struct FileFacts {
   /// Branch outcomes per line, (total, covered), exception-only ones left
   /// out: for patch branch coverage (not in report.json).
   std::map<int, std::pair<int, int>> line_branches;
+  /// The same outcomes' counts, per line in the data's order, for the
+  /// file view's "2 of 4 taken" (not in report.json).
+  std::map<int, std::vector<int64_t>> line_branch_counts;
   std::string source;
+  /// The file's tokens for the file view's colours (not in report.json):
+  /// (byte offset, byte length, SyntaxClass) triples, by offset; empty in
+  /// quick mode and for files no TU analysed.
+  std::vector<int> syntax;
   std::vector<IncludeRef> includes;  ///< its #include directives, by line (not in report.json)
 };
 

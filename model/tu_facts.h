@@ -17,6 +17,7 @@ struct TuFileFacts {
   std::string path;  ///< repo-relative
   std::vector<FunctionFacts> functions;
   std::vector<IncludeRef> includes;
+  std::vector<int> syntax;  ///< its tokens' classes (FileFacts::syntax)
 };
 
 /// One translation unit's output, independent of the other TUs: which

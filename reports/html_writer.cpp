@@ -6,6 +6,7 @@
 
 #include "reports/html_assets.h"
 #include "reports/json_writer.h"
+#include "reports/source_view.h"
 
 namespace stepup {
 namespace {
@@ -50,12 +51,22 @@ Json html_data(const Report& report, size_t source_budget) {
   for (const FileFacts* f : wanted) {
     if (f->source.empty()) {
       omitted[f->path] = "its text was not read at scan time (binary or unreadable)";
-    } else if (used + f->source.size() > source_budget) {
+      continue;
+    }
+    // The colours count toward the budget with the text: they cost about
+    // three quarters as many bytes again (docs/report-format.md, "The
+    // page's size").
+    Json syntax = syntax_segments_json(f->source, f->syntax);
+    size_t cost = f->source.size() + (syntax.empty() ? 0 : syntax.dump().size());
+    if (used + cost > source_budget) {
       omitted[f->path] = "the page's source budget (" + std::to_string(source_budget >> 10) +
                          " KiB) was used up by higher-ranked files";
     } else {
-      used += f->source.size();
-      sources[f->path] = {{"text", f->source}, {"hits", line_hits_json(f->line_hits)}};
+      used += cost;
+      sources[f->path] = {{"text", f->source},
+                          {"hits", line_hits_json(f->line_hits)},
+                          {"branches", branch_counts_json(f->line_branch_counts)},
+                          {"syntax", std::move(syntax)}};
     }
   }
   // The CI panel's changed files: their changed lines no test ran.

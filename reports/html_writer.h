@@ -19,10 +19,12 @@ void write_html(const Report& report, std::ostream& out, size_t source_budget);
 
 /// The page's data: report.json's document plus an "html" member holding
 /// what only the file view needs: {"sources": {path: {"text", "hits":
-/// [[line, hits]...]}}, "omitted": {path: reason}, "source_mode"}. Source
-/// text is embedded for files with a candidate (in rank order) or with
-/// coverage, until source_budget bytes are used; with report.html_source
-/// link or none, for no file.
+/// [[line, hits]...], "branches": [[line, count...]...], "syntax":
+/// [segments]}}, "omitted": {path: reason}, "source_mode"} (source_view.h
+/// for the last two). Source text is embedded for files with a candidate
+/// (in rank order) or with coverage, until source_budget bytes of text and
+/// syntax segments are used; with report.html_source link or none, for no
+/// file.
 nlohmann::ordered_json html_data(const Report& report, size_t source_budget);
 
 /// Escapes text for HTML text and attribute values (& < > " ').

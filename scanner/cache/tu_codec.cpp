@@ -88,7 +88,7 @@ json file_json(const TuFileFacts& f) {
   for (const auto& fn : f.functions) fns.push_back(function_json(fn));
   for (const auto& r : f.includes)
     incs.push_back(json::array({r.line, r.spelled, r.angled, r.path}));
-  return json::array({f.path, fns, incs});
+  return json::array({f.path, fns, incs, f.syntax});
 }
 
 TuFileFacts file_from(const json& j) {
@@ -99,6 +99,7 @@ TuFileFacts file_from(const json& j) {
     f.includes.push_back({r.at(0).get<int>(), r.at(1).get<std::string>(), r.at(2).get<bool>(),
                           r.at(3).get<std::string>()});
   }
+  f.syntax = j.at(3).get<std::vector<int>>();
   return f;
 }
 

@@ -155,6 +155,7 @@ ClangScanOutput clang_scan(const ClangScanInput& in) {
   out.parse_errors.assign(files.size(), false);
   out.built.assign(files.size(), in.db ? std::optional<bool>(false) : std::nullopt);
   out.includes.resize(files.size());
+  out.syntax.resize(files.size());
   const SignalMatcher signals(in.signals ? *in.signals : default_signal_config());
   ScanShared s{in, {}, Claims(files.size()), {}, {}, {}, 0, in.risk_signals ? &signals : nullptr};
   for (size_t i = 0; i < files.size(); ++i) {

@@ -59,6 +59,7 @@ struct ClangScanOutput {
   /// includes it. Without one: null.
   std::vector<std::optional<bool>> built;
   std::vector<std::vector<IncludeRef>> includes;  ///< its #include directives, by line
+  std::vector<std::vector<int>> syntax;           ///< its tokens' classes (FileFacts::syntax)
   std::vector<Diagnostic> diagnostics;
   int tus = 0;  ///< translation units parsed
   /// Repo function and macro declarations met, by USR (with risk signals).

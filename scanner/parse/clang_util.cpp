@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "model/report.h"
+
 namespace stepup {
 
 std::string take_string(CXString s) {
@@ -44,6 +46,7 @@ FileTokens::FileTokens(CXTranslationUnit tu, CXFile file) : file_(file) {
   clang_tokenize(tu, range, &tokens, &count);
   starts_.reserve(count);
   lengths_.reserve(count);
+  kinds_.reserve(count);
   for (unsigned i = 0; i < count; ++i) {
     CXSourceRange extent = clang_getTokenExtent(tu, tokens[i]);
     unsigned begin = 0, end = 0;
@@ -53,8 +56,35 @@ FileTokens::FileTokens(CXTranslationUnit tu, CXFile file) : file_(file) {
     if (!starts_.empty() && begin <= starts_.back()) continue;  // keep sorted
     starts_.push_back(begin);
     lengths_.push_back(end - begin);
+    kinds_.push_back(clang_getTokenKind(tokens[i]));
   }
   if (tokens) clang_disposeTokens(tu, tokens, count);
+}
+
+std::vector<int> FileTokens::syntax() const {
+  std::vector<int> out;
+  for (size_t i = 0; i < starts_.size(); ++i) {
+    int cls;
+    switch (kinds_[i]) {
+      case CXToken_Keyword:
+        cls = kSyntaxKeyword;
+        break;
+      case CXToken_Literal:
+        cls = kSyntaxLiteral;
+        break;
+      case CXToken_Comment:
+        cls = kSyntaxComment;
+        break;
+      case CXToken_Identifier:
+        cls = kSyntaxIdentifier;
+        break;
+      default:
+        continue;  // punctuation stays plain
+    }
+    if (lengths_[i] == 0) continue;
+    out.insert(out.end(), {static_cast<int>(starts_[i]), static_cast<int>(lengths_[i]), cls});
+  }
+  return out;
 }
 
 std::string_view FileTokens::token_at(unsigned offset) const {

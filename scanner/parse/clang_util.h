@@ -38,6 +38,9 @@ class FileTokens {
   std::vector<std::string_view> tokens_from(unsigned offset, size_t count) const;
   /// The texts of the tokens that start in [begin, end).
   std::vector<std::string_view> tokens_between(unsigned begin, unsigned end) const;
+  /// The keywords, literals, comments and identifiers as FileFacts::syntax
+  /// triples (byte offset, byte length, SyntaxClass); punctuation left out.
+  std::vector<int> syntax() const;
   CXFile file() const { return file_; }
   /// The file's whole text (valid while the translation unit lives).
   std::string_view text() const { return text_; }
@@ -47,6 +50,7 @@ class FileTokens {
   std::string_view text_;
   std::vector<unsigned> starts_;
   std::vector<unsigned> lengths_;
+  std::vector<CXTokenKind> kinds_;
 };
 
 /// A location inside a macro expansion (its body or its arguments).

@@ -66,6 +66,7 @@ void join_facts(const std::vector<JoinedTu>& tus, const std::vector<int>& owner,
       if (!file.functions.empty()) out.analysed[i] = true;
       if (!have_includes[i]) {
         out.includes[i] = file.includes;  // the group's first TU's reading
+        out.syntax[i] = file.syntax;
         have_includes[i] = true;
       }
     }

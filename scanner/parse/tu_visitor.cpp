@@ -48,6 +48,7 @@ class TuVisitor {
                           facts_.included.end());
     visit_decls(clang_getTranslationUnitCursor(tu_));
     record_includes();
+    record_syntax();
     record_errors();
     std::vector<std::string> read = files_.read_files();
     std::sort(read.begin(), read.end());
@@ -208,6 +209,13 @@ class TuVisitor {
       slot(index).includes =
           include_refs(std::string_view(data, size), entered, dir, dirs, scanned);
     }
+  }
+
+  // The token classes of each file this TU analyses, for the file view's
+  // colours: the TU's own lexing, no second parse.
+  void record_syntax() {
+    for (const auto& [file, index] : files_.analysed())
+      slot(index).syntax = tokens_of(file).syntax();
   }
 
   // Where the TU's errors are: the repo file of each ("" elsewhere: a

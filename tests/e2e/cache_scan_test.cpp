@@ -68,6 +68,43 @@ TEST_CASE("the example's report is the same bytes with a cold, a warm and no cac
   CHECK(says(warm_err, "0 TU(s) parsed"));
 }
 
+TEST_CASE(
+    "the example's index.html, token classes and all, is the same bytes from the cache "
+    "and from merged shards",
+    "[cache][e2e][syntax]") {
+  stepup::test::TempDir dir;
+  const std::string repo = dir.path() + "/shop";
+  run({"bash", std::string(STEPUP_SOURCE_DIR) + "/examples/make-history.sh", repo}, dir.path());
+  run({"cmake", "-S", repo, "-B", repo + "/build", "-DCMAKE_BUILD_TYPE=Debug"}, repo);
+  const std::string cache = dir.path() + "/cache";
+  auto page = [&](const std::string& out, std::vector<std::string> extra) {
+    scan(repo, dir.path() + out, [&] {
+      extra.insert(extra.end(), {"--format", "json,html"});
+      return extra;
+    }());
+    return read_text(dir.path() + out + "/index.html");
+  };
+  std::string plain = page("/plain", {"--no-cache"});
+  // Segments are there to compare: embedded files' first tokens, on line 1.
+  CHECK(says(plain, "\"syntax\":[1,"));
+  CHECK(page("/cold", {"--cache", cache}) == plain);
+  CHECK(page("/warm", {"--cache", cache}) == plain);
+  std::vector<std::string> merge = {"merge"};
+  for (const char* k : {"1/2", "2/2"}) {
+    std::string facts = dir.path() + "/shard-" + std::string(1, k[0]) + ".facts";
+    auto r = run_stepup({"scan", repo, "--shard", k, "--facts-out", facts, "--no-cache"});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    merge.push_back(facts);
+  }
+  merge.insert(merge.end(),
+               {repo, "-o", dir.path() + "/merged", "--format", "json,html", "--no-cache"});
+  auto r = run_stepup(merge);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(read_text(dir.path() + "/merged/index.html") == plain);
+}
+
 // One repository, one cold scan, then each case in an order where every
 // case leaves a cache the next can use (sections would scan again each).
 TEST_CASE("a synthetic repo: cache, shards and the cache's faults keep the bytes", "[cache][e2e]") {

@@ -272,3 +272,35 @@ TEST_CASE("html: --html-source link and none leave the text out; links ride in t
   r.links.reset();
   CHECK(Json::parse(data_element(render(r)))["links"].is_null());
 }
+
+TEST_CASE("html: an embedded file carries its token segments and branch outcomes; none, neither",
+          "[source-view]") {
+  Report r = hostile_report();
+  FileFacts& d = r.files[3];  // src/d.cpp, "int d;\n", embedded for its coverage
+  d.syntax = {0, 3, kSyntaxKeyword, 4, 1, kSyntaxIdentifier};
+  d.line_branch_counts = {{1, {2, 0}}};
+  Json doc = Json::parse(data_element(render(r)));
+  const Json& src = doc["html"]["sources"]["src/d.cpp"];
+  CHECK(src["syntax"] == Json::parse("[1,0,12,0,1,7]"));
+  CHECK(src["branches"] == Json::parse("[[1,2,0]]"));
+  CHECK(doc["html"]["sources"]["src/c.cpp"]["syntax"] == Json::array());
+  // report.json's members stay as they are.
+  CHECK_FALSE(doc["files"][3].contains("syntax"));
+  CHECK_FALSE(doc["files"][3].contains("line_branch_counts"));
+
+  // The segments count toward the budget: d.cpp (now the only file wanted)
+  // is 7 bytes of text and 14 of "[1,0,12,0,1,7]": 21 fit, 20 do not.
+  r.candidates.clear();
+  r.files[0].line_hits.clear();
+  r.files[0].coverage.reset();
+  Json tight = Json::parse(data_element(render(r, 20)));
+  CHECK(tight["html"]["omitted"].contains("src/d.cpp"));
+  Json roomy = Json::parse(data_element(render(r, 21)));
+  CHECK(roomy["html"]["sources"].contains("src/d.cpp"));
+
+  r.html_source = HtmlSource::kNone;
+  std::string none = data_element(render(r));
+  CHECK(Json::parse(none)["html"]["sources"].empty());
+  CHECK(none.find("\"syntax\"") == std::string::npos);
+  CHECK(none.find("\"branches\"") == std::string::npos);
+}

@@ -179,10 +179,13 @@
     var hasHits = src.hits.length > 0;
     if (hasHits) {
       body.appendChild(add(el('div', 'srckey'), el('span', 'k-cov', 'covered'), el('span', 'k-unc', 'not covered'),
-        el('span', 'k-part', 'branch partly taken'), el('span', 'k-target', 'candidate task lines'), el('span', 'k-focus', 'the task opened'), el('span', null, 'hits at the left')));
+        el('span', 'k-part', 'branch partly taken'), el('span', 'k-target', 'candidate task lines'), el('span', 'k-focus', 'the task opened'), el('span', null, 'hits at the left'),
+        (src.branches || []).length ? el('span', 'k-br', '“N of M taken”: branch outcomes, click for which') : null));
     } else {
       body.appendChild(add(el('div', 'srckey'), el('span', 'k-target', 'candidate task lines'), el('span', null, 'no coverage data for this file')));
     }
+    var runs = tokenRuns(src.syntax), branches = {};
+    (src.branches || []).forEach(function (b) { branches[b[0]] = b.slice(1); });
     var lines = src.text.split('\n');
     if (lines.length && lines[lines.length - 1] === '') lines.pop();
     var frag = document.createDocumentFragment();
@@ -195,9 +198,66 @@
       var row = el('div', cls);
       row.setAttribute('data-line', n);
       add(row, L ? codeLink(String(n), fileHref(f.path, n), 'ln') : el('span', 'ln', n), el('span', 'hits', n in hits ? (hits[n] === 0 ? '0' : fmt(hits[n]) + '×') : ''),
-        el('span', 'code', text.replace(/\r$/, '') || ' '));
+        codeCell(text.replace(/\r$/, ''), runs[n]));
+      if (branches[n]) branchMarker(row, branches[n]);
       frag.appendChild(row);
     });
     srcBox.appendChild(frag);
     body.appendChild(srcBox);
+  }
+
+  // ---- syntax colours and branch outcomes ------------------------------------------
+  // src.syntax: three numbers a token segment, each relative to the one
+  // before: [line delta, column delta, length * 4 + class], in the UTF-16
+  // units of the text (reports/source_view.h). Returns line -> [[column,
+  // length, class]...]; a token over several lines has a segment on each.
+  var TK = ['tk-k', 'tk-l', 'tk-c', 'tk-i'];
+  function tokenRuns(syntax) {
+    var out = {}, line = 0, end = 0;
+    syntax = syntax || [];
+    for (var i = 0; i + 2 < syntax.length; i += 3) {
+      if (syntax[i] > 0) { line += syntax[i]; end = 0; }
+      var col = end + syntax[i + 1], len = syntax[i + 2] >> 2;
+      (out[line] = out[line] || []).push([col, len, syntax[i + 2] & 3]);
+      end = col + len;
+    }
+    return out;
+  }
+  // One line's code: its token runs as <span class="tk-*">, the rest as
+  // text nodes; runs past the text (a stripped \r) are cut to it.
+  function codeCell(text, runs) {
+    var code = el('span', 'code');
+    if (!text) { code.textContent = ' '; return code; }
+    var at = 0;
+    (runs || []).forEach(function (r) {
+      var s = Math.max(r[0], at), e = Math.min(r[0] + r[1], text.length);
+      if (e <= s) return;
+      if (s > at) code.appendChild(document.createTextNode(text.slice(at, s)));
+      code.appendChild(el('span', TK[r[2]], text.slice(s, e)));
+      at = e;
+    });
+    if (at < text.length) code.appendChild(document.createTextNode(text.slice(at)));
+    return code;
+  }
+  function andList(ns) { return ns.length === 1 ? String(ns[0]) : ns.slice(0, -1).join(', ') + ' and ' + ns[ns.length - 1]; }
+  // "2 of 4 taken" after the code; its title and aria-label name the
+  // outcomes never taken, and a click shows that beside it.
+  function branchMarker(row, counts) {
+    var never = [];
+    counts.forEach(function (n, i) { if (n === 0) never.push(i + 1); });
+    var summary = (counts.length - never.length) + ' of ' + counts.length + ' taken';
+    var detail = never.length ? (never.length === 1 ? 'outcome ' : 'outcomes ') + andList(never) + ' never taken' : 'every outcome taken';
+    var full = 'branch outcomes: ' + summary + '; ' + detail + ' (counts ' + counts.map(fmt).join(', ') + ')';
+    var b = el('button', never.length ? 'br br-part' : 'br', summary);
+    b.type = 'button';
+    b.title = full;
+    b.setAttribute('aria-label', full);
+    b.setAttribute('aria-expanded', 'false');
+    var more = el('span', 'br-detail', detail);
+    more.hidden = true;
+    b.addEventListener('click', function () {
+      more.hidden = !more.hidden;
+      b.setAttribute('aria-expanded', String(!more.hidden));
+    });
+    add(row, b, more);
   }

@@ -31,6 +31,7 @@ TuFacts sample() {
   fn.calls.push_back({"c:@F@x", 4, true, false});
   file.functions.push_back(fn);
   file.includes.push_back({1, "a.h", false, "src/a.h"});
+  file.syntax = {0, 8, kSyntaxComment, 9, 3, kSyntaxKeyword, 13, 70000, kSyntaxLiteral};
   t.files.push_back(file);
   t.error_paths = {"", "src/a.h"};
   DeclFacts d;
@@ -64,6 +65,7 @@ TEST_CASE("a TU's facts survive the frame and come back equal", "[cache]") {
   CHECK(fn.calls.at(0).is_virtual);
   CHECK(back.declarations.at("c:@F@x").calls_log);
   CHECK_FALSE(back.diagnostics.at(1).path.has_value());
+  CHECK(back.files.at(0).syntax == t.files.at(0).syntax);
 }
 
 TEST_CASE("a cut-off, altered or foreign record is refused, saying why", "[cache]") {
