@@ -52,8 +52,7 @@
       if (!fileByPath[path]) return;
       if (!drawer.classList.contains('open') && !focusBeforeFile) focusBeforeFile = document.activeElement;
       showFile(path);
-      var close = drawer.querySelector('button');
-      (close || drawer).focus({ preventScroll: true });
+      drawer.focus({ preventScroll: true });  // the dialog itself: a key still held does not press a button in it
       return;
     }
     if (drawer.classList.contains('open')) hideDrawer();
