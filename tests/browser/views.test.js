@@ -251,11 +251,19 @@ test('keyboard: Tab reaches a treemap cell, Enter opens its file; a scatter dot 
     assert.equal(await dot.getAttribute('role'), 'button');
     assert.equal(await dot.getAttribute('tabindex'), '0');
     await dot.focus();
-    const y = await page.evaluate(() => window.scrollY);
+    // The page scrolls smoothly (scroll-behavior): wait for focus() to settle.
+    const settled = () => page.evaluate(() => new Promise((resolve) => {
+      let last = -1;
+      (function tick() {
+        const y = window.scrollY;
+        if (y === last) resolve(y); else { last = y; requestAnimationFrame(() => requestAnimationFrame(tick)); }
+      })();
+    }));
+    const y = await settled();
     await page.keyboard.press(' ');
     await page.waitForSelector('#file-view.open');
     assert.equal(await page.evaluate(() => location.hash), '#file=' + encodeURIComponent(dotPath));
-    assert.equal(await page.evaluate(() => window.scrollY), y, 'Space did not scroll the page');
+    assert.equal(await settled(), y, 'Space did not scroll the page');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
