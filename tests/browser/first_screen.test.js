@@ -98,6 +98,10 @@ test('the trend from a history store of 3 scans: sparklines, changes, module arr
     // Tasks new since the previous stored scan: first seen at this one.
     const fresh = shop.candidates.filter((c) => t.first_seen[c.id] === t.scans[2].commit_date).length;
     assert.match(await page.textContent('#new-since'), new RegExp('^' + fresh + ' of the ' + shop.candidates.length + ' tasks appeared'));
+    // The backfilled scan before this one had no coverage: the page says the two do not compare.
+    const caveat = await page.$('#trend-caveat');
+    assert.equal(!!caveat, (t.scans[1].production_coverage === null) !== (t.scans[2].production_coverage === null));
+    if (caveat) assert.match(await caveat.textContent(), /do not compare/);
     // How long each task has been open: days from its first stored scan to
     // this scan's commit date.
     const now = Date.parse(t.scans[2].commit_date);

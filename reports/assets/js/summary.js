@@ -140,6 +140,14 @@
       var n = el('p', 'muted', fmt(fresh) + ' of the ' + fmt(R.candidates.length) + ' tasks appeared since the previous stored scan (commit of ' + day(since) + ').');
       n.id = 'new-since';
       p.appendChild(n);
+      // Scans with and without coverage do not compare: say so, never imply a change.
+      var had = T.scans[T.current - 1].production_coverage !== null, has = T.scans[T.current].production_coverage !== null;
+      if (had !== has) {
+        var w = el('p', 'note', 'The previous stored scan had ' + (had ? 'coverage data and this one has none' : 'no coverage data (a backfilled scan has none)') +
+          ': test tasks and coverage do not compare between the two.');
+        w.id = 'trend-caveat';
+        p.appendChild(w);
+      }
     }
     if (R.patch) p.appendChild(patchPanel());
     if (R.candidates.some(function (c) { return c.status; }) || R.resolved) p.appendChild(baselinePanel());
