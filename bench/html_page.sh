@@ -82,6 +82,6 @@ PY
 files=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["summary"]["all_code_files"])' \
   "$WORK/embed/report.json")
 
-echo "html_page: $files files ($TUS TUs), $ROUNDS rounds, stepup $("$STEPUP" --version)"
+echo "html_page: $files files ($TUS TUs), $ROUNDS rounds, $("$STEPUP" --version | head -1)"
 NODE_PATH=$REPO_ROOT/tests/browser/node_modules \
   node "$BENCH_DIR/html_render.js" "$ROUNDS" "$WORK/embed/index.html" "$WORK/none/index.html"
