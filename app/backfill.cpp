@@ -4,7 +4,9 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <set>
 #include <sstream>
+#include <string>
 
 #include "app/history_db.h"
 #include "model/errors.h"
@@ -113,11 +115,20 @@ BackfillStats backfill_history(const ScanOptions& options, const std::string& ro
                "without coverage, evidence, -p, --baseline or --diff-base (they describe the "
                "checkout)\n",
                commits.size() - 1);
+  // A commit with a row already keeps it: that row may come from a full
+  // scan with coverage (a CI run), which a backfilled one would replace
+  // with less. It also saves the scan.
+  std::set<std::string> stored;
+  for (const TrendRow& row : read_trend(db)) stored.insert(row.commit);
   ScratchWorktree tree(root, commits.back(), runner);
   o.repo = in_worktree(options.repo, root, tree.path());
   for (std::string& p : o.paths) p = in_worktree(p, root, tree.path());
   for (size_t i = commits.size(); i-- > 1;) {
     const std::string& sha = commits[i];
+    if (stored.count(sha)) {
+      ++stats.kept;
+      continue;
+    }
     tree.check_out(sha);
     ScanResult result;
     try {
@@ -131,7 +142,13 @@ BackfillStats backfill_history(const ScanOptions& options, const std::string& ro
     append_trend_row(db, scan_row(result, runner));
     ++stats.scanned;
     std::fprintf(stderr, "stepup: history: backfilled %.12s (%d/%zu)\n", sha.c_str(),
-                 stats.scanned + stats.failed, commits.size() - 1);
+                 stats.scanned + stats.failed + stats.kept, commits.size() - 1);
+  }
+  if (stats.kept > 0) {
+    std::fprintf(stderr,
+                 "stepup: history: %d commit(s) already had a row, kept as stored (a new "
+                 "file scans them again)\n",
+                 stats.kept);
   }
   return stats;
 }

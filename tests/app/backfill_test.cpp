@@ -109,3 +109,40 @@ TEST_CASE("backfill asks for more commits than the history has", "[history-db]")
   CHECK(rows[0].commit_date == "2026-02-01T12:00:00Z");
   CHECK(rows[1].commit_date == "2026-02-02T12:00:00Z");
 }
+
+TEST_CASE("backfill keeps the rows already stored and scans only the others", "[history-db]") {
+  test::TempDir repo, work;
+  for (int i = 1; i <= 3; ++i) {
+    repo.write("src/core/calc.cpp", nested(5 + i));
+    test::git_commit_all(repo.path(), "step " + std::to_string(i),
+                         "2026-02-0" + std::to_string(i) + "T12:00:00+00:00");
+  }
+  std::vector<std::string> shas =
+      lines(test::run({"git", "-C", repo.path(), "rev-list", "HEAD"}, repo.path()));
+  REQUIRE(shas.size() == 3);
+  // HEAD~1's row first, from a scan with its own configuration (as a CI run
+  // with other settings, or with coverage, would have written it).
+  std::string db = work.path() + "/h.sqlite", clone = work.path() + "/clone";
+  test::run({"git", "clone", "-q", repo.path(), clone}, work.path());
+  test::run({"git", "-C", clone, "checkout", "-q", "--detach", shas[1]}, clone);
+  test::TempDir cfg;
+  cfg.write("stepup.json", R"({"rules": {"complex-function": {"min_commits": 0}}})");
+  REQUIRE(test::run_stepup({"scan", clone, "-o", work.path() + "/o1", "-j", "1", "--config",
+                            cfg.path() + "/stepup.json", "--history-db", db})
+              .exit_code == 0);
+  TrendRow before = read_trend(db).at(0);
+
+  ProcessResult b = test::run_stepup({"scan", repo.path(), "-o", work.path() + "/out", "-j", "1",
+                                      "--history-db", db, "--backfill", "3"});
+  INFO(b.err);
+  REQUIRE(b.exit_code == 0);
+  CHECK_THAT(b.err, Contains("1 commit(s) already had a row, kept as stored"));
+  CHECK_THAT(b.err, Contains("backfilled " + shas[2].substr(0, 12)));
+  CHECK_THAT(b.err, !Contains("backfilled " + shas[1].substr(0, 12)));
+  std::vector<TrendRow> rows = read_trend(db);
+  REQUIRE(rows.size() == 3);
+  CHECK(rows[0].commit == shas[2]);
+  CHECK(rows[1] == before);  // kept, with its own configuration's hash
+  CHECK(rows[1].config_hash != rows[2].config_hash);
+  CHECK(rows[2].commit == shas[0]);
+}

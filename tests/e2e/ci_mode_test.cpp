@@ -140,16 +140,17 @@ TEST_CASE("ci: patch mode keeps each module's whole score and says which are in 
                       "--diff-base", "HEAD~1"})
               .exit_code == 0);
   std::map<std::string, Json> before, after;
-  for (const auto& m : report_of(plain)["modules"]) before[m["name"]] = m;
-  for (const auto& m : report_of(patch)["modules"]) after[m["name"]] = m;
+  Json plain_report = report_of(plain), patch_report = report_of(patch);  // alive while iterated
+  for (const auto& m : plain_report["modules"]) before[m["name"].get<std::string>()] = m;
+  for (const auto& m : patch_report["modules"]) after[m["name"].get<std::string>()] = m;
   REQUIRE(before.count("lib"));
   CHECK(before["lib"]["score"].get<int>() > 0);  // lib_tangle's refactor
   CHECK_FALSE(before["lib"].contains("in_patch"));
-  CHECK(report_of(patch)["candidates"].empty());  // nothing in lib changed
+  CHECK(patch_report["candidates"].empty());  // nothing in lib changed
   CHECK(after["lib"]["score"] == before["lib"]["score"]);
   CHECK(after["lib"]["in_patch"] == false);
   CHECK(after["src"]["in_patch"] == true);
-  CHECK(report_of(patch)["repo"]["commit_date"] == "2026-01-11T10:00:00Z");  // git's, in UTC
+  CHECK(patch_report["repo"]["commit_date"] == "2026-01-11T10:00:00Z");  // git's, in UTC
 }
 
 TEST_CASE("ci: the baseline gives statuses, lists resolved ids and gates on new candidates") {

@@ -102,7 +102,8 @@ TEST_CASE("codequality: invalid UTF-8 becomes U+FFFD, and an empty report is []"
   r.candidates[1].target.file = "src/caf\xe9.cc";
   json doc = json::parse(write(r));
   CHECK(doc[1]["location"]["path"] == "src/caf\xef\xbf\xbd.cc");
-  CHECK(write(Report{}) == "[]\n");
+  Report empty;
+  CHECK(write(empty) == "[]\n");
 }
 
 TEST_CASE("codequality: the schema check can fail") {

@@ -103,7 +103,8 @@ inline Report report(std::vector<FileFacts> files, bool coverage = true, bool hi
       }
     }
     if (!seen) {
-      r.modules.push_back({f.module, 1, f.code_lines, std::nullopt, f.log_calls, {}, 0, f.history});
+      r.modules.push_back(
+          {f.module, 1, f.code_lines, std::nullopt, f.log_calls, {}, 0, std::nullopt, f.history});
     }
   }
   r.files = std::move(files);

@@ -15,7 +15,7 @@ namespace {
 TuFacts facts_named(const std::string& path) {
   TuFacts t;
   t.included = {path};
-  t.files.push_back({path, {}, {}});
+  t.files.push_back({path, {}, {}, {}});
   t.parsed = true;
   return t;
 }
