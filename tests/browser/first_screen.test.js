@@ -14,6 +14,14 @@ const ci = JSON.parse(fs.readFileSync(env('CI_JSON'), 'utf8'));
 const FOLD = { viewport: { width: 1400, height: 900 } };
 const box = (page, sel) => page.$eval(sel, (e) => { const r = e.getBoundingClientRect(); return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, w: r.width, h: r.height }; });
 const pct = (r) => (100 * r).toFixed(1) + '%';
+// Resolves with the scroll position once it has stopped moving.
+const settled = (page) => page.evaluate(() => new Promise((resolve) => {
+  let last = -1;
+  (function tick() {
+    const y = window.scrollY;
+    if (y === last) resolve(y); else { last = y; requestAnimationFrame(() => requestAnimationFrame(tick)); }
+  })();
+}));
 
 test('the first screen at 1400×900: state, top 5 tasks, headline figures with trend, dates', async () => {
   const { context, page, errors } = await open(env('SHOP_HTML'), FOLD);
@@ -153,6 +161,7 @@ test('deep links: #task=, filters in the address, #file=', async () => {
     await page.waitForSelector(`#cand-table tr.row.open[data-id="${pick.id}"]`);
     const detail = await page.$eval(`#cand-table tr.row.open[data-id="${pick.id}"]`, (r) => r.nextSibling.textContent);
     assert.ok(detail.includes(pick.first_step), 'the detail shows the first step');
+    await settled(page);
     const r = await box(page, `#cand-table tr.row.open[data-id="${pick.id}"]`);
     assert.ok(r.top >= 0 && r.bottom <= 900, 'the linked task is in view');
     // Filters: the controls follow the address.

@@ -320,7 +320,7 @@
       if (!tr) { state.col = 0; state.dir = 1; state.shown = Math.max(state.shown, c.rank); render(); tr = tbody.querySelector('tr.row[data-id="' + (window.CSS && CSS.escape ? CSS.escape(id) : id) + '"]'); }
       if (!tr) return;
       if (tr.className !== 'row open') toggle(tr, c);
-      if (scroll) tr.scrollIntoView({ block: 'center' });
+      if (scroll) tr.scrollIntoView({ block: 'center', behavior: 'instant' });  // a jump, whatever scroll-behavior says
       tr.focus({ preventScroll: !scroll });
     }
     tasksApi = {
