@@ -34,7 +34,9 @@ TrendRow scan_row(const ScanResult& result, ProcessRunner& runner) {
                      ": --history-db files each row under a commit, and this is not a git "
                      "checkout with a commit");
   }
-  std::string date = commit_date_utc(report.repo_root, *report.commit, runner);
+  // The pipeline read the date already; git runs again only if it could not say.
+  std::string date = report.commit_date ? *report.commit_date
+                                        : commit_date_utc(report.repo_root, *report.commit, runner);
   std::string config = sha256_hex(config_to_json(result.config).dump());
   return make_trend_row(report, *report.commit, date, config, STEPUP_VERSION);
 }
