@@ -8,20 +8,12 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
-const { env, SHOT_DIR, shop, open, rowIds } = require('./lib.js');
+const { env, SHOT_DIR, shop, open, rowIds, settled } = require('./lib.js');
 
 const ci = JSON.parse(fs.readFileSync(env('CI_JSON'), 'utf8'));
 const FOLD = { viewport: { width: 1400, height: 900 } };
 const box = (page, sel) => page.$eval(sel, (e) => { const r = e.getBoundingClientRect(); return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, w: r.width, h: r.height }; });
 const pct = (r) => (100 * r).toFixed(1) + '%';
-// Resolves with the scroll position once it has stopped moving.
-const settled = (page) => page.evaluate(() => new Promise((resolve) => {
-  let last = -1;
-  (function tick() {
-    const y = window.scrollY;
-    if (y === last) resolve(y); else { last = y; requestAnimationFrame(() => requestAnimationFrame(tick)); }
-  })();
-}));
 
 test('the first screen at 1400×900: state, top 5 tasks, headline figures with trend, dates', async () => {
   const { context, page, errors } = await open(env('SHOP_HTML'), FOLD);

@@ -83,4 +83,14 @@ function withData(file, data, name) {
 const rowIds = (page) => page.$$eval('#cand-table tbody tr.row', (rs) => rs.map((r) => r.getAttribute('data-id')));
 const byId = (report) => Object.fromEntries(report.candidates.map((c) => [c.id, c]));
 
-module.exports = { env, SHOT_DIR, shop, xss, open, encPath, fileHref, withData, rowIds, byId };
+// Resolves with the page's scroll position once it has stopped moving (the
+// page scrolls smoothly, so a read right after a scroll may catch it mid-way).
+const settled = (page) => page.evaluate(() => new Promise((resolve) => {
+  let last = -1;
+  (function tick() {
+    const y = window.scrollY;
+    if (y === last) resolve(y); else { last = y; requestAnimationFrame(() => requestAnimationFrame(tick)); }
+  })();
+}));
+
+module.exports = { env, SHOT_DIR, shop, xss, open, encPath, fileHref, withData, rowIds, byId, settled };

@@ -6,7 +6,7 @@
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const path = require('node:path');
-const { env, SHOT_DIR, shop, open, withData } = require('./lib.js');
+const { env, SHOT_DIR, shop, open, withData, settled } = require('./lib.js');
 
 const basename = (p) => p.slice(p.lastIndexOf('/') + 1);
 const meet = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
@@ -252,18 +252,11 @@ test('keyboard: Tab reaches a treemap cell, Enter opens its file; a scatter dot 
     assert.equal(await dot.getAttribute('tabindex'), '0');
     await dot.focus();
     // The page scrolls smoothly (scroll-behavior): wait for focus() to settle.
-    const settled = () => page.evaluate(() => new Promise((resolve) => {
-      let last = -1;
-      (function tick() {
-        const y = window.scrollY;
-        if (y === last) resolve(y); else { last = y; requestAnimationFrame(() => requestAnimationFrame(tick)); }
-      })();
-    }));
-    const y = await settled();
+    const y = await settled(page);
     await page.keyboard.press(' ');
     await page.waitForSelector('#file-view.open');
     assert.equal(await page.evaluate(() => location.hash), '#file=' + encodeURIComponent(dotPath));
-    assert.equal(await settled(), y, 'Space did not scroll the page');
+    assert.equal(await settled(page), y, 'Space did not scroll the page');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
