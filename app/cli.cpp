@@ -30,6 +30,8 @@ constexpr Command kCommands[] = {
     {"merge", "merge FACTS... [REPO]",
      "join the facts files of a sharded scan (scan --shard K/N) and write reports", cmd_merge},
     {"next", "next [REPO]", "print the best task (or -n N) as a ready-to-paste ticket", cmd_next},
+    {"onboard", "onboard [REPO]",
+     "plan the next newcomer's first week: must-read files, solo and pair tickets", cmd_onboard},
     {"rules", "rules", "list the rules, their kinds and options", cmd_rules},
     {"config", "config --dump", "print the effective configuration", cmd_config},
     {"coverage", "coverage FILE...", "read coverage reports and print what stepup reads in them",

@@ -67,16 +67,17 @@ void read_path_map(const Json& v, const std::string& where, Config& config) {
   }
 }
 
+int whole(const std::string& at, const Json& value, int lo, int hi) {
+  if (!value.is_number_integer() || value.get<int64_t>() < lo || value.get<int64_t>() > hi) {
+    throw InputError(at + ": must be a whole number from " + std::to_string(lo) + " to " +
+                     std::to_string(hi));
+  }
+  return value.get<int>();
+}
+
 void read_history(const Json& v, const std::string& where, Config& config) {
   if (!v.is_object()) throw InputError(where + ": must be an object");
   HistoryConfig& h = config.history;
-  auto whole = [&](const std::string& at, const Json& value, int lo, int hi) {
-    if (!value.is_number_integer() || value.get<int64_t>() < lo || value.get<int64_t>() > hi) {
-      throw InputError(at + ": must be a whole number from " + std::to_string(lo) + " to " +
-                       std::to_string(hi));
-    }
-    return value.get<int>();
-  };
   auto share = [](const std::string& at, const Json& value) {
     if (!value.is_number() || !std::isfinite(value.get<double>()) || value.get<double>() < 0 ||
         value.get<double>() > 1) {
@@ -152,10 +153,16 @@ void read_signals(const Json& v, const std::string& where, Config& config) {
     } else if (key == "infer_log_apis") {
       if (!value.is_boolean()) throw InputError(at + ": must be true or false");
       s.infer_log_apis = value.get<bool>();
+    } else if (key == "call_graph" || key == "io_virtual") {
+      if (!value.is_boolean()) throw InputError(at + ": must be true or false");
+      (key == "call_graph" ? s.call_graph : s.io_virtual) = value.get<bool>();
+    } else if (key == "io_depth") {
+      s.io_depth = whole(at, value, 1, 16);
     } else {
       throw InputError(at +
                        ": unknown key (known: log_macros, log_functions, stderr_is_logging, "
-                       "io_functions, error_values, infer_log_apis)");
+                       "io_functions, error_values, infer_log_apis, call_graph, io_depth, "
+                       "io_virtual)");
     }
   }
 }
@@ -411,7 +418,10 @@ nlohmann::ordered_json config_to_json(const Config& config) {
                   {"stderr_is_logging", s.stderr_is_logging},
                   {"io_functions", s.io_functions},
                   {"error_values", s.error_values},
-                  {"infer_log_apis", s.infer_log_apis}};
+                  {"infer_log_apis", s.infer_log_apis},
+                  {"call_graph", s.call_graph},
+                  {"io_depth", s.io_depth},
+                  {"io_virtual", s.io_virtual}};
   j["ci"] = {{"worsened_margin", config.ci.worsened_margin}};
   j["ranking"] = {{"spread_top", config.ranking.spread_top},
                   {"per_target", config.ranking.per_target}};

@@ -33,6 +33,7 @@
 #include "scanner/parse/clang_scan.h"
 #include "scanner/parse/compile_db.h"
 #include "scanner/parse/ctest_tests.h"
+#include "scanner/graph/graph_pass.h"
 #include "scanner/parse/log_inference.h"
 #include "scanner/parse/source_text.h"
 #include "scanner/parse/test_framework.h"
@@ -352,6 +353,8 @@ std::string facts_config(const Config& config) {
   // What changes a TU's facts: the signal patterns, and whether unbuilt
   // files are parsed.
   auto j = config_to_json(config);
+  j["signals"].erase("io_depth");  // used after the join, on the call graph
+  j["signals"].erase("io_virtual");
   return j["signals"].dump() + (j.contains("scan") ? j["scan"].dump() : "");
 }
 
@@ -450,6 +453,7 @@ ScanResult run_scan(const ScanOptions& options, ProcessRunner& runner) {
     PathResolver resolver(discovery.root, discovery.files, result.config.path_map);
     attach_evidence(report, evidence, resolver, diags);
   }
+  add_call_graph(report, result.config.signals, diags);
   if (!coverage.empty()) {
     for (auto& c : coverage) diags.insert(diags.end(), c.diagnostics.begin(), c.diagnostics.end());
     MappedCoverage mapped = map_coverage(coverage, coverage_names, discovery.root, discovery.files,

@@ -78,6 +78,15 @@ struct SignalConfig {
   std::vector<std::string> error_values;
   /// Infer the project's own log functions and macros (docs/signals.md).
   bool infer_log_apis = true;
+  /// Build the call graph (docs/callgraph.md): callers and callees, io-in-loop
+  /// through calls, hot paths through callers, fan-in in effort.
+  bool call_graph = true;
+  /// io-in-loop through calls: the most repo-function calls a chain follows
+  /// before the I/O API (`balance -> read_entries -> PQexec` follows 2), 1..16.
+  int io_depth = 4;
+  /// Whether a virtual call carries I/O up a chain; off, as the override
+  /// that runs is not known.
+  bool io_virtual = false;
 };
 
 /// The built-in patterns (logging, metrics and tracing APIs; DB, network,

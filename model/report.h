@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "model/call_graph.h"
 #include "model/trend.h"
 
 namespace stepup {
@@ -72,6 +73,14 @@ struct FunctionHistory {
   bool moved = false;
 };
 
+/// One hop of an io-in-loop finding's call chain (docs/callgraph.md): the
+/// function called, or the I/O API at the chain's end, and where the call is.
+struct ChainHop {
+  std::string function;  ///< qualified name of the repo function, or the I/O API as written
+  std::string path;      ///< repo-relative file holding the call
+  int line = 0;          ///< line of the call in that file
+};
+
 /// A fact the AST pass noticed inside a function (silent-catch, io-in-loop...).
 struct Finding {
   Finding() = default;
@@ -92,6 +101,10 @@ struct Finding {
   /// unlogged-error-path: USR of the repo function whose failure the path
   /// follows; a callee that logs reports its own failure (not in report.json).
   std::string failed_call;
+  /// io-in-loop through calls: the loop's call of a repo function first,
+  /// then each call down to the I/O API, which is last. Empty for an I/O
+  /// call written in the loop itself.
+  std::vector<ChainHop> chain = {};
 };
 
 /// Where a profile (--profile) says time goes: samples in which the
@@ -101,6 +114,15 @@ struct Finding {
 struct ProfileShare {
   uint64_t self_samples = 0, total_samples = 0;
   double self_share = 0, total_share = 0;
+  /// Functions only: no sample has it on the stack (inlined, or the stacks
+  /// were cut), but a per-element loop of this hot caller (qualified name)
+  /// calls it, so total_share is the caller's: an upper bound, not a
+  /// measure (docs/callgraph.md). "" when the profile measured it.
+  std::string via = {};
+  /// Functions only, with a call graph: the hottest chain of measured
+  /// callers above it, outermost first, itself last (each step up takes the
+  /// caller with the largest total share; at most 6 names).
+  std::vector<std::string> path = {};
 };
 
 /// A call from a function to another function declared in the repository
@@ -111,6 +133,17 @@ struct CallSite {
   bool is_virtual = false;  ///< a virtual member called through a pointer or reference
   /// Inside a counted log call or log macro expansion: never counted again.
   bool in_log = false;
+  /// The line of the loop that runs per element (docs/signals.md) whose body
+  /// always reaches the call; 0 when the call is not in such a loop.
+  int loop_line = 0;
+};
+
+/// A call of an I/O API that costs a round trip (a query, a request, an
+/// open), written in a function, whether in a loop or not (not in
+/// report.json): where "does I/O" starts on the call graph.
+struct IoCall {
+  std::string api;  ///< the call as written: "PQexec", "stmt.execute"
+  int line = 0;
 };
 
 /// An exit of a function that reports failure to its caller: the edge cases
@@ -197,6 +230,10 @@ struct FunctionFacts {
   std::vector<ErrorExit> error_exits;  ///< sorted by line
   std::string usr;                ///< clang's USR (not in report.json)
   std::vector<CallSite> calls;    ///< calls of repo functions, by line (not in report.json)
+  std::vector<IoCall> io_calls;   ///< round-trip I/O calls written here, by line (not in report.json)
+  /// Distinct repo functions that call it and that it calls, on the call
+  /// graph (docs/callgraph.md); null in quick mode, which sees no calls.
+  std::optional<int> callers, callees;
 };
 
 /// The roles a file can have. Only production code is a target unless the
@@ -472,6 +509,9 @@ struct Report {
   std::string links_missing;
   HtmlSource html_source = HtmlSource::kEmbed;  ///< --html-source (not in report.json)
   std::optional<TrendSeries> trend;  ///< report.trend; with --history-db only
+  /// The repository's call graph (callgraph.json, docs/callgraph.md); null
+  /// in quick mode, which sees no calls.
+  std::optional<CallGraph> call_graph;
 };
 
 }  // namespace stepup

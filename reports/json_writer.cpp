@@ -45,13 +45,32 @@ Json profile_json(const ProfileShare& p) {
               {"total_share", p.total_share}};
 }
 
+// A function's profile adds where its share came from (docs/callgraph.md).
+Json function_profile_json(const ProfileShare& p) {
+  Json j = profile_json(p);
+  j["via"] = p.via.empty() ? Json(nullptr) : Json(p.via);
+  j["path"] = p.path;
+  return j;
+}
+
+Json finding_json(const Finding& x) {
+  Json j{{"kind", x.kind}, {"line", x.line}, {"detail", x.detail}};
+  if (x.chain.empty()) return j;
+  Json chain = Json::array();
+  for (const ChainHop& h : x.chain) {
+    chain.push_back({{"function", h.function}, {"file", h.path}, {"line", h.line}});
+  }
+  j["chain"] = std::move(chain);
+  return j;
+}
+
+Json int_or_null(const std::optional<int>& v) { return v ? Json(*v) : Json(nullptr); }
+
 Json count_or_null(const std::optional<int64_t>& v) { return v ? Json(*v) : Json(nullptr); }
 
 Json function_json(const FunctionFacts& f) {
   Json findings = Json::array();
-  for (const auto& x : f.findings) {
-    findings.push_back({{"kind", x.kind}, {"line", x.line}, {"detail", x.detail}});
-  }
+  for (const auto& x : f.findings) findings.push_back(finding_json(x));
   Json exits = Json::array();
   for (const auto& e : f.error_exits) {
     exits.push_back({{"line", e.line},
@@ -86,9 +105,11 @@ Json function_json(const FunctionFacts& f) {
                                    })},
       {"log_calls", f.log_calls},
       {"findings", std::move(findings)},
-      {"profile", optional_or_null(f.profile, profile_json)},
+      {"profile", optional_or_null(f.profile, function_profile_json)},
       {"errors", count_or_null(f.errors)},
       {"defects", count_or_null(f.defects)},
+      {"callers", int_or_null(f.callers)},
+      {"callees", int_or_null(f.callees)},
       {"from_macro", f.from_macro},
       {"trivial", f.trivial.empty() ? Json(nullptr) : Json(f.trivial)},
       {"internal_linkage", f.internal_linkage},

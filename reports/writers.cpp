@@ -9,6 +9,7 @@
 #include <functional>
 
 #include "model/errors.h"
+#include "reports/callgraph_writer.h"
 #include "reports/codequality_writer.h"
 #include "reports/comment_writer.h"
 #include "reports/csv_writer.h"
@@ -32,6 +33,8 @@ const std::vector<WriterInfo>& writer_registry() {
       {"tickets", "tickets", nullptr, &ticket_files},
       {"codequality", "gl-code-quality-report.json", &write_codequality, nullptr},
       {"comment", "comment.md", &write_comment, nullptr},
+      {"callgraph", "callgraph.dot", &write_callgraph_dot, nullptr},
+      {"callgraph-json", "callgraph.json", &write_callgraph_json, nullptr},
   };
   return writers;
 }

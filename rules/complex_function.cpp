@@ -107,9 +107,11 @@ Candidate candidate(const Report& r, const FileFacts& file, const FunctionFacts&
   }
   add_why(c.why, churn_why(churn, file, &fn));
   c.why.push_back(length_why(fn) + ", " + count_of(fn.params, "parameter"));
+  std::optional<FanIn> fan = fan_in_of(r, fn);
+  add_why(c.why, fan_in_why(fan));
   add_why(c.why, parse_errors_why(file));
   int lines = fn.end_line - fn.line + 1;
-  c.effort = effort_from_lines(lines);
+  c.effort = effort_with_fan_in(effort_from_lines(lines), fan);
   if (tests_first) {
     c.first_step = "Write characterisation tests that record what " + fn.name +
                    " does today, one per top-level decision, starting with its most common "

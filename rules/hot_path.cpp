@@ -37,8 +37,11 @@ std::vector<Candidate> hot_path(const Report& signals, const RuleOptions& o) {
       bool complex = fn.cognitive >= o.at("min_cognitive");
       bool untested = cov >= 0 && cov < o.at("max_coverage");
       if (!complex && !untested) continue;
-      // Own time counts twice: that is where an optimisation lands.
+      // Own time counts twice: that is where an optimisation lands. A share
+      // inferred from a hot caller's loop is an upper bound: half weight.
+      const bool inferred = !fn.profile->via.empty();
       double heat = 2 * fn.profile->self_share + fn.profile->total_share;
+      if (inferred) heat /= 2;
       double risk = 1 + fn.cognitive / o.at("complexity_scale") + (cov >= 0 ? 1 - cov : 0.5);
       Candidate c;
       c.rule = kRule;
@@ -48,9 +51,20 @@ std::vector<Candidate> hot_path(const Report& signals, const RuleOptions& o) {
       c.focus = fn.qualified_name;
       c.target = {file.module, file.path, fn.qualified_name, fn.line};
       c.title = "Profile and speed up " + fn.qualified_name + " (" + at(file.path, fn.line) + ")";
-      c.why.push_back("profile: " + percent(fn.profile->total_share) +
-                      " of samples have it on the stack, " + percent(fn.profile->self_share) +
-                      " in its own code");
+      if (inferred) {
+        c.why.push_back("profile: not on the profile's stacks (inlined, or the stacks were cut), "
+                        "but a per-element loop of " + fn.profile->via + " calls it, and " +
+                        percent(fn.profile->total_share) + " of samples have that on the stack");
+      } else {
+        c.why.push_back("profile: " + percent(fn.profile->total_share) +
+                        " of samples have it on the stack, " + percent(fn.profile->self_share) +
+                        " in its own code");
+      }
+      if (fn.profile->path.size() > 1) {
+        std::string path;
+        for (const std::string& step : fn.profile->path) path += (path.empty() ? "" : " -> ") + step;
+        c.why.push_back("hot path: " + path);
+      }
       c.why.push_back("cognitive complexity " + std::to_string(fn.cognitive));
       if (cov >= 0) c.why.push_back(percent(cov) + " of its lines and branch outcomes covered");
       c.first_step = untested

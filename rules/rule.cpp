@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <map>
+#include <set>
 
 namespace stepup {
 
@@ -250,5 +252,49 @@ int count_findings(const FunctionFacts& fn, const std::string& kind) {
 }
 
 std::string at(const std::string& file, int line) { return file + ":" + std::to_string(line); }
+
+std::optional<FanIn> fan_in_of(const Report& r, const FunctionFacts& fn) {
+  if (!r.call_graph || fn.usr.empty()) return std::nullopt;
+  const CallGraph& g = *r.call_graph;
+  auto it = g.node_of.find(fn.usr);
+  if (it == g.node_of.end()) return std::nullopt;
+  std::set<int> callers;
+  for (int e : g.callers_of[it->second]) {
+    if (g.edges[e].caller != it->second) callers.insert(g.edges[e].caller);
+  }
+  FanIn fan;
+  std::map<std::string, int> modules;
+  for (int c : callers) {
+    ++fan.callers;
+    if (g.nodes[c].role == "test") ++fan.from_tests;
+    ++modules[g.nodes[c].module];
+  }
+  fan.modules.assign(modules.begin(), modules.end());
+  std::stable_sort(fan.modules.begin(), fan.modules.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  return fan;
+}
+
+std::string fan_in_why(const std::optional<FanIn>& fan) {
+  if (!fan || fan->callers < 2) return "";
+  std::string s = "called from " + std::to_string(fan->callers) + " functions in " +
+                  count_of(static_cast<int64_t>(fan->modules.size()), "module") + " (";
+  for (size_t i = 0; i < fan->modules.size() && i < 4; ++i) {
+    s += (i ? ", " : "") + (fan->modules[i].first.empty() ? "." : fan->modules[i].first) + " " +
+         std::to_string(fan->modules[i].second);
+  }
+  s += fan->modules.size() > 4 ? ", ...)" : ")";
+  if (fan->from_tests > 0) {
+    s += "; " + std::to_string(fan->from_tests) + " of them in tests";
+  }
+  return s;
+}
+
+std::string effort_with_fan_in(const std::string& effort, const std::optional<FanIn>& fan) {
+  if (!fan) return effort;
+  if (fan->callers >= 40) return "L";
+  if (fan->callers >= 10 && effort == "S") return "M";
+  return effort;
+}
 
 }  // namespace stepup

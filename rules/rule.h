@@ -155,4 +155,24 @@ int count_findings(const FunctionFacts& fn, const std::string& kind);
 /// "src/net/http.cpp:41"
 std::string at(const std::string& file, int line);
 
+/// Who calls a function on the call graph (docs/callgraph.md): distinct
+/// calling functions other than itself, how many of them are in test
+/// files, and the callers' modules with their counts, most callers first.
+struct FanIn {
+  int callers = 0;
+  int from_tests = 0;
+  std::vector<std::pair<std::string, int>> modules;
+};
+
+/// fn's fan-in; nullopt without a call graph or when fn is not on it.
+std::optional<FanIn> fan_in_of(const Report& r, const FunctionFacts& fn);
+
+/// "called from 12 functions in 3 modules (db 7, table 3, util 2); 4 of
+/// them in tests", or "" for fewer than two callers.
+std::string fan_in_why(const std::optional<FanIn>& fan);
+
+/// A refactor's effort raised by its fan-in: every caller may need a look.
+/// 10 or more callers make it at least M, 40 or more L.
+std::string effort_with_fan_in(const std::string& effort, const std::optional<FanIn>& fan);
+
 }  // namespace stepup

@@ -14,6 +14,7 @@ struct Hotspot {
   std::optional<double> cov;  ///< lines and branches covered; nullopt: unknown
   double points = 0;          ///< untested complexity times activity
   Churn churn;
+  std::optional<FanIn> fan;   ///< its callers on the call graph
 };
 
 // History only raises a test task: untested logic is worth a test however
@@ -57,7 +58,14 @@ std::optional<Hotspot> assess(const Report& r, const FileFacts& file, const Func
   } else {
     gap = c * c * o.at("no_coverage_factor");
   }
-  h.points = gap * activity(h.churn, fn.errors, o);
+  h.fan = fan_in_of(r, fn);
+  double a = activity(h.churn, fn.errors, o);
+  if (h.fan) {
+    // A function many others call breaks all of them: production callers
+    // raise it (tests calling it are not at risk; they are its tests).
+    a += o.at("fan_in_weight") * std::log1p(static_cast<double>(h.fan->callers - h.fan->from_tests));
+  }
+  h.points = gap * a;
   if (file.parse_errors) h.points *= 2.0 / 3;
   if (debug_output(fn)) h.points *= o.at("debug_output_factor");
   return h;
@@ -124,6 +132,7 @@ std::vector<std::string> function_why(const Report& r, const FileFacts& file, co
   }
   why.push_back("cyclomatic complexity " + std::to_string(fn.cyclomatic) + ", " + length_why(fn));
   add_why(why, churn_why(h.churn, file, h.fn));
+  add_why(why, fan_in_why(h.fan));
   if (h.cov && fn.coverage->branches_total > 0) {
     why.push_back(branches_why(*fn.coverage, fn.partial_branch_lines));
   }
@@ -274,6 +283,8 @@ RuleInfo untested_hotspot_info() {
        {"churn_cap", 20, 0, 1000, "commits beyond this many add no activity"},
        {"fix_weight", 0.3, 0, 10, "activity added per bug-fix commit"},
        {"error_weight", 0.5, 0, 10, "activity added per ln(1 + error reports)"},
+       {"fan_in_weight", 0.2, 0, 10,
+        "activity added per ln(1 + callers outside tests) on the call graph"},
        {"refactor_at", 30, 1, 1000,
         "cyclomatic complexity at which a function is a refactor task, not a test task"},
        {"rollup_min", 3, 2, 1000, "qualifying functions in one file that make one file-level task"},

@@ -25,6 +25,7 @@ ALLOWED = {
     "scanner/history/": ["scanner/common/", "model/"],
     "scanner/evidence/": ["scanner/common/", "model/"],
     "scanner/report/": ["scanner/common/", "model/"],
+    "scanner/graph/": ["model/"],
     "scanner/quick/": ["scanner/common/", "model/"],
     "rules/": ["model/"],
     "reports/": ["model/"],

@@ -17,6 +17,7 @@ using CommandFn = int (*)(const std::vector<std::string>& args);
 
 int cmd_scan(const std::vector<std::string>& args);
 int cmd_next(const std::vector<std::string>& args);
+int cmd_onboard(const std::vector<std::string>& args);
 int cmd_rules(const std::vector<std::string>& args);
 int cmd_config(const std::vector<std::string>& args);
 int cmd_coverage(const std::vector<std::string>& args);

@@ -268,7 +268,8 @@ bool SignalWalker::on_call(CXCursor call, CXSourceLocation loc, bool in_log_macr
   if (!info.repo_usr.empty()) {
     bool in_log = in_log_macro || inside_log_call_ > 0;
     calls_.push_back({info.repo_usr, static_cast<int>(file_pos(loc).line),
-                      clang_Cursor_isDynamicCall(call) != 0, in_log});
+                      clang_Cursor_isDynamicCall(call) != 0, in_log,
+                      in_log || !m_.call_graph ? 0 : per_element_loop()});
     if (in_condition_) {
       cond_callees_.push_back(info.repo_usr);
     } else if (!branches_.empty()) {
@@ -279,7 +280,10 @@ bool SignalWalker::on_call(CXCursor call, CXSourceLocation loc, bool in_log_macr
   if ((info.fatal || info.name == "exit") && lambda_depth_ == 0 && written_here(loc, &p)) {
     on_fatal_call(call, info);
   }
-  if (info.io && !loops_.empty() && written_here(loc, &p)) on_io_call(call, decl, info, p);
+  if (info.io && info.io_kind == IoKind::kRoundTrip && written_here(loc, &p)) {
+    if (m_.call_graph) io_calls_.push_back({call_text(call, p.offset, decl), static_cast<int>(p.line)});
+    if (!loops_.empty()) on_io_call(call, decl, info, p);
+  }
   return counted;
 }
 
@@ -300,10 +304,25 @@ void SignalWalker::on_fatal_call(CXCursor call, const CalleeInfo& info) {
 // count, and the call is always reached from its body (docs/signals.md).
 void SignalWalker::on_io_call(CXCursor call, CXCursor decl, const CalleeInfo& info,
                               const FilePos& p) {
-  if (info.io_kind != IoKind::kRoundTrip) return;  // streaming on an open handle, a delay
-  bool constructor = info.constructor;             // info_of below may reuse a cache-less scratch
+  bool constructor = info.constructor;  // per_element_loop may reuse a cache-less scratch
+  if (per_element_loop() == 0) return;
+  const Loop& loop = loops_.back();
+  std::string what = constructor ? type_text(clang_getCursorType(call)) + " constructed"
+                                 : call_text(call, p.offset, decl) + "()";
+  findings_.push_back({kIoInLoop,
+                       static_cast<int>(p.line),
+                       what + " inside the " + loop.label + " loop at line " +
+                           std::to_string(loop.line) + " (N+1: once per element)",
+                       {}});
+}
+
+// The line of the innermost loop when it runs per element and a call here
+// is always reached from its body (not under an if, case or catch in it);
+// 0 otherwise. Streaming calls and delays never end such a loop early.
+int SignalWalker::per_element_loop() {
+  if (loops_.empty()) return 0;
   Loop& loop = loops_.back();
-  if (loop.depth != cond_depth_) return;  // under an if, case or catch in the loop
+  if (loop.depth != cond_depth_) return 0;
   if (loop.shape < 0) {
     auto is_io = [this](CXCursor c) {
       CXCursor d = clang_getCursorReferenced(c);
@@ -312,14 +331,7 @@ void SignalWalker::on_io_call(CXCursor call, CXCursor decl, const CalleeInfo& in
     };
     loop.shape = loop_shape(loop.cursor, tokens_, loop.offset, is_io).per_element ? 1 : 0;
   }
-  if (loop.shape == 0) return;
-  std::string what = constructor ? type_text(clang_getCursorType(call)) + " constructed"
-                                 : call_text(call, p.offset, decl) + "()";
-  findings_.push_back({kIoInLoop,
-                       static_cast<int>(p.line),
-                       what + " inside the " + loop.label + " loop at line " +
-                           std::to_string(loop.line) + " (N+1: once per element)",
-                       {}});
+  return loop.shape == 1 ? loop.line : 0;
 }
 
 // An argument named as an error holder: Load(path, err), Open(&status).

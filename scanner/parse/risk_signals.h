@@ -23,6 +23,7 @@ struct RiskSignals {
   std::vector<ErrorExit> error_exits;  ///< sorted by line
   std::string usr;                     ///< the function's USR (with repo facts on)
   std::vector<CallSite> calls;         ///< calls of repo functions and macros, by line
+  std::vector<IoCall> io_calls;        ///< round-trip I/O calls written in the function, by line
 };
 
 /// Walks fn's body (fn: a function, method or function template cursor

@@ -86,7 +86,8 @@ SignalMatcher::SignalMatcher(const SignalConfig& config)
       io_functions(config.io_functions),
       error_values(config.error_values),
       stderr_is_logging(config.stderr_is_logging),
-      infer_log_apis(config.infer_log_apis) {}
+      infer_log_apis(config.infer_log_apis),
+      call_graph(config.call_graph) {}
 
 namespace {
 

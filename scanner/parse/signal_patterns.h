@@ -47,6 +47,7 @@ struct SignalMatcher {
   PatternSet log_macros, log_functions, io_functions, error_values;
   bool stderr_is_logging = false;
   bool infer_log_apis = true;
+  bool call_graph = true;  ///< record calls' loops and round-trip I/O calls
 };
 
 /// What kind of I/O a callee matching io_functions does, for io-in-loop.

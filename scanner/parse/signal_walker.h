@@ -32,7 +32,9 @@ class SignalWalker {
     auto by_line = [](const auto& a, const auto& b) { return a.line < b.line; };
     std::stable_sort(exits_.begin(), exits_.end(), by_line);
     std::stable_sort(calls_.begin(), calls_.end(), by_line);
-    return {log_calls_, std::move(findings_), std::move(exits_), {}, std::move(calls_)};
+    std::stable_sort(io_calls_.begin(), io_calls_.end(), by_line);
+    return {log_calls_,         std::move(findings_), std::move(exits_), {},
+            std::move(calls_), std::move(io_calls_)};
   }
 
   void visit(CXCursor c);
@@ -126,6 +128,7 @@ class SignalWalker {
   bool on_call(CXCursor call, CXSourceLocation loc, bool in_log_macro);
   void on_fatal_call(CXCursor call, const CalleeInfo& info);
   void on_io_call(CXCursor call, CXCursor decl, const CalleeInfo& info, const FilePos& p);
+  int per_element_loop();
   bool reports_by_callback(CXCursor call) const;
   bool passes_error_holder(CXCursor call) const;
   std::string call_text(CXCursor call, unsigned start, CXCursor decl) const;
@@ -174,6 +177,7 @@ class SignalWalker {
   std::vector<ErrorExit> exits_;
   std::vector<ErrorAssign> error_assigns_;
   std::vector<CallSite> calls_;
+  std::vector<IoCall> io_calls_;
 };
 
 }  // namespace stepup

@@ -186,6 +186,7 @@ class TuVisitor {
       f.error_exits = std::move(rs.error_exits);
       f.usr = std::move(rs.usr);
       f.calls = std::move(rs.calls);
+      f.io_calls = std::move(rs.io_calls);
     }
   }
 

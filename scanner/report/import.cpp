@@ -190,8 +190,20 @@ FunctionFacts read_function(const Fields& f) {
   for (size_t i = 0; i < findings.size(); ++i) {
     Fields x = f.item(findings, "findings", i);
     fn.findings.push_back({x.str("kind"), x.i32("line"), x.str("detail")});
+    const Json& chain = x.array("chain", false);
+    for (size_t k = 0; k < chain.size(); ++k) {
+      Fields h = x.item(chain, "chain", k);
+      fn.findings.back().chain.push_back({h.str("function"), h.str("file"), h.i32("line")});
+    }
   }
   fn.profile = read_profile(f);
+  if (fn.profile) {
+    Fields p = f.sub("profile");
+    fn.profile->via = p.opt_str("via").value_or("");
+    fn.profile->path = p.strings("path", false);
+  }
+  if (std::optional<int64_t> n = f.opt_i64("callers")) fn.callers = static_cast<int>(*n);
+  if (std::optional<int64_t> n = f.opt_i64("callees")) fn.callees = static_cast<int>(*n);
   fn.errors = f.opt_i64("errors");
   fn.defects = f.opt_i64("defects");
   fn.from_macro = f.flag("from_macro", false);

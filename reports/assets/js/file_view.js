@@ -6,7 +6,7 @@
   document.body.appendChild(drawer);
   scrim.addEventListener('click', closeFile);
   document.addEventListener('keydown', function (ev) { if (ev.key === 'Escape') closeFile(); });
-  var focusCand = null;
+  var focusCand = null, focusLine = 0;
   drawer.setAttribute('role', 'dialog');
   drawer.setAttribute('aria-modal', 'true');
   drawer.tabIndex = -1;
@@ -100,6 +100,29 @@
       });
       body.appendChild(ul);
     }
+    // io-in-loop through calls: each hop opens the file holding that call.
+    var chains = [];
+    f.functions.forEach(function (fn) {
+      (fn.findings || []).forEach(function (x) { if (x.chain) chains.push({ fn: fn, x: x }); });
+    });
+    if (chains.length) {
+      body.appendChild(add(el('h3', null, 'I/O through calls, once per element'), el('small', null, String(chains.length))));
+      var chl = el('ul', 'why chains');
+      chains.forEach(function (c) {
+        var li = add(el('li'), el('span', 'muted', c.fn.name + ', line ' + c.x.line + ': '));
+        c.x.chain.forEach(function (h, i) {
+          if (i) li.appendChild(document.createTextNode(' → '));
+          var hop = el('button', 'hop mono', h.function + ' (' + h.file + ':' + h.line + ')');
+          hop.type = 'button';
+          hop.title = 'the call of ' + h.function + ' at ' + h.file + ':' + h.line;
+          if (!fileByPath[h.file]) hop.disabled = true;
+          hop.addEventListener('click', function () { openAt(h.file, h.line); });
+          li.appendChild(hop);
+        });
+        chl.appendChild(li);
+      });
+      body.appendChild(chl);
+    }
     if (f.history && f.history.coupled && f.history.coupled.length) {
       body.appendChild(el('h3', null, 'Changes together with'));
       var cu = el('ul', 'why');
@@ -119,7 +142,17 @@
     drawer.classList.add('open');
     scrim.classList.add('open');
     drawer.scrollTop = 0;
-    if (c && c.target.line) jumpTo(srcBox, c.target.line);
+    if (focusLine) jumpTo(srcBox, focusLine);
+    else if (c && c.target.line) jumpTo(srcBox, c.target.line);
+    focusLine = 0;
+  }
+
+  // Opens path's view at line (a chain's hop); in the open file, jumps there.
+  function openAt(path, line) {
+    var open = drawer.classList.contains('open') && location.hash === '#file=' + encodeURIComponent(path);
+    if (open) { jumpTo(document.getElementById('source'), line); return; }
+    focusLine = line;
+    openFile(path);
   }
 
   function jumpTo(srcBox, line) {

@@ -1,0 +1,47 @@
+// The repository's call graph (docs/callgraph.md): nodes are the repo's
+// function definitions, keyed by clang's USR; edges are call sites, merged
+// from every translation unit's facts after the join.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace stepup {
+
+/// A function definition of the repository.
+struct CallNode {
+  std::string usr;             ///< clang's USR: the same in every TU
+  std::string qualified_name;  ///< "leveldb::DBImpl::Write"
+  std::string path;            ///< repo-relative file of its definition
+  int line = 0;                ///< line of its name
+  std::string module;
+  std::string role;            ///< the file's role (docs/roles.md)
+  int file = -1;               ///< index into Report::files
+  int function = -1;           ///< index into that file's functions
+};
+
+/// One call site: caller calls callee at line (of the caller's file).
+struct CallEdge {
+  int caller = 0, callee = 0;  ///< indexes into CallGraph::nodes
+  int line = 0;
+  /// A virtual member called through a pointer or reference: the callee is
+  /// the static type's method, and an override may run instead.
+  bool is_virtual = false;
+  int loop_line = 0;  ///< the per-element loop that always reaches the call; 0 none
+};
+
+/// Nodes sorted by (path, line, usr); edges by (caller, line, callee).
+/// callers_of[n] and callees_of[n] index edges; several edges between one
+/// pair (two call sites) count as one caller and one callee.
+struct CallGraph {
+  std::vector<CallNode> nodes;
+  std::vector<CallEdge> edges;
+  std::vector<std::vector<int>> callers_of, callees_of;
+  std::map<std::string, int> node_of;  ///< USR -> node
+  /// Call sites whose callee is declared in the repository but defined in
+  /// no scanned file (a library's header, a file outside the database).
+  long long unresolved = 0;
+};
+
+}  // namespace stepup

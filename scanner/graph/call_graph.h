@@ -1,0 +1,17 @@
+// The repository's call graph (docs/callgraph.md), built after the join from
+// every function's call sites (FunctionFacts::calls), so the facts cache and
+// sharded scans give the same graph as one whole scan: no second parse.
+#pragma once
+
+#include "model/report.h"
+
+namespace stepup {
+
+/// Builds report.call_graph from report.files: a node per function
+/// definition with a USR, an edge per call site whose callee is one
+/// (macro call sites are not edges; other callees count as unresolved).
+/// Sets each function's callers and callees: distinct functions, as
+/// clangd's call hierarchy lists them. Does nothing in quick mode.
+void build_call_graph(Report& report);
+
+}  // namespace stepup

@@ -1,0 +1,94 @@
+#include "scanner/graph/io_chains.h"
+
+#include <algorithm>
+#include <deque>
+#include <limits>
+
+namespace stepup {
+namespace {
+
+constexpr int kFar = std::numeric_limits<int>::max();
+
+}  // namespace
+
+int add_io_chains(Report& report, const IoChainOptions& o) {
+  if (!report.call_graph || o.depth < 1) return 0;
+  const CallGraph& g = *report.call_graph;
+  std::vector<FunctionFacts*> fn(g.nodes.size(), nullptr);
+  for (FileFacts& file : report.files) {
+    for (FunctionFacts& f : file.functions) {
+      auto it = g.node_of.find(f.usr);
+      if (it != g.node_of.end() && !fn[it->second]) fn[it->second] = &f;
+    }
+  }
+  // dist[n]: repo calls from n's body to an I/O API (0: it calls one
+  // itself); next[n]: the edge a chain from n follows. Breadth first up
+  // the callers, so every node keeps its shortest chain, the earliest call
+  // winning a tie.
+  std::vector<int> dist(g.nodes.size(), kFar), next(g.nodes.size(), -1);
+  std::deque<int> queue;
+  for (size_t n = 0; n < g.nodes.size(); ++n) {
+    if (fn[n] && !fn[n]->io_calls.empty()) {
+      dist[n] = 0;
+      queue.push_back(static_cast<int>(n));
+    }
+  }
+  while (!queue.empty()) {
+    int n = queue.front();
+    queue.pop_front();
+    if (dist[n] + 1 > o.depth - 1) continue;  // a caller's loop would follow depth + 1 calls
+    for (int e : g.callers_of[n]) {
+      const CallEdge& edge = g.edges[e];
+      if (edge.is_virtual && !o.follow_virtual) continue;
+      int c = edge.caller;
+      if (dist[c] != kFar) {
+        if (dist[c] == dist[n] + 1 && edge.line < g.edges[next[c]].line) next[c] = e;
+        continue;
+      }
+      dist[c] = dist[n] + 1;
+      next[c] = e;
+      queue.push_back(c);
+    }
+  }
+  int added = 0;
+  for (size_t n = 0; n < g.nodes.size(); ++n) {
+    if (!fn[n]) continue;
+    FunctionFacts& f = *fn[n];
+    std::vector<Finding> found;
+    for (int e : g.callees_of[n]) {
+      const CallEdge& edge = g.edges[e];
+      if (edge.loop_line == 0 || dist[edge.callee] == kFar) continue;
+      if (edge.is_virtual && !o.follow_virtual) continue;
+      auto same_line = [&](const Finding& x) { return x.kind == "io-in-loop" && x.line == edge.line; };
+      if (std::any_of(f.findings.begin(), f.findings.end(), same_line) ||
+          std::any_of(found.begin(), found.end(), same_line)) {
+        continue;  // the loop's own I/O call on that line says it already
+      }
+      Finding x;
+      x.kind = "io-in-loop";
+      x.line = edge.line;
+      x.chain.push_back({g.nodes[edge.callee].qualified_name, g.nodes[n].path, edge.line});
+      int at = edge.callee;
+      while (dist[at] > 0) {
+        const CallEdge& down = g.edges[next[at]];
+        x.chain.push_back({g.nodes[down.callee].qualified_name, g.nodes[at].path, down.line});
+        at = down.callee;
+      }
+      const IoCall& api = fn[at]->io_calls.front();
+      x.chain.push_back({api.api, g.nodes[at].path, api.line});
+      x.detail = g.nodes[edge.callee].qualified_name + "() inside the loop at line " +
+                 std::to_string(edge.loop_line) + " reaches " + api.api + "() through " +
+                 std::to_string(x.chain.size() - 1) + (x.chain.size() == 2 ? " call" : " calls") +
+                 " (N+1: once per element)";
+      found.push_back(std::move(x));
+    }
+    if (found.empty()) continue;
+    added += static_cast<int>(found.size());
+    for (Finding& x : found) f.findings.push_back(std::move(x));
+    std::stable_sort(f.findings.begin(), f.findings.end(),
+                     [](const Finding& a, const Finding& b) { return a.line < b.line; });
+  }
+  return added;
+}
+
+}  // namespace stepup
