@@ -51,8 +51,13 @@ int add_io_chains(Report& report, const IoChainOptions& o) {
     }
   }
   int added = 0;
+  const std::vector<std::string>& targets = report.target_roles;
   for (size_t n = 0; n < g.nodes.size(); ++n) {
-    if (!fn[n]) continue;
+    // Production only (or the roles rules.roles adds): a test's loop of
+    // writes is its set-up, a benchmark's its point.
+    if (!fn[n] || std::find(targets.begin(), targets.end(), g.nodes[n].role) == targets.end()) {
+      continue;
+    }
     FunctionFacts& f = *fn[n];
     std::vector<Finding> found;
     for (int e : g.callees_of[n]) {

@@ -17,7 +17,8 @@ struct IoChainOptions {
   bool follow_virtual = false;
 };
 
-/// Adds an io-in-loop finding (Finding::chain set) to every function with a
+/// Adds an io-in-loop finding (Finding::chain set) to every function of a
+/// target role (Report::target_roles: production by default) with a
 /// call, always reached from a per-element loop's body, of a repo function
 /// that does I/O within the depth; a line that already holds a direct
 /// io-in-loop finding gets none. Needs report.call_graph (no-op without).

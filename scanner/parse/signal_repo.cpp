@@ -90,8 +90,19 @@ DeclFacts function_decl_facts(CXCursor decl) {
 
 std::string RepoFacts::record_function(CXCursor decl, bool known_log) {
   if (!enabled()) return {};
-  // A template's specializations share the template's facts and USR.
+  // A special member the compiler declared (or `= default`) has no body in
+  // the repository: calling it calls nothing of the repository's.
+  if (clang_CXXMethod_isDefaulted(decl)) return {};
+  // A template's specializations share the template's facts and USR. A
+  // member template of a class template's instantiation is specialized
+  // twice: from the instantiated class's member template, then from the
+  // pattern written in the source.
   CXCursor tmpl = clang_getSpecializedCursorTemplate(decl);
+  for (int i = 0; i < 3 && !clang_Cursor_isNull(tmpl); ++i) {
+    CXCursor next = clang_getSpecializedCursorTemplate(tmpl);
+    if (clang_Cursor_isNull(next) || clang_equalCursors(next, tmpl)) break;
+    tmpl = next;
+  }
   CXCursor named = clang_Cursor_isNull(tmpl) ? decl : tmpl;
   CXCursor first = clang_getCanonicalCursor(named);
   CXFile file = nullptr;
