@@ -160,7 +160,7 @@ std::string main_author_of(const Report& r, const Candidate& c) {
 struct Fans {
   std::map<std::string, std::set<int>> callers;
   std::map<std::string, std::set<std::string>> includers;
-  std::map<std::string, int> module_calls;  ///< calls from other modules into the module
+  std::map<std::string, int> module_calls;  ///< call sites in other modules (tests too) calling into it
 };
 
 Fans fans_of(const Report& r) {
@@ -170,7 +170,7 @@ Fans fans_of(const Report& r) {
     for (const CallEdge& e : g.edges) {
       const CallNode &from = g.nodes[e.caller], &to = g.nodes[e.callee];
       if (from.path != to.path) fans.callers[to.path].insert(e.caller);
-      if (from.module != to.module && from.role == "production") ++fans.module_calls[to.module];
+      if (from.module != to.module) ++fans.module_calls[to.module];
     }
   }
   for (const FileFacts& f : r.files) {
@@ -311,15 +311,20 @@ std::string head_comment(const std::string& text) {
     std::string t = s == std::string::npos ? "" : line.substr(s);
     if (t.rfind("//", 0) == 0) {
       std::string block;
-      while (at < text.size()) {  // the run of // lines
+      while (at < text.size()) {  // the run of // lines, to an empty one
         end = text.find('\n', at);
         if (end == std::string::npos) end = text.size();
         line = text.substr(at, end - at);
         s = line.find_first_not_of(" \t\r");
         if (s == std::string::npos || line.compare(s, 2, "//") != 0) break;
-        block += line.substr(s + 2) + "\n";
         at = end + 1;
         ++lines;
+        std::string body = line.substr(s + 2);
+        if (body.find_first_not_of(" \t\r/!") == std::string::npos) {
+          if (!block.empty()) break;  // a paragraph ends
+          continue;
+        }
+        block += body + "\n";
       }
       for (char& c : block) {
         if (c == '/' || c == '!') c = ' ';

@@ -74,6 +74,12 @@ void add_scan_inputs(po::options_description& desc, ScanOptions& opt, std::strin
       ("path", po::value(&opt.paths)->composing(),
        "scan only this folder of the repository (repeatable); paths and history stay the "
        "repository's, as when REPO is a folder below its top")
+      ("quick",
+       "quick mode: a structural parse (tree-sitter) that needs no build, even when a compile "
+       "database exists; the default when none is found (docs/quick.md)")
+      ("no-quick",
+       "without a compile database, parse with libclang and guessed flags instead of the "
+       "quick mode")
       ("repo", po::value(&opt.repo)->default_value("."),
        "the repository, or a folder in it (positional): the repository is git's top level")
       ("cache", po::value(&opt.cache_dir),
@@ -88,6 +94,12 @@ void add_scan_inputs(po::options_description& desc, ScanOptions& opt, std::strin
 void check_scan_inputs(ScanOptions& opt, const std::string& since, const po::variables_map& vm) {
   if (opt.jobs < 1 || opt.jobs > 1024) throw UsageError("--jobs must be from 1 to 1024");
   opt.since_days = parse_days(since);
+  if (vm.count("quick") && vm.count("no-quick")) {
+    throw UsageError("--quick and --no-quick exclude each other");
+  }
+  opt.parse = vm.count("quick")      ? ParseMode::kQuick
+              : vm.count("no-quick") ? ParseMode::kSemantic
+                                     : ParseMode::kAuto;
   std::string size = vm["cache-max-size"].as<std::string>();
   std::optional<uint64_t> bytes = parse_size(size);
   if (!bytes)

@@ -122,12 +122,6 @@ int run_scan_command(const std::vector<std::string>& args, const std::vector<std
        "line-coverage<F, patch-coverage<F")
       ("quiet,q", "show only errors about the inputs, no warnings")
       ("verbose,v", "show every diagnostic (warnings and infos too), not the first of each kind")
-      ("quick",
-       "quick mode: a structural parse (tree-sitter) that needs no build, even when a compile "
-       "database exists; the default when none is found (docs/quick.md)")
-      ("no-quick",
-       "without a compile database, parse with libclang and guessed flags instead of the "
-       "quick mode")
       ("no-risk-signals",
        "skip log calls and the AST findings (silent-catch, io-in-loop...): the baseline "
        "bench/ measures their cost against")
@@ -158,12 +152,6 @@ int run_scan_command(const std::vector<std::string>& args, const std::vector<std
     opt.preloaded = &preloaded;
   }
   opt.risk_signals = vm.count("no-risk-signals") == 0;
-  if (vm.count("quick") && vm.count("no-quick")) {
-    throw UsageError("--quick and --no-quick exclude each other");
-  }
-  opt.parse = vm.count("quick")      ? ParseMode::kQuick
-              : vm.count("no-quick") ? ParseMode::kSemantic
-                                     : ParseMode::kAuto;
   if (opt.top < 0) throw UsageError("--top must not be negative");
   std::vector<GateExpr> gate;
   for (const auto& text : gate_texts) {

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "tests/support/onboard_checks.h"
 #include "tests/support/temp_repo.h"
 
 using stepup::test::run;
@@ -14,14 +15,26 @@ using Json = nlohmann::json;
 
 namespace {
 
+/// The fixture's checkout, its build folder and its scan's output folder.
+struct Ranked {
+  std::string repo, build, out;
+};
+
+Ranked& paths() {
+  static stepup::test::TempDir dir;
+  static Ranked p{dir.path() + "/repo", dir.path() + "/repo/build", dir.path() + "/out"};
+  return p;
+}
+
 /// The fixture, built and scanned once for all the test cases below.
 const Json& ranked() {
   static const Json report = [] {
-    static stepup::test::TempDir dir;
-    const std::string repo = dir.path() + "/repo";
+    const Ranked& p = paths();
+    const std::string repo = p.repo;
+    const std::string parent = repo.substr(0, repo.rfind('/'));
     run({"bash", std::string(STEPUP_SOURCE_DIR) + "/tests/fixtures/ranking/make-repo.sh", repo},
-        dir.path());
-    const std::string build = repo + "/build";
+        parent);
+    const std::string build = p.build;
     std::filesystem::create_directories(build);
     std::vector<std::string> cc = {"g++", "--coverage",  "-O0", "-I" + repo + "/include",
                                    "-o",  build + "/app"};
@@ -34,11 +47,11 @@ const Json& ranked() {
     auto r = stepup::test::run_stepup(
         // --no-quick: the fixture has no compile database, and its traps
         // (log calls, the N+1 loop, the silent catch) need the semantic pass.
-        {"scan", repo, "--coverage-build", build, "-o", dir.path() + "/out", "--format", "json",
+        {"scan", repo, "--coverage-build", build, "-o", p.out, "--format", "json,callgraph-json",
          "--no-quick"});
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
-    return Json::parse(stepup::test::read_text(dir.path() + "/out/report.json"));
+    return Json::parse(stepup::test::read_text(p.out + "/report.json"));
   }();
   return report;
 }
@@ -124,4 +137,19 @@ TEST_CASE("ranking fixture: the log-free module, the N+1 loop and the silent cat
     CHECK(c["why"][2] == "4 commits, 2 of them bug fixes, touched price_all in the history window");
   }
   CHECK(swallowed);
+}
+
+TEST_CASE("ranking fixture: stepup onboard plans from the call graph, the tasks and the history") {
+  ranked();
+  const Ranked& p = paths();
+  Json plan = stepup::test::checked_onboard_plan(
+      p.repo, {"--coverage-build", p.build, "--no-quick"}, p.out + "/callgraph.json");
+  // No module calls another; tests/test_calc.cpp calls calc, the only
+  // module called from outside, so calc leads the reading.
+  CHECK(plan["must_read"][0]["path"] == "src/calc/calc.cpp");
+  // Sol owns src/db: the knowledge silo is the first pair ticket, with Sol.
+  REQUIRE_FALSE(plan["pair"].empty());
+  CHECK(plan["pair"][0]["kind"] == "pair");
+  CHECK(plan["pair"][0]["pair_with"] == "Sol <sol@example.com>");
+  CHECK(plan["pair"][0]["why_pair"] == "knowledge silo");
 }
