@@ -57,3 +57,21 @@ TEST_CASE("hot-path's score rises with heat, complexity and missing coverage") {
   CHECK(score(hot(0.01, 0.06, 20, 20)) > base);
   CHECK(score(hot(0.01, 0.06, 10, 5)) > base);
 }
+
+TEST_CASE("hot-path: a share inferred from a hot caller's loop weighs half and says so; the path") {
+  FunctionFacts measured = hot(0.10, 0.40, 20, 0);
+  measured.profile->path = {"main", "serve", "price_all"};
+  FunctionFacts inferred = hot(0, 0.40, 20, 0);
+  inferred.profile->self_samples = inferred.profile->total_samples = 0;
+  inferred.profile->via = "serve";
+  inferred.profile->path = {"main", "serve", "price_all"};
+  auto m = run(measured), i = run(inferred);
+  REQUIRE(m.size() == 1);
+  REQUIRE(i.size() == 1);
+  CHECK(i[0].score < m[0].score);
+  CHECK(i[0].why[0] ==
+        "profile: not on the profile's stacks (inlined, or the stacks were cut), but a "
+        "per-element loop of serve calls it, and 40% of samples have that on the stack");
+  CHECK(std::find(m[0].why.begin(), m[0].why.end(), "hot path: main -> serve -> price_all") !=
+        m[0].why.end());
+}

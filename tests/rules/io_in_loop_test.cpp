@@ -68,3 +68,27 @@ TEST_CASE("io-in-loop's score rises with findings, churn and profile share") {
   CHECK(u[0].score == base);
   CHECK(u[0].why.size() == 1);
 }
+
+TEST_CASE("io-in-loop through calls: the chain in the why-lines, the repo function to batch first") {
+  FunctionFacts f = report_fn(0, 3);
+  Finding x("io-in-loop", 107, "CustomerDb::balance() inside the loop at line 106 reaches PQexec() "
+                               "through 2 calls (N+1: once per element)");
+  x.chain = {{"CustomerDb::balance", "src/store/orders.cc", 107},
+             {"Ledger::read_entry", "src/store/db.cc", 40},
+             {"PQexec", "src/store/ledger.cc", 12}};
+  f.findings.push_back(x);
+  auto c = run(f);
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].why[1] ==
+        "chain: CustomerDb::balance (src/store/orders.cc:107) -> Ledger::read_entry "
+        "(src/store/db.cc:40) -> PQexec (src/store/ledger.cc:12)");
+  CHECK(c[0].first_step ==
+        "Measure customer_report with a realistic input size, then add a `balances(...)` beside "
+        "`CustomerDb::balance(...)` that makes one PQexec() for all the elements, and call it "
+        "once before the loop instead of calling balance at line 107.");
+  CHECK(c[0].effort == "M");  // batching goes through the layers below
+  // Plurals of the batch function.
+  f.findings.back().chain.front().function = "Db::fetch_entry";
+  CHECK(run(f)[0].first_step.find("`fetch_entries(...)` beside `Db::fetch_entry(...)`") !=
+        std::string::npos);
+}

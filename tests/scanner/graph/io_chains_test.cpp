@@ -1,0 +1,116 @@
+#include "scanner/graph/io_chains.h"
+
+#include <catch2/catch.hpp>
+
+#include "scanner/graph/call_graph.h"
+#include "tests/scanner/graph/graph_builder.h"
+
+using namespace stepup;
+using stepup::test::add_call;
+using stepup::test::add_function;
+
+namespace {
+
+// report (loop at 10, call at 11) -> balance -> read -> query -> PQexec
+Report chain_repo() {
+  Report r;
+  add_function(r, "app/report.cc", "report", 9);
+  add_function(r, "ledger/ledger.cc", "balance", 3);
+  add_function(r, "ledger/ledger.cc", "read", 20);
+  add_function(r, "store/store.cc", "query", 5).io_calls.push_back({"PQexec", 7});
+  add_call(r, "report", "balance", 11, 10);
+  add_call(r, "balance", "read", 4);
+  add_call(r, "read", "query", 22);
+  return r;
+}
+
+const Finding* io_finding(const Report& r, const std::string& fn) {
+  for (const FileFacts& f : r.files) {
+    for (const FunctionFacts& x : f.functions) {
+      if (x.qualified_name != fn) continue;
+      for (const Finding& k : x.findings) {
+        if (k.kind == "io-in-loop") return &k;
+      }
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("io chains: a loop's call reaches the I/O three repo calls down; the chain names each hop") {
+  Report r = chain_repo();
+  build_call_graph(r);
+  CHECK(add_io_chains(r, {4, false}) == 1);
+  const Finding* f = io_finding(r, "report");
+  REQUIRE(f);
+  CHECK(f->line == 11);
+  CHECK(f->detail == "balance() inside the loop at line 10 reaches PQexec() through 3 calls "
+                     "(N+1: once per element)");
+  REQUIRE(f->chain.size() == 4);
+  CHECK(f->chain[0].function == "balance");
+  CHECK(f->chain[0].path == "app/report.cc");
+  CHECK(f->chain[0].line == 11);
+  CHECK(f->chain[1].function == "read");
+  CHECK(f->chain[1].path == "ledger/ledger.cc");
+  CHECK(f->chain[1].line == 4);
+  CHECK(f->chain[2].function == "query");
+  CHECK(f->chain[2].line == 22);
+  CHECK(f->chain[3].function == "PQexec");
+  CHECK(f->chain[3].path == "store/store.cc");
+  CHECK(f->chain[3].line == 7);
+  // Nothing else fires: no other call is in a loop.
+  CHECK_FALSE(io_finding(r, "balance"));
+}
+
+TEST_CASE("io chains: the depth counts the repo calls before the I/O call") {
+  Report r = chain_repo();  // balance, read, query: 3 repo calls
+  build_call_graph(r);
+  CHECK(add_io_chains(r, {2, false}) == 0);
+  Report deep = chain_repo();
+  build_call_graph(deep);
+  CHECK(add_io_chains(deep, {3, false}) == 1);
+}
+
+TEST_CASE("io chains: virtual edges, the shortest chain, a direct finding on the line, roles") {
+  Report r;
+  add_function(r, "app/a.cc", "loop_virtual", 1);
+  add_function(r, "app/a.cc", "loop_two_ways", 20);
+  add_function(r, "app/a.cc", "loop_direct", 40).findings.push_back({"io-in-loop", 42, "direct"});
+  add_function(r, "lib/l.cc", "slow", 1);
+  add_function(r, "lib/l.cc", "fast", 20).io_calls.push_back({"open", 21});
+  add_function(r, "lib/l.cc", "io", 40).io_calls.push_back({"send", 41});
+  add_function(r, "tests/t.cc", "test_loop", 1, "test");
+  add_call(r, "slow", "fast", 2);
+  add_call(r, "loop_virtual", "fast", 3, 2, /*is_virtual=*/true);
+  add_call(r, "loop_two_ways", "slow", 22, 21);
+  add_call(r, "loop_two_ways", "fast", 23, 21);
+  add_call(r, "loop_direct", "io", 42, 41);
+  add_call(r, "test_loop", "io", 3, 2);
+  build_call_graph(r);
+  CHECK(add_io_chains(r, {4, false}) == 2);
+  CHECK_FALSE(io_finding(r, "loop_virtual"));  // not followed by default
+  CHECK_FALSE(io_finding(r, "test_loop"));     // production only
+  const Finding* direct = io_finding(r, "loop_direct");
+  REQUIRE(direct);
+  CHECK(direct->chain.empty());  // the direct finding says it already
+  // Two calls, two findings, each with its own shortest chain.
+  std::vector<size_t> sizes;
+  for (const FileFacts& f : r.files) {
+    for (const FunctionFacts& fn : f.functions) {
+      if (fn.qualified_name != "loop_two_ways") continue;
+      for (const Finding& k : fn.findings) sizes.push_back(k.chain.size());
+    }
+  }
+  CHECK(sizes == std::vector<size_t>{3, 2});  // slow -> fast -> open; fast -> open
+
+  Report v = r;
+  for (FileFacts& f : v.files) {
+    for (FunctionFacts& fn : f.functions) fn.findings.erase(
+        std::remove_if(fn.findings.begin(), fn.findings.end(),
+                       [](const Finding& k) { return !k.chain.empty(); }),
+        fn.findings.end());
+  }
+  CHECK(add_io_chains(v, {4, true}) == 3);
+  REQUIRE(io_finding(v, "loop_virtual"));
+}
