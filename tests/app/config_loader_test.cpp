@@ -210,3 +210,22 @@ TEST_CASE("config_loader: hostile or malformed report.links values name the key"
   CHECK_THAT(error(R"({"report": {"link": {}}})"), Contains("report.link: unknown key"));
   CHECK_THAT(error(R"({"report": {"links": {"host": 1}}})"), Contains("must be a string"));
 }
+
+TEST_CASE("config_loader: the call graph's settings, checked and dumped") {
+  Config c = parse_config("c.json",
+                          R"({"signals": {"io_depth": 2, "io_virtual": true, "call_graph": false}})");
+  CHECK(c.signals.io_depth == 2);
+  CHECK(c.signals.io_virtual);
+  CHECK_FALSE(c.signals.call_graph);
+  Config d = parse_config("d.json", "{}");
+  CHECK(d.signals.io_depth == 4);
+  CHECK_FALSE(d.signals.io_virtual);
+  CHECK(d.signals.call_graph);
+  CHECK(config_to_json(c)["signals"]["io_depth"] == 2);
+  CHECK_THAT(error(R"({"signals": {"io_depth": 0}})"),
+             Contains("signals.io_depth: must be a whole number from 1 to 16"));
+  CHECK_THAT(error(R"({"signals": {"io_depth": 17}})"), Contains("signals.io_depth"));
+  CHECK_THAT(error(R"({"signals": {"io_virtual": "yes"}})"),
+             Contains("signals.io_virtual: must be true or false"));
+  CHECK_THAT(error(R"({"signals": {"io_dept": 3}})"), Contains("io_depth, io_virtual"));
+}

@@ -28,7 +28,8 @@ TuFacts sample() {
   fn.is_template = true;
   fn.error_exits.push_back({6, "return-error", "false", 5, "!ok"});
   fn.usr = "c:@N@ns@F@run#";
-  fn.calls.push_back({"c:@F@x", 4, true, false});
+  fn.calls.push_back({"c:@F@x", 4, true, false, 3});
+  fn.io_calls.push_back({"PQexec", 5});
   file.functions.push_back(fn);
   file.includes.push_back({1, "a.h", false, "src/a.h"});
   file.syntax = {0, 8, kSyntaxComment, 9, 3, kSyntaxKeyword, 13, 70000, kSyntaxLiteral};
@@ -63,6 +64,8 @@ TEST_CASE("a TU's facts survive the frame and come back equal", "[cache]") {
   const FunctionFacts& fn = back.files.at(0).functions.at(0);
   CHECK(fn.findings.at(0).failed_call == "c:@F@y");
   CHECK(fn.calls.at(0).is_virtual);
+  CHECK(fn.calls.at(0).loop_line == 3);
+  CHECK(fn.io_calls.at(0).api == "PQexec");
   CHECK(back.declarations.at("c:@F@x").calls_log);
   CHECK_FALSE(back.diagnostics.at(1).path.has_value());
   CHECK(back.files.at(0).syntax == t.files.at(0).syntax);

@@ -72,8 +72,14 @@ Report full_report() {
   fn.partial_branch_lines = {11};
   fn.history = FunctionHistory{3, 1, false};
   fn.log_calls = 1;
-  fn.findings = {{"silent-catch", 30, "catch (...) swallows the error"}};
+  fn.findings = {{"silent-catch", 30, "catch (...) swallows the error"},
+                 {"io-in-loop", 33, "Db::get() inside the loop at line 32 reaches PQexec()"}};
+  fn.findings.back().chain = {{"Db::get", "src/net/parser.cc", 33}, {"PQexec", "src/db.cc", 9}};
   fn.profile = ProfileShare{5, 9, 0.25, 0.45};
+  fn.profile->via = "net::Server::serve";
+  fn.profile->path = {"main", "net::Server::serve", "net::Parser::parse"};
+  fn.callers = 3;
+  fn.callees = 0;
   fn.errors = 2;
   fn.defects = 0;
   fn.trivial = "accessor";
@@ -136,6 +142,10 @@ TEST_CASE("report_import: a written report reads back to the same bytes") {
   CHECK(report_to_json(back).dump(2) == once);
   CHECK(back.files[0].profile->self_samples == 18446744073709551615ULL);
   CHECK(back.files[0].functions[0].uncovered_lines == std::vector<int>{12, 13, 20});
+  CHECK(back.files[0].functions[0].findings[1].chain[1].path == "src/db.cc");
+  CHECK(back.files[0].functions[0].profile->via == "net::Server::serve");
+  CHECK(back.files[0].functions[0].callers == 3);
+  CHECK_FALSE(back.files[0].functions[1].callers.has_value());
   CHECK_FALSE(back.files[0].functions[1].coverage.has_value());
   CHECK_FALSE(back.files[1].errors.has_value());
   REQUIRE(back.modules[0].history.has_value());
