@@ -30,7 +30,7 @@ if [ "${STEPUP_SKIP_FUZZ:-0}" != 1 ]; then
   echo "== fuzz: each parser of outside input for ${STEPUP_FUZZ_SECONDS:-30}s (clang, libFuzzer, ASan+UBSan)"
   CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DSTEPUP_FUZZ=ON -DSTEPUP_BUILD_TESTS=OFF >/dev/null
-  fuzzers="compile_db config source_text gcovr lcov cobertura llvm_cov codeowners profile errors findings report git_diff git_log ignore_revs includes roles gcovr_log skeleton quick facts ctest remote_url"
+  fuzzers="compile_db config source_text gcovr lcov cobertura llvm_cov codeowners profile errors findings report git_diff git_log ignore_revs includes roles gcovr_log skeleton quick facts ctest remote_url head_comment"
   targets=""
   for f in $fuzzers; do targets="$targets ${f}_fuzzer"; done
   # shellcheck disable=SC2086

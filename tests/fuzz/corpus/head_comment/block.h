@@ -1,0 +1,4 @@
+#pragma once
+/* The journal: every write goes here first.
+ * Replayed on open. */
+int x;
