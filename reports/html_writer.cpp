@@ -14,17 +14,29 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 // Files whose text the file view may show, most wanted first: the files
-// candidates point at, in rank order, then every other file with coverage.
+// candidates point at, in rank order (an io-in-loop task's chain files after
+// its own), then every other file with coverage.
 // The rest are left out so a large repo's page stays small.
 std::vector<const FileFacts*> source_wanted(const Report& r) {
   std::vector<const FileFacts*> out;
   std::set<std::string> seen;
   std::map<std::string, const FileFacts*> by_path;
   for (const auto& f : r.files) by_path[f.path] = &f;
+  auto want = [&](const std::string& path) {
+    auto it = by_path.find(path);
+    if (it != by_path.end() && seen.insert(it->first).second) out.push_back(it->second);
+  };
   for (const auto& c : r.candidates) {
     if (!c.target.file) continue;
+    want(*c.target.file);
+    // The files an io-in-loop chain goes through: each hop opens there.
     auto it = by_path.find(*c.target.file);
-    if (it != by_path.end() && seen.insert(it->first).second) out.push_back(it->second);
+    if (it == by_path.end() || c.rule != "io-in-loop") continue;
+    for (const FunctionFacts& fn : it->second->functions) {
+      for (const Finding& x : fn.findings) {
+        for (const ChainHop& h : x.chain) want(h.path);
+      }
+    }
   }
   for (const auto& f : r.files) {
     bool covered = f.coverage.has_value() || !f.line_hits.empty();

@@ -209,3 +209,24 @@ test('the hostile fixture\'s file views, coloured, still run no script', async (
     }
   }
 });
+
+test('an N+1 through calls: the file view lists the chain, and each hop opens the call', async () => {
+  const { context, page, attempted, errors } = await open(env('CG_HTML'));
+  try {
+    await showFile(page, 'src/report/report.cpp');
+    const hops = await page.$$eval('#file-view .chains li .hop', (bs) => bs.map((b) => b.textContent));
+    // The fixture's chain (tests/fixtures/callgraph/README.md), hop by hop.
+    assert.deepEqual(hops, ['Ledger::balance (src/report/report.cpp:10)',
+      'Store::read_entries (src/ledger/ledger.cpp:4)', 'PQexec (src/store/store.cpp:8)']);
+    await page.click('#file-view .chains li .hop:nth-of-type(2)');
+    await page.waitForFunction(() => document.querySelector('#file-view.open h2') &&
+      document.querySelector('#file-view.open h2').textContent === 'src/ledger/ledger.cpp');
+    await page.waitForSelector('#source .line.flash');
+    const flashed = await page.$eval('#source .line.flash', (r) => r.getAttribute('data-line'));
+    assert.equal(flashed, '4');
+    assert.deepEqual(attempted, []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

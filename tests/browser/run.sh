@@ -4,7 +4,8 @@
 # The browser test, as CTest runs it: gives the example its history, builds
 # and tests it with coverage, scans it with STEPUP into WORKDIR/shop-report,
 # scans the hostile-names fixture (tests/fixtures/xss) into
-# WORKDIR/xss-report, then drives Debian's headless Chromium over both
+# WORKDIR/xss-report and the call graph fixture (tests/fixtures/callgraph)
+# into WORKDIR/cg-report, then drives Debian's headless Chromium over the
 # index.html files (every *.test.js; lib.js holds what they share). Screenshots land in WORKDIR; its
 # readme.png is the picture docs/img/report.png copies.
 # Exit 77 (CTest: skipped) only when node or chromium is absent;
@@ -52,6 +53,15 @@ rc=0
 "$stepup" scan "$work/shop" --coverage-build "$work/shop/build" -o "$work/shop-none" -j 2 \
   --html-source=none --format json,html >/dev/null 2>&1
 
+# The call graph fixture: an N+1 three calls down, whose chain the file
+# view shows hop by hop.
+cp -r "$root/tests/fixtures/callgraph" "$work/cg"
+cg=$work/cg
+printf '[%s]\n' "$(for s in src/store/store.cpp src/ledger/ledger.cpp src/report/report.cpp; do
+  printf '{"directory": "%s", "file": "%s/%s", "arguments": ["c++", "-std=c++17", "-I%s/include", "-I%s/src", "-c", "%s/%s"]},' \
+    "$cg" "$cg" "$s" "$cg" "$cg" "$cg" "$s"; done | sed 's/,$//')" > "$cg/compile_commands.json"
+"$stepup" scan "$cg" -o "$work/cg-report" -j 2 --format json,html >/dev/null 2>&1
+
 bash "$root/tests/fixtures/xss/make-repo.sh" "$work/xss"
 # A hostile remote: refused, so the page has no link at all.
 git -C "$work/xss" remote add origin 'javascript:alert(1)//"><script>window.__pwned=1</script>/x'
@@ -61,5 +71,6 @@ SHOP_HTML="$work/shop-report/index.html" SHOP_JSON="$work/shop-report/report.jso
 SHOP_NONE_HTML="$work/shop-none/index.html" \
 CI_HTML="$work/shop-ci/index.html" CI_JSON="$work/shop-ci/report.json" \
 XSS_HTML="$work/xss-report/index.html" XSS_JSON="$work/xss-report/report.json" \
+CG_HTML="$work/cg-report/index.html" \
 SHOT_DIR="$work" \
   node --test --test-reporter=spec "$here"/*.test.js
