@@ -80,11 +80,13 @@ bool owned_by(const FileFacts& f, const std::string& team) {
 // The module's most used words in its function and class names.
 std::vector<std::string> concepts_of(const Report& r, const std::string& module) {
   static const std::set<std::string> kStop = {
-      "get", "set", "is", "has", "new", "init", "to", "from", "the", "of", "impl", "make",
-      "create", "do", "run", "add", "with", "for", "and", "by", "on", "in", "at", "operator",
-      "test", "internal", "helper", "util", "utils", "value", "data", "size", "type", "result",
-      "str", "string", "name", "free", "delete", "destroy", "reset", "clear", "begin", "end",
-      "main", "anonymous", "namespace", "std", "const", "void", "int", "char", "bool", "len"};
+      "get",   "set",      "is",     "has",    "new",    "init",      "to",        "from",
+      "the",   "of",       "impl",   "make",   "create", "do",        "run",       "add",
+      "with",  "for",      "and",    "by",     "on",     "in",        "at",        "operator",
+      "test",  "internal", "helper", "util",   "utils",  "value",     "data",      "size",
+      "type",  "result",   "str",    "string", "name",   "free",      "delete",    "destroy",
+      "reset", "clear",    "begin",  "end",    "main",   "anonymous", "namespace", "std",
+      "const", "void",     "int",    "char",   "bool",   "len"};
   std::set<std::string> folder;  // "src/util" says util already
   for (size_t start = 0; start <= module.size();) {
     size_t end = std::min(module.find('/', start), module.size());
@@ -144,23 +146,14 @@ const FunctionFacts* target_function(const Report& r, const Candidate& c) {
   return nullptr;
 }
 
-std::string main_author_of(const Report& r, const Candidate& c) {
-  if (c.target.file) {
-    const FileFacts* f = file_named(r, *c.target.file);
-    if (f && f->history) return f->history->main_author;
-  }
-  for (const ModuleFacts& m : r.modules) {
-    if (m.name == c.target.module && m.history) return m.history->main_author;
-  }
-  return "";
-}
-
-// Distinct functions in other files calling into each file, and files
-// including it; both keyed by path.
+// Production functions in other files calling into each file, and
+// production files including it (a header thirty tests call is not central
+// code); both keyed by path. Modules: call sites from other modules,
+// production's first, tests' too to break ties.
 struct Fans {
   std::map<std::string, std::set<int>> callers;
   std::map<std::string, std::set<std::string>> includers;
-  std::map<std::string, int> module_calls;  ///< call sites in other modules (tests too) calling into it
+  std::map<std::string, std::pair<int, int>> module_calls;  ///< (production, all)
 };
 
 Fans fans_of(const Report& r) {
@@ -169,16 +162,49 @@ Fans fans_of(const Report& r) {
     const CallGraph& g = *r.call_graph;
     for (const CallEdge& e : g.edges) {
       const CallNode &from = g.nodes[e.caller], &to = g.nodes[e.callee];
-      if (from.path != to.path) fans.callers[to.path].insert(e.caller);
-      if (from.module != to.module) ++fans.module_calls[to.module];
+      bool production = from.role == "production";
+      if (from.path != to.path && production) fans.callers[to.path].insert(e.caller);
+      if (from.module != to.module) {
+        auto& [prod, all] = fans.module_calls[to.module];
+        prod += production;
+        ++all;
+      }
     }
   }
   for (const FileFacts& f : r.files) {
+    if (f.role != "production") continue;
     for (const IncludeRef& inc : f.includes) {
       if (!inc.path.empty() && inc.path != f.path) fans.includers[inc.path].insert(f.path);
     }
   }
   return fans;
+}
+
+// An automated account is nobody to ask: "leveldb Team <no-reply@google.com>",
+// "dependabot[bot]".
+bool person(const std::string& author) {
+  std::string a = lower(author);
+  return !a.empty() && a.find("noreply") == std::string::npos &&
+         a.find("no-reply") == std::string::npos && a.find("[bot]") == std::string::npos &&
+         a.find("bot@") == std::string::npos;
+}
+
+std::string module_author(const Report& r, const std::string& module) {
+  for (const ModuleFacts& m : r.modules) {
+    if (m.name == module && m.history && person(m.history->main_author))
+      return m.history->main_author;
+  }
+  return "";
+}
+
+std::string main_author_of(const Report& r, const Candidate& c) {
+  if (c.target.file) {
+    const FileFacts* f = file_named(r, *c.target.file);
+    if (f && f->history && f->history->commits > 0 && person(f->history->main_author)) {
+      return f->history->main_author;
+    }
+  }
+  return module_author(r, c.target.module);
 }
 
 std::string summary_of(const Report& r, const MustRead& m, const OnboardOptions& o,
@@ -242,13 +268,15 @@ std::vector<MustRead> must_read(const Report& r, const OnboardOptions& o, const 
     } else {
       m.paired.push_back(f.path);
     }
-    if (f.history) {
-      m.commits = std::max(m.commits, f.history->commits);
-      if (m.main_author.empty() || header_path(f.path)) m.main_author = f.history->main_author;
+    // The pair's most changed file names who to ask.
+    if (f.history && f.history->commits > m.commits) {
+      m.commits = f.history->commits;
+      if (person(f.history->main_author)) m.main_author = f.history->main_author;
     }
   }
   std::vector<MustRead> out;
   for (auto& [unit, m] : units) {
+    if (m.main_author.empty()) m.main_author = module_author(r, m.module);
     std::set<int> callers;
     std::set<std::string> includers, own = {m.path};
     own.insert(m.paired.begin(), m.paired.end());
@@ -280,18 +308,18 @@ std::vector<MustRead> must_read(const Report& r, const OnboardOptions& o, const 
   }
   out.resize(keep);
   // Read module by module, the module the rest of the code calls most first.
-  std::map<std::string, std::pair<int, double>> order;  // module -> (calls in, best centrality)
+  // module -> (production calls in, all calls in, best centrality)
+  std::map<std::string, std::tuple<int, int, double>> order;
   for (const MustRead& m : out) {
-    auto& [calls, best] = order[m.module];
+    auto& [prod, all, best] = order[m.module];
     auto it = fans.module_calls.find(m.module);
-    calls = it == fans.module_calls.end() ? 0 : it->second;
+    if (it != fans.module_calls.end()) std::tie(prod, all) = it->second;
     best = std::max(best, m.centrality);
   }
   std::stable_sort(out.begin(), out.end(), [&](const MustRead& a, const MustRead& b) {
     if (a.module == b.module) return false;
     const auto &x = order[a.module], &y = order[b.module];
-    if (x.first != y.first) return x.first > y.first;
-    if (x.second != y.second) return x.second > y.second;
+    if (x != y) return x > y;
     return a.module < b.module;
   });
   for (MustRead& m : out) m.summary = summary_of(r, m, o, &m.summary_from);
@@ -360,12 +388,14 @@ OnboardPlan plan_onboarding(const Report& r, const OnboardOptions& o) {
   Fans fans = fans_of(r);
   plan.must_read = must_read(r, o, fans);
   if (!r.call_graph) {
-    plan.notes.push_back("no call graph (quick mode, or signals.call_graph off): must-read files "
-                         "are ranked by includes and history only");
+    plan.notes.push_back(
+        "no call graph (quick mode, or signals.call_graph off): must-read files "
+        "are ranked by includes and history only");
   }
   if (!r.signals.history) {
-    plan.notes.push_back("no git history: no main authors to ask or pair with, and no recent "
-                         "change in the ranking");
+    plan.notes.push_back(
+        "no git history: no main authors to ask or pair with, and no recent "
+        "change in the ranking");
   }
   std::set<std::string> must_paths;
   for (const MustRead& m : plan.must_read) {
@@ -392,6 +422,8 @@ OnboardPlan plan_onboarding(const Report& r, const OnboardOptions& o) {
       if (taken.count(c.id) || !o.scope.in_scope(c, r) || (c.rule == "knowledge-silo") != silos) {
         continue;
       }
+      // Small enough to take alone is never a pair's ticket, solo list full or not.
+      if (!silos && c.newcomer_friendly && c.effort == "S") continue;
       const FunctionFacts* fn = target_function(r, c);
       std::string why;
       if (silos) {
@@ -427,7 +459,8 @@ OnboardPlan plan_onboarding(const Report& r, const OnboardOptions& o) {
     plan.notes.push_back("no newcomer-friendly task of effort S in scope: no solo tickets");
   }
   if (plan.pair.empty()) {
-    plan.notes.push_back("no knowledge-silo task or task in central code in scope: no pair tickets");
+    plan.notes.push_back(
+        "no knowledge-silo task or task in central code in scope: no pair tickets");
   }
   return plan;
 }

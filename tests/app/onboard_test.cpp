@@ -58,7 +58,8 @@ TEST_CASE("plan_onboarding: solo and pair never share a task; silos pair first; 
   r.candidates = {task("t1", "untested-hotspot", "add-tests", "core", "core/a.cc", "S", true),
                   task("t2", "complex-function", "refactor", "core", "core/a.cc", "M", false),
                   task("t3", "knowledge-silo", "pair", "ui", "ui/b.cc", "S", true),
-                  task("t4", "io-in-loop", "investigate-performance", "ui", "ui/b.cc", "S", true)};
+                  task("t4", "io-in-loop", "investigate-performance", "ui", "ui/b.cc", "S", false),
+                  task("t5", "untested-error-paths", "add-tests", "ui", "ui/b.cc", "S", true)};
   OnboardOptions o;
   o.count = 3;
   OnboardPlan plan = plan_onboarding(r, o);
@@ -67,8 +68,13 @@ TEST_CASE("plan_onboarding: solo and pair never share a task; silos pair first; 
   CHECK(plan.must_read[0].paired == std::vector<std::string>{"core/a.cc"});
   CHECK(plan.must_read[0].includers == 1);
   CHECK(plan.must_read[0].main_author == "Ann");
-  REQUIRE(plan.solo.size() == 1);  // t3 is a pairing task, t4 performance work
-  CHECK(plan.solo[0].task->id == "t1");
+  o.count = 1;
+  OnboardPlan one = plan_onboarding(r, o);
+  REQUIRE(one.solo.size() == 1);  // t3 is a pairing task, t4 performance work
+  CHECK(one.solo[0].task->id == "t1");
+  // t5 fits no solo place left, and is still no pair's ticket: small enough alone.
+  for (const OnboardTicket& t : one.pair) CHECK(t.task->id != "t5");
+  o.count = 3;
   REQUIRE(plan.pair.size() == 3);
   CHECK(plan.pair[0].task->id == "t3");  // the silo first
   CHECK(plan.pair[0].pair_with == "Bob");
@@ -81,7 +87,8 @@ TEST_CASE("plan_onboarding: solo and pair never share a task; silos pair first; 
   OnboardPlan ui = plan_onboarding(r, o);
   REQUIRE(ui.must_read.size() == 1);
   CHECK(ui.must_read[0].path == "ui/b.cc");
-  CHECK(ui.solo.empty());
+  REQUIRE(ui.solo.size() == 1);
+  CHECK(ui.solo[0].task->id == "t5");
   REQUIRE(ui.pair.size() == 2);
   CHECK(ui.pair[0].task->id == "t3");
   CHECK(ui.pair[1].task->id == "t4");
