@@ -17,8 +17,9 @@ struct CallNode {
   int line = 0;                ///< line of its name
   std::string module;
   std::string role;            ///< the file's role (docs/roles.md)
-  int file = -1;               ///< index into Report::files
-  int function = -1;           ///< index into that file's functions
+  /// A virtual method that calls reach but no scanned file defines (a pure
+  /// virtual, an interface's method): path and line are its declaration's.
+  bool declared_only = false;
 };
 
 /// One call site: caller calls callee at line (of the caller's file).
@@ -31,13 +32,16 @@ struct CallEdge {
   int loop_line = 0;  ///< the per-element loop that always reaches the call; 0 none
 };
 
-/// Nodes sorted by (path, line, usr); edges by (caller, line, callee).
+/// Definitions in file order, then the declared-only virtual methods; edges
+/// by (caller, line, callee).
 /// callers_of[n] and callees_of[n] index edges; several edges between one
 /// pair (two call sites) count as one caller and one callee.
 struct CallGraph {
   std::vector<CallNode> nodes;
   std::vector<CallEdge> edges;
   std::vector<std::vector<int>> callers_of, callees_of;
+  /// The nodes overriding each node's virtual method, one level down.
+  std::vector<std::vector<int>> overriders_of;
   std::map<std::string, int> node_of;  ///< USR -> node
   /// Call sites whose callee is declared in the repository but defined in
   /// no scanned file (a library's header, a file outside the database).

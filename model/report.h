@@ -231,6 +231,8 @@ struct FunctionFacts {
   std::string usr;                ///< clang's USR (not in report.json)
   std::vector<CallSite> calls;    ///< calls of repo functions, by line (not in report.json)
   std::vector<IoCall> io_calls;   ///< round-trip I/O calls written here, by line (not in report.json)
+  /// USRs of the virtual methods it overrides, one level up (not in report.json).
+  std::vector<std::string> overrides;
   /// Distinct repo functions that call it and that it calls, on the call
   /// graph (docs/callgraph.md); null in quick mode, which sees no calls.
   std::optional<int> callers, callees;

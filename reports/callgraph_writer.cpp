@@ -34,6 +34,7 @@ void write_callgraph_json(const Report& report, std::ostream& out) {
                        {"line", node.line},
                        {"module", node.module},
                        {"role", node.role},
+                       {"defined", !node.declared_only},
                        {"callers", callers},
                        {"callees", callees}});
     }
@@ -45,11 +46,18 @@ void write_callgraph_json(const Report& report, std::ostream& out) {
                        {"loop_line", e.loop_line}});
     }
   }
+  Json overrides = Json::array();
+  if (g) {
+    for (size_t b = 0; b < g->overriders_of.size(); ++b) {
+      for (int over : g->overriders_of[b]) overrides.push_back({{"base", b}, {"override", over}});
+    }
+  }
   Json j{{"schema", kCallGraphSchema},
          {"commit", report.commit ? Json(*report.commit) : Json(nullptr)},
          {"available", g != nullptr},
          {"nodes", std::move(nodes)},
          {"edges", std::move(edges)},
+         {"overrides", std::move(overrides)},
          {"unresolved", g ? g->unresolved : 0}};
   out << j.dump(2) << "\n";
 }
@@ -82,7 +90,8 @@ void write_callgraph_dot(const Report& report, std::ostream& out) {
       for (size_t n : members) {
         const CallNode& node = g.nodes[n];
         out << "    n" << n << " [label=" << dot_quoted(node.qualified_name)
-            << ", tooltip=" << dot_quoted(node.path + ":" + std::to_string(node.line)) << "];\n";
+            << ", tooltip=" << dot_quoted(node.path + ":" + std::to_string(node.line))
+            << (node.declared_only ? ", style=dashed" : "") << "];\n";
       }
       out << "  }\n";
     }

@@ -14,8 +14,9 @@ namespace stepup {
 constexpr const char* kCallGraphSchema = "stepup-callgraph/1";
 
 /// {"schema", "commit", "available", "nodes": [{id, usr, function, file,
-/// line, module, role, callers, callees}], "edges": [{caller, callee, line,
-/// virtual, loop_line}], "unresolved"}; ids are node indexes. available is
+/// line, module, role, defined, callers, callees}], "edges": [{caller,
+/// callee, line, virtual, loop_line}], "overrides": [{base, override}],
+/// "unresolved"}; ids are node indexes. available is
 /// false (and the lists empty) in quick mode or with signals.call_graph off.
 void write_callgraph_json(const Report& report, std::ostream& out);
 

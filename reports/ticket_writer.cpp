@@ -130,10 +130,17 @@ std::vector<std::string> definition_of_done(const Report& r, const Candidate& c)
   std::vector<std::string> done;
   if (c.kind == "add-tests") {
     done.push_back("Tests exercise " + name + " and run in CI.");
-    if (fn && fn->coverage && fn->coverage->lines_total > 0) {
+    if (fn && fn->coverage && fn->coverage->lines_total > 0 &&
+        fn->coverage->lines_covered * 5 < fn->coverage->lines_total * 4) {
       done.push_back("Line coverage of the function rises from " +
                      percent(fn->coverage->lines_covered, fn->coverage->lines_total) +
                      " to at least 80%, and every branch line listed below is taken both ways.");
+    } else if (fn && fn->coverage && fn->coverage->lines_total > 0) {
+      // Already at 80% or more: what is left is the lines and branches named.
+      done.push_back("Every line and branch outcome this ticket names runs in a test (line "
+                     "coverage of the function is " +
+                     percent(fn->coverage->lines_covered, fn->coverage->lines_total) +
+                     " today).");
     } else {
       done.push_back("Coverage of the target reaches at least 80% of its lines.");
     }

@@ -257,6 +257,14 @@ Candidate file_candidate(const Report& r, const FileFacts& file, std::vector<Hot
     add_why(c.why, no_coverage_why(r, file, o));
   }
   add_why(c.why, file_history_why(file));
+  // The most called of its functions: fan-in raised the file's points.
+  const Hotspot* called = nullptr;
+  for (const Hotspot& h : hs) {
+    if (h.fan && (!called || h.fan->callers > called->fan->callers)) called = &h;
+  }
+  if (called && !fan_in_why(called->fan).empty()) {
+    c.why.push_back(called->fn->name + ": " + fan_in_why(called->fan));
+  }
   add_why(c.why, parse_errors_why(file));
   c.focus = hs.front().fn->qualified_name;
   c.first_step =

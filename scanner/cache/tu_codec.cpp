@@ -30,7 +30,8 @@ json function_json(const FunctionFacts& f) {
   for (const auto& c : f.io_calls) io.push_back(json::array({c.api, c.line}));
   return json::array({f.name, f.qualified_name, f.line, f.end_line, f.cyclomatic, f.cognitive,
                       f.params, f.max_nesting, f.log_calls, findings, f.from_macro, f.trivial,
-                      f.internal_linkage, f.is_constexpr, f.is_template, exits, f.usr, calls, io});
+                      f.internal_linkage, f.is_constexpr, f.is_template, exits, f.usr, calls, io,
+                      f.overrides});
 }
 
 FunctionFacts function_from(const json& j) {
@@ -61,6 +62,7 @@ FunctionFacts function_from(const json& j) {
                        c.at(3).get<bool>(), c.at(4).get<int>()});
   }
   for (const auto& c : j.at(18)) f.io_calls.push_back({c.at(0).get<std::string>(), c.at(1).get<int>()});
+  f.overrides = j.at(19).get<std::vector<std::string>>();
   return f;
 }
 

@@ -14,7 +14,7 @@
 namespace stepup {
 
 /// Bumped whenever TuFacts or the frame changes shape: older records miss.
-constexpr int kTuFactsFormat = 3;  // 2: token classes (TuFileFacts::syntax); 3: loop lines and I/O calls
+constexpr int kTuFactsFormat = 3;  // 2: token classes (TuFileFacts::syntax); 3: loop lines, I/O calls, overrides
 
 nlohmann::json tu_facts_to_json(const TuFacts& facts);
 /// Throws nlohmann::json::exception (or std::out_of_range) on a wrong shape.

@@ -4,6 +4,23 @@
 #include <set>
 
 namespace stepup {
+namespace {
+
+std::string role_of(const Report& report, const std::string& path) {
+  auto it = std::lower_bound(report.files.begin(), report.files.end(), path,
+                             [](const FileFacts& f, const std::string& p) { return f.path < p; });
+  return it != report.files.end() && it->path == path ? it->role : "production";
+}
+
+std::string module_of(const Report& report, const std::string& path) {
+  auto it = std::lower_bound(report.files.begin(), report.files.end(), path,
+                             [](const FileFacts& f, const std::string& p) { return f.path < p; });
+  if (it != report.files.end() && it->path == path) return it->module;
+  size_t slash = path.rfind('/');
+  return slash == std::string::npos ? "" : path.substr(0, slash);
+}
+
+}  // namespace
 
 void build_call_graph(Report& report) {
   if (report.signals.parse != "semantic") return;  // quick mode sees no calls
@@ -17,23 +34,54 @@ void build_call_graph(Report& report) {
       fns.push_back(&fn);
     }
   }
+  // A virtual method no scanned file defines (an interface's pure virtual)
+  // is still what a virtual call names, and what overrides override: a
+  // node, at its declaration.
+  auto declared = [&](const std::string& usr) {
+    auto it = g.node_of.find(usr);
+    if (it != g.node_of.end()) return it->second;
+    auto d = report.declarations.find(usr);
+    if (d == report.declarations.end() || d->second.is_macro) return -1;
+    int n = static_cast<int>(g.nodes.size());
+    g.node_of.emplace(usr, n);
+    CallNode node{usr, d->second.qualified_name, d->second.path, d->second.line,
+                  module_of(report, d->second.path), role_of(report, d->second.path)};
+    node.declared_only = true;
+    g.nodes.push_back(std::move(node));
+    return n;
+  };
+  std::vector<std::pair<int, int>> overrides;  // (base, override)
+  for (size_t n = 0; n < fns.size(); ++n) {
+    for (const std::string& base : fns[n]->overrides) {
+      int b = declared(base);
+      if (b >= 0) overrides.emplace_back(b, static_cast<int>(n));
+    }
+  }
   for (size_t n = 0; n < fns.size(); ++n) {
     for (const CallSite& c : fns[n]->calls) {
+      int callee = -1;
       auto it = g.node_of.find(c.callee_usr);
-      if (it == g.node_of.end()) {
+      if (it != g.node_of.end()) {
+        callee = it->second;
+      } else if (c.is_virtual) {
+        callee = declared(c.callee_usr);
+      }
+      if (callee < 0) {
         auto d = report.declarations.find(c.callee_usr);
         if (d == report.declarations.end() || !d->second.is_macro) ++g.unresolved;
         continue;
       }
-      g.edges.push_back({static_cast<int>(n), it->second, c.line, c.is_virtual, c.loop_line});
+      g.edges.push_back({static_cast<int>(n), callee, c.line, c.is_virtual, c.loop_line});
     }
   }
   g.callers_of.assign(g.nodes.size(), {});
   g.callees_of.assign(g.nodes.size(), {});
+  g.overriders_of.assign(g.nodes.size(), {});
   for (size_t e = 0; e < g.edges.size(); ++e) {
     g.callees_of[g.edges[e].caller].push_back(static_cast<int>(e));
     g.callers_of[g.edges[e].callee].push_back(static_cast<int>(e));
   }
+  for (const auto& [base, over] : overrides) g.overriders_of[base].push_back(over);
   auto distinct = [&](const std::vector<int>& edges, bool callers) {
     std::set<int> seen;
     for (int e : edges) seen.insert(callers ? g.edges[e].caller : g.edges[e].callee);

@@ -8,8 +8,11 @@
 namespace stepup {
 
 /// Builds report.call_graph from report.files: a node per function
-/// definition with a USR, an edge per call site whose callee is one
-/// (macro call sites are not edges; other callees count as unresolved).
+/// definition with a USR, plus a declared-only node per virtual method that
+/// a virtual call names or a definition overrides but no scanned file
+/// defines; an edge per call site whose callee is a node (macro call sites
+/// are not edges; other callees count as unresolved); overriders_of from
+/// each definition's FunctionFacts::overrides.
 /// Sets each function's callers and callees: distinct functions, as
 /// clangd's call hierarchy lists them. Does nothing in quick mode.
 void build_call_graph(Report& report);

@@ -21,14 +21,28 @@ int infer_hot_callees(Report& report) {
       if (it != g.node_of.end() && !fn[it->second]) fn[it->second] = &f;
     }
   }
+  // A method is called through the virtual methods it overrides too.
+  std::vector<std::vector<int>> bases_of(g.nodes.size());
+  for (size_t b = 0; b < g.overriders_of.size(); ++b) {
+    for (int over : g.overriders_of[b]) bases_of[over].push_back(static_cast<int>(b));
+  }
+  auto callers = [&](int n) {
+    std::vector<int> out;
+    for (int e : g.callers_of[n]) out.push_back(g.edges[e].caller);
+    for (int b : bases_of[n]) {
+      for (int e : g.callers_of[b]) {
+        if (g.edges[e].is_virtual) out.push_back(g.edges[e].caller);
+      }
+    }
+    return out;
+  };
   // The path first, from measured shares only.
   for (size_t n = 0; n < g.nodes.size(); ++n) {
     if (!measured(fn[n])) continue;
     std::vector<int> up = {static_cast<int>(n)};
     while (up.size() < 6) {
       int best = -1;
-      for (int e : g.callers_of[up.back()]) {
-        int c = g.edges[e].caller;
+      for (int c : callers(up.back())) {
         if (!measured(fn[c]) || std::find(up.begin(), up.end(), c) != up.end()) continue;
         if (best < 0 || fn[c]->profile->total_share > fn[best]->profile->total_share ||
             (fn[c]->profile->total_share == fn[best]->profile->total_share && c < best)) {
@@ -49,7 +63,8 @@ int infer_hot_callees(Report& report) {
     int best = -1;
     for (int e : g.callers_of[n]) {
       int c = g.edges[e].caller;
-      if (g.edges[e].loop_line == 0 || !measured(fn[c])) continue;
+      // A virtual call may run an override instead: no heat passes.
+      if (g.edges[e].loop_line == 0 || g.edges[e].is_virtual || !measured(fn[c])) continue;
       if (best < 0 || fn[c]->profile->total_share > fn[best]->profile->total_share) best = c;
     }
     if (best < 0) continue;

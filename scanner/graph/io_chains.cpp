@@ -22,10 +22,19 @@ int add_io_chains(Report& report, const IoChainOptions& o) {
     }
   }
   // dist[n]: repo calls from n's body to an I/O API (0: it calls one
-  // itself); next[n]: the edge a chain from n follows. Breadth first up
-  // the callers, so every node keeps its shortest chain, the earliest call
-  // winning a tie.
+  // itself); next[n]: the edge a chain from n follows, or -2 - o when n is a
+  // virtual method whose override o does the I/O (io_virtual: a virtual
+  // call runs an override, at no extra call). Breadth first up the callers
+  // (0-1: overrides first), so every node keeps its shortest chain, the
+  // earliest call winning a tie.
   std::vector<int> dist(g.nodes.size(), kFar), next(g.nodes.size(), -1);
+  std::vector<std::vector<int>> bases_of(g.nodes.size());
+  if (o.follow_virtual) {
+    for (size_t b = 0; b < g.overriders_of.size(); ++b) {
+      for (int over : g.overriders_of[b]) bases_of[over].push_back(static_cast<int>(b));
+    }
+  }
+  std::vector<bool> done(g.nodes.size(), false);
   std::deque<int> queue;
   for (size_t n = 0; n < g.nodes.size(); ++n) {
     if (fn[n] && !fn[n]->io_calls.empty()) {
@@ -36,18 +45,27 @@ int add_io_chains(Report& report, const IoChainOptions& o) {
   while (!queue.empty()) {
     int n = queue.front();
     queue.pop_front();
+    if (done[n]) continue;
+    done[n] = true;
+    for (int b : bases_of[n]) {
+      if (dist[n] < dist[b]) {
+        dist[b] = dist[n];
+        next[b] = -2 - n;
+        queue.push_front(b);
+      }
+    }
     if (dist[n] + 1 > o.depth - 1) continue;  // a caller's loop would follow depth + 1 calls
     for (int e : g.callers_of[n]) {
       const CallEdge& edge = g.edges[e];
       if (edge.is_virtual && !o.follow_virtual) continue;
       int c = edge.caller;
-      if (dist[c] != kFar) {
-        if (dist[c] == dist[n] + 1 && edge.line < g.edges[next[c]].line) next[c] = e;
-        continue;
+      if (done[c]) continue;
+      if (dist[n] + 1 < dist[c] ||
+          (dist[n] + 1 == dist[c] && next[c] >= 0 && edge.line < g.edges[next[c]].line)) {
+        dist[c] = dist[n] + 1;
+        next[c] = e;
+        queue.push_back(c);
       }
-      dist[c] = dist[n] + 1;
-      next[c] = e;
-      queue.push_back(c);
     }
   }
   int added = 0;
@@ -74,16 +92,25 @@ int add_io_chains(Report& report, const IoChainOptions& o) {
       x.line = edge.line;
       x.chain.push_back({g.nodes[edge.callee].qualified_name, g.nodes[n].path, edge.line});
       int at = edge.callee;
-      while (dist[at] > 0) {
-        const CallEdge& down = g.edges[next[at]];
-        x.chain.push_back({g.nodes[down.callee].qualified_name, g.nodes[at].path, down.line});
-        at = down.callee;
+      while (true) {
+        if (next[at] <= -2) {  // the override that a virtual call of at runs
+          const CallNode& over = g.nodes[-2 - next[at]];
+          x.chain.push_back({over.qualified_name + " (override)", over.path, over.line});
+          at = -2 - next[at];
+        } else if (dist[at] > 0) {
+          const CallEdge& down = g.edges[next[at]];
+          x.chain.push_back({g.nodes[down.callee].qualified_name, g.nodes[at].path, down.line});
+          at = down.callee;
+        } else {
+          break;
+        }
       }
       const IoCall& api = fn[at]->io_calls.front();
       x.chain.push_back({api.api, g.nodes[at].path, api.line});
       x.detail = g.nodes[edge.callee].qualified_name + "() inside the loop at line " +
                  std::to_string(edge.loop_line) + " reaches " + api.api + "() through " +
-                 std::to_string(x.chain.size() - 1) + (x.chain.size() == 2 ? " call" : " calls") +
+                 std::to_string(dist[edge.callee] + 1) +
+                 (dist[edge.callee] == 0 ? " call" : " calls") +
                  " (N+1: once per element)";
       found.push_back(std::move(x));
     }

@@ -187,7 +187,24 @@ class TuVisitor {
       f.usr = std::move(rs.usr);
       f.calls = std::move(rs.calls);
       f.io_calls = std::move(rs.io_calls);
+      if (s_.signals->call_graph) f.overrides = overridden(fn);
     }
+  }
+
+  // The USRs of the virtual methods fn overrides, as calls of them record
+  // their callee (the call graph follows a virtual call to its overrides).
+  std::vector<std::string> overridden(CXCursor fn) {
+    std::vector<std::string> out;
+    if (clang_getCursorKind(fn) != CXCursor_CXXMethod || !clang_CXXMethod_isVirtual(fn)) return out;
+    CXCursor* over = nullptr;
+    unsigned n = 0;
+    clang_getOverriddenCursors(fn, &over, &n);
+    for (unsigned i = 0; i < n; ++i) {
+      std::string usr = callees_.repo.record_function(over[i], false);
+      if (!usr.empty()) out.push_back(std::move(usr));
+    }
+    clang_disposeOverriddenCursors(over);
+    return out;
   }
 
   // The #include directives of each file this TU analyses (includes.h).

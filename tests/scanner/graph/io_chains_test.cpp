@@ -114,3 +114,38 @@ TEST_CASE("io chains: virtual edges, the shortest chain, a direct finding on the
   CHECK(add_io_chains(v, {4, true}) == 3);
   REQUIRE(io_finding(v, "loop_virtual"));
 }
+
+TEST_CASE("io chains: a pure virtual is a node; with io_virtual its override's I/O reaches the loop") {
+  Report r;
+  add_function(r, "app/load.cc", "load_all", 1);
+  FunctionFacts& posix = add_function(r, "env/posix.cc", "PosixEnv::Open", 10);
+  posix.io_calls.push_back({"open", 12});
+  posix.overrides = {"Env::Open"};
+  DeclFacts base;
+  base.qualified_name = "Env::Open";
+  base.path = "env/env.h";
+  base.line = 5;
+  r.declarations["Env::Open"] = base;
+  add_call(r, "load_all", "Env::Open", 3, 2, /*is_virtual=*/true);
+  build_call_graph(r);
+  const CallGraph& g = *r.call_graph;
+  REQUIRE(g.node_of.count("Env::Open"));
+  const int env = g.node_of.at("Env::Open");
+  CHECK(g.nodes[env].declared_only);
+  CHECK(g.nodes[env].path == "env/env.h");
+  CHECK(g.overriders_of[env] == std::vector<int>{g.node_of.at("PosixEnv::Open")});
+  CHECK(g.unresolved == 0);
+  CHECK(add_io_chains(r, {4, false}) == 0);  // not followed by default
+
+  CHECK(add_io_chains(r, {4, true}) == 1);
+  const Finding* f = io_finding(r, "load_all");
+  REQUIRE(f);
+  REQUIRE(f->chain.size() == 3);
+  CHECK(f->chain[0].function == "Env::Open");
+  CHECK(f->chain[0].line == 3);
+  CHECK(f->chain[1].function == "PosixEnv::Open (override)");
+  CHECK(f->chain[1].path == "env/posix.cc");
+  CHECK(f->chain[2].function == "open");
+  CHECK(f->detail == "Env::Open() inside the loop at line 2 reaches open() through 1 call "
+                     "(N+1: once per element)");
+}
