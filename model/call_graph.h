@@ -30,6 +30,7 @@ struct CallEdge {
   /// the static type's method, and an override may run instead.
   bool is_virtual = false;
   int loop_line = 0;  ///< the per-element loop that always reaches the call; 0 none
+  bool conditional = false;  ///< not reached on every call of the caller (CallSite::conditional)
 };
 
 /// Definitions in file order, then the declared-only virtual methods; edges

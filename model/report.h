@@ -136,6 +136,9 @@ struct CallSite {
   /// The line of the loop that runs per element (docs/signals.md) whose body
   /// always reaches the call; 0 when the call is not in such a loop.
   int loop_line = 0;
+  /// Under a branch, case, catch, loop body or lambda of the function: not
+  /// reached on every call of it (a cache miss's query).
+  bool conditional = false;
 };
 
 /// A call of an I/O API that costs a round trip (a query, a request, an
@@ -144,6 +147,7 @@ struct CallSite {
 struct IoCall {
   std::string api;  ///< the call as written: "PQexec", "stmt.execute"
   int line = 0;
+  bool conditional = false;  ///< as CallSite::conditional
 };
 
 /// An exit of a function that reports failure to its caller: the edge cases

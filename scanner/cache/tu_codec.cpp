@@ -26,8 +26,9 @@ json function_json(const FunctionFacts& f) {
     exits.push_back(json::array({e.line, e.kind, e.value, e.condition_line, e.condition}));
   }
   for (const auto& c : f.calls)
-    calls.push_back(json::array({c.callee_usr, c.line, c.is_virtual, c.in_log, c.loop_line}));
-  for (const auto& c : f.io_calls) io.push_back(json::array({c.api, c.line}));
+    calls.push_back(
+        json::array({c.callee_usr, c.line, c.is_virtual, c.in_log, c.loop_line, c.conditional}));
+  for (const auto& c : f.io_calls) io.push_back(json::array({c.api, c.line, c.conditional}));
   return json::array({f.name, f.qualified_name, f.line, f.end_line, f.cyclomatic, f.cognitive,
                       f.params, f.max_nesting, f.log_calls, findings, f.from_macro, f.trivial,
                       f.internal_linkage, f.is_constexpr, f.is_template, exits, f.usr, calls, io,
@@ -59,9 +60,11 @@ FunctionFacts function_from(const json& j) {
   f.usr = j.at(16).get<std::string>();
   for (const auto& c : j.at(17)) {
     f.calls.push_back({c.at(0).get<std::string>(), c.at(1).get<int>(), c.at(2).get<bool>(),
-                       c.at(3).get<bool>(), c.at(4).get<int>()});
+                       c.at(3).get<bool>(), c.at(4).get<int>(), c.at(5).get<bool>()});
   }
-  for (const auto& c : j.at(18)) f.io_calls.push_back({c.at(0).get<std::string>(), c.at(1).get<int>()});
+  for (const auto& c : j.at(18)) {
+    f.io_calls.push_back({c.at(0).get<std::string>(), c.at(1).get<int>(), c.at(2).get<bool>()});
+  }
   f.overrides = j.at(19).get<std::vector<std::string>>();
   return f;
 }

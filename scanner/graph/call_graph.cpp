@@ -71,7 +71,8 @@ void build_call_graph(Report& report) {
         if (d == report.declarations.end() || !d->second.is_macro) ++g.unresolved;
         continue;
       }
-      g.edges.push_back({static_cast<int>(n), callee, c.line, c.is_virtual, c.loop_line});
+      g.edges.push_back(
+          {static_cast<int>(n), callee, c.line, c.is_virtual, c.loop_line, c.conditional});
     }
   }
   g.callers_of.assign(g.nodes.size(), {});

@@ -36,10 +36,17 @@ int add_io_chains(Report& report, const IoChainOptions& o) {
   }
   std::vector<bool> done(g.nodes.size(), false);
   std::deque<int> queue;
+  // The same precision as a direct call's: only I/O, and calls down to it,
+  // that every call of the function reaches (not a cache miss's query).
+  std::vector<const IoCall*> api(g.nodes.size(), nullptr);
   for (size_t n = 0; n < g.nodes.size(); ++n) {
-    if (fn[n] && !fn[n]->io_calls.empty()) {
+    if (!fn[n]) continue;
+    for (const IoCall& io : fn[n]->io_calls) {
+      if (io.conditional) continue;
+      api[n] = &io;
       dist[n] = 0;
       queue.push_back(static_cast<int>(n));
+      break;
     }
   }
   while (!queue.empty()) {
@@ -57,7 +64,7 @@ int add_io_chains(Report& report, const IoChainOptions& o) {
     if (dist[n] + 1 > o.depth - 1) continue;  // a caller's loop would follow depth + 1 calls
     for (int e : g.callers_of[n]) {
       const CallEdge& edge = g.edges[e];
-      if (edge.is_virtual && !o.follow_virtual) continue;
+      if ((edge.is_virtual && !o.follow_virtual) || edge.conditional) continue;
       int c = edge.caller;
       if (done[c]) continue;
       if (dist[n] + 1 < dist[c] ||
@@ -105,10 +112,10 @@ int add_io_chains(Report& report, const IoChainOptions& o) {
           break;
         }
       }
-      const IoCall& api = fn[at]->io_calls.front();
-      x.chain.push_back({api.api, g.nodes[at].path, api.line});
+      const IoCall& io = *api[at];
+      x.chain.push_back({io.api, g.nodes[at].path, io.line});
       x.detail = g.nodes[edge.callee].qualified_name + "() inside the loop at line " +
-                 std::to_string(edge.loop_line) + " reaches " + api.api + "() through " +
+                 std::to_string(edge.loop_line) + " reaches " + io.api + "() through " +
                  std::to_string(dist[edge.callee] + 1) +
                  (dist[edge.callee] == 0 ? " call" : " calls") +
                  " (N+1: once per element)";

@@ -269,7 +269,8 @@ bool SignalWalker::on_call(CXCursor call, CXSourceLocation loc, bool in_log_macr
     bool in_log = in_log_macro || inside_log_call_ > 0;
     calls_.push_back({info.repo_usr, static_cast<int>(file_pos(loc).line),
                       clang_Cursor_isDynamicCall(call) != 0, in_log,
-                      in_log || !m_.call_graph ? 0 : per_element_loop()});
+                      in_log || !m_.call_graph ? 0 : per_element_loop(),
+                      cond_depth_ > 0 || lambda_depth_ > 0});
     if (in_condition_) {
       cond_callees_.push_back(info.repo_usr);
     } else if (!branches_.empty()) {
@@ -281,7 +282,10 @@ bool SignalWalker::on_call(CXCursor call, CXSourceLocation loc, bool in_log_macr
     on_fatal_call(call, info);
   }
   if (info.io && info.io_kind == IoKind::kRoundTrip && written_here(loc, &p)) {
-    if (m_.call_graph) io_calls_.push_back({call_text(call, p.offset, decl), static_cast<int>(p.line)});
+    if (m_.call_graph) {
+      io_calls_.push_back({call_text(call, p.offset, decl), static_cast<int>(p.line),
+                           cond_depth_ > 0 || lambda_depth_ > 0});
+    }
     if (!loops_.empty()) on_io_call(call, decl, info, p);
   }
   return counted;

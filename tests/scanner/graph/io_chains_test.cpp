@@ -149,3 +149,24 @@ TEST_CASE("io chains: a pure virtual is a node; with io_virtual its override's I
   CHECK(f->detail == "Env::Open() inside the loop at line 2 reaches open() through 1 call "
                      "(N+1: once per element)");
 }
+
+TEST_CASE("io chains: a call or I/O under a branch of the callee (a cache miss) carries nothing") {
+  Report r;
+  add_function(r, "app/a.cc", "totals", 1);
+  add_function(r, "app/a.cc", "cached_balance", 20);
+  add_function(r, "app/a.cc", "balance", 40);
+  add_function(r, "db/d.cc", "query", 1).io_calls.push_back({"PQexec", 3, /*conditional=*/false});
+  add_function(r, "db/d.cc", "maybe_query", 10).io_calls.push_back({"PQexec", 12, true});
+  add_call(r, "totals", "cached_balance", 3, 2);
+  add_call(r, "totals", "balance", 4, 2);
+  add_call(r, "cached_balance", "query", 22);
+  add_call(r, "balance", "maybe_query", 41);
+  r.files[0].functions[1].calls.back().conditional = true;  // if (!cache_.count(id)) query(id)
+  build_call_graph(r);
+  CHECK(add_io_chains(r, {4, false}) == 0);
+  // The same calls made unconditionally do reach the loop.
+  r.files[0].functions[1].calls.back().conditional = false;
+  r.files[1].functions[1].io_calls.back().conditional = false;
+  build_call_graph(r);
+  CHECK(add_io_chains(r, {4, false}) == 2);
+}
