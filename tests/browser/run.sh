@@ -60,6 +60,12 @@ cg=$work/cg
 printf '[%s]\n' "$(for s in src/store/store.cpp src/ledger/ledger.cpp src/report/report.cpp; do
   printf '{"directory": "%s", "file": "%s/%s", "arguments": ["c++", "-std=c++17", "-I%s/include", "-I%s/src", "-c", "%s/%s"]},' \
     "$cg" "$cg" "$s" "$cg" "$cg" "$cg" "$s"; done | sed 's/,$//')" > "$cg/compile_commands.json"
+# Its own repository: WORKDIR may lie inside another checkout (CTest's does).
+git -C "$cg" init -q -b main
+git -C "$cg" add -A
+GIT_AUTHOR_DATE=2026-01-15T10:00:00Z GIT_COMMITTER_DATE=2026-01-15T10:00:00Z \
+  git -C "$cg" -c user.name=Fixture -c user.email=fixture@example.com -c commit.gpgsign=false \
+  commit -q -m "the call graph fixture"
 "$stepup" scan "$cg" -o "$work/cg-report" -j 2 --format json,html >/dev/null 2>&1
 
 bash "$root/tests/fixtures/xss/make-repo.sh" "$work/xss"

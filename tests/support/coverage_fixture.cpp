@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -113,7 +114,12 @@ const BuiltRepo& built_fixture(const std::string& name, const std::string& cover
   const std::string key = fnv1a_hex(read_text(script.string()) +
                                     read_text((fixtures / "lib" / "git-fixture.sh").string()) +
                                     coverage_option + inputs_text(fixtures / name));
-  const fs::path cache = fs::path(STEPUP_BINARY).parent_path() / "tests" / "fixture-cache";
+  // STEPUP_FIXTURE_CACHE: another build's (scripts/test.sh's sanitizer run
+  // reuses the first run's; the key covers everything that makes a fixture).
+  const char* shared = std::getenv("STEPUP_FIXTURE_CACHE");
+  const fs::path cache = shared && *shared
+                             ? fs::path(shared)
+                             : fs::path(STEPUP_BINARY).parent_path() / "tests" / "fixture-cache";
   const fs::path root = cache / (name + "-" + key);
   fs::create_directories(cache);
   BuiltRepo b;
