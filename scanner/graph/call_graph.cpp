@@ -44,8 +44,12 @@ void build_call_graph(Report& report) {
     if (d == report.declarations.end() || d->second.is_macro) return -1;
     int n = static_cast<int>(g.nodes.size());
     g.node_of.emplace(usr, n);
-    CallNode node{usr, d->second.qualified_name, d->second.path, d->second.line,
-                  module_of(report, d->second.path), role_of(report, d->second.path)};
+    CallNode node{usr,
+                  d->second.qualified_name,
+                  d->second.path,
+                  d->second.line,
+                  module_of(report, d->second.path),
+                  role_of(report, d->second.path)};
     node.declared_only = true;
     g.nodes.push_back(std::move(node));
     return n;
@@ -97,6 +101,26 @@ void build_call_graph(Report& report) {
     }
   }
   report.call_graph = std::move(g);
+}
+
+std::vector<FunctionFacts*> node_functions(Report& report) {
+  const CallGraph& g = *report.call_graph;
+  std::vector<FunctionFacts*> fn(g.nodes.size(), nullptr);
+  for (FileFacts& file : report.files) {
+    for (FunctionFacts& f : file.functions) {
+      auto it = g.node_of.find(f.usr);
+      if (it != g.node_of.end() && !fn[it->second]) fn[it->second] = &f;
+    }
+  }
+  return fn;
+}
+
+std::vector<std::vector<int>> bases_of(const CallGraph& g) {
+  std::vector<std::vector<int>> bases(g.nodes.size());
+  for (size_t b = 0; b < g.overriders_of.size(); ++b) {
+    for (int over : g.overriders_of[b]) bases[over].push_back(static_cast<int>(b));
+  }
+  return bases;
 }
 
 }  // namespace stepup

@@ -17,4 +17,12 @@ namespace stepup {
 /// clangd's call hierarchy lists them. Does nothing in quick mode.
 void build_call_graph(Report& report);
 
+/// The definition behind each node of report.call_graph, by node index;
+/// nullptr for declared-only nodes.
+std::vector<FunctionFacts*> node_functions(Report& report);
+
+/// For each node, the virtual methods it overrides (overriders_of turned
+/// around).
+std::vector<std::vector<int>> bases_of(const CallGraph& graph);
+
 }  // namespace stepup

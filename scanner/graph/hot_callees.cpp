@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "scanner/graph/call_graph.h"
+
 namespace stepup {
 namespace {
 
@@ -14,22 +16,13 @@ bool measured(const FunctionFacts* f) {
 int infer_hot_callees(Report& report) {
   if (!report.call_graph || !report.signals.profile) return 0;
   const CallGraph& g = *report.call_graph;
-  std::vector<FunctionFacts*> fn(g.nodes.size(), nullptr);
-  for (FileFacts& file : report.files) {
-    for (FunctionFacts& f : file.functions) {
-      auto it = g.node_of.find(f.usr);
-      if (it != g.node_of.end() && !fn[it->second]) fn[it->second] = &f;
-    }
-  }
+  std::vector<FunctionFacts*> fn = node_functions(report);
   // A method is called through the virtual methods it overrides too.
-  std::vector<std::vector<int>> bases_of(g.nodes.size());
-  for (size_t b = 0; b < g.overriders_of.size(); ++b) {
-    for (int over : g.overriders_of[b]) bases_of[over].push_back(static_cast<int>(b));
-  }
+  const std::vector<std::vector<int>> bases = bases_of(g);
   auto callers = [&](int n) {
     std::vector<int> out;
     for (int e : g.callers_of[n]) out.push_back(g.edges[e].caller);
-    for (int b : bases_of[n]) {
+    for (int b : bases[n]) {
       for (int e : g.callers_of[b]) {
         if (g.edges[e].is_virtual) out.push_back(g.edges[e].caller);
       }

@@ -4,6 +4,8 @@
 #include <deque>
 #include <limits>
 
+#include "scanner/graph/call_graph.h"
+
 namespace stepup {
 namespace {
 
@@ -14,13 +16,7 @@ constexpr int kFar = std::numeric_limits<int>::max();
 int add_io_chains(Report& report, const IoChainOptions& o) {
   if (!report.call_graph || o.depth < 1) return 0;
   const CallGraph& g = *report.call_graph;
-  std::vector<FunctionFacts*> fn(g.nodes.size(), nullptr);
-  for (FileFacts& file : report.files) {
-    for (FunctionFacts& f : file.functions) {
-      auto it = g.node_of.find(f.usr);
-      if (it != g.node_of.end() && !fn[it->second]) fn[it->second] = &f;
-    }
-  }
+  std::vector<FunctionFacts*> fn = node_functions(report);
   // dist[n]: repo calls from n's body to an I/O API (0: it calls one
   // itself); next[n]: the edge a chain from n follows, or -2 - o when n is a
   // virtual method whose override o does the I/O (io_virtual: a virtual
@@ -28,12 +24,8 @@ int add_io_chains(Report& report, const IoChainOptions& o) {
   // (0-1: overrides first), so every node keeps its shortest chain, the
   // earliest call winning a tie.
   std::vector<int> dist(g.nodes.size(), kFar), next(g.nodes.size(), -1);
-  std::vector<std::vector<int>> bases_of(g.nodes.size());
-  if (o.follow_virtual) {
-    for (size_t b = 0; b < g.overriders_of.size(); ++b) {
-      for (int over : g.overriders_of[b]) bases_of[over].push_back(static_cast<int>(b));
-    }
-  }
+  const std::vector<std::vector<int>> bases =
+      o.follow_virtual ? bases_of(g) : std::vector<std::vector<int>>(g.nodes.size());
   std::vector<bool> done(g.nodes.size(), false);
   std::deque<int> queue;
   // The same precision as a direct call's: only I/O, and calls down to it,
@@ -54,7 +46,7 @@ int add_io_chains(Report& report, const IoChainOptions& o) {
     queue.pop_front();
     if (done[n]) continue;
     done[n] = true;
-    for (int b : bases_of[n]) {
+    for (int b : bases[n]) {
       if (dist[n] < dist[b]) {
         dist[b] = dist[n];
         next[b] = -2 - n;
@@ -89,7 +81,9 @@ int add_io_chains(Report& report, const IoChainOptions& o) {
       const CallEdge& edge = g.edges[e];
       if (edge.loop_line == 0 || dist[edge.callee] == kFar) continue;
       if (edge.is_virtual && !o.follow_virtual) continue;
-      auto same_line = [&](const Finding& x) { return x.kind == "io-in-loop" && x.line == edge.line; };
+      auto same_line = [&](const Finding& x) {
+        return x.kind == "io-in-loop" && x.line == edge.line;
+      };
       if (std::any_of(f.findings.begin(), f.findings.end(), same_line) ||
           std::any_of(found.begin(), found.end(), same_line)) {
         continue;  // the loop's own I/O call on that line says it already
@@ -117,8 +111,7 @@ int add_io_chains(Report& report, const IoChainOptions& o) {
       x.detail = g.nodes[edge.callee].qualified_name + "() inside the loop at line " +
                  std::to_string(edge.loop_line) + " reaches " + io.api + "() through " +
                  std::to_string(dist[edge.callee] + 1) +
-                 (dist[edge.callee] == 0 ? " call" : " calls") +
-                 " (N+1: once per element)";
+                 (dist[edge.callee] == 0 ? " call" : " calls") + " (N+1: once per element)";
       found.push_back(std::move(x));
     }
     if (found.empty()) continue;

@@ -96,7 +96,7 @@ TEST_CASE("a malformed compile database is exit 3 and leaves the old report inta
   CHECK_THAT(missing.err, Contains("nope.json: compile database not found"));
 }
 
-TEST_CASE("a bad config is exit 3 naming the key; config --dump shows the result") {
+TEST_CASE("a bad config is exit 3 naming the key, config --dump shows the result") {
   stepup::test::TempDir repo;
   small_repo(repo);
   repo.write(".stepup.json", R"({"rules": {"complex-function": {"min_cognitve": 3}}})");
@@ -275,7 +275,7 @@ TEST_CASE("scan: --since all, and a window reaching before 1970, read all histor
                            "widened to the newest 2, back to 1990-05-01"));
 }
 
-TEST_CASE("CODEOWNERS owners land on files and modules; --team keeps the team's files") {
+TEST_CASE("CODEOWNERS owners land on files and modules, --team keeps the team's files") {
   stepup::test::TempDir repo;
   small_repo(repo);
   repo.write(".github/CODEOWNERS", "*.cpp @org/core\nsrc/b.cpp @org/payments @ann\n");

@@ -21,7 +21,7 @@ std::string error(const char* text) {
 
 }  // namespace
 
-TEST_CASE("config_loader: signals extend the built-in patterns; ci sets the worsened margin") {
+TEST_CASE("config_loader: signals extend the built-in patterns, ci sets the worsened margin") {
   Config c = parse_config("c.json", R"({"signals": {"log_macros": ["MY_LOG"],
     "io_functions": ["Db::run*"], "error_values": ["Status::kFailed"],
     "stderr_is_logging": true, "infer_log_apis": false}, "ci": {"worsened_margin": 12}})");
@@ -94,7 +94,7 @@ TEST_CASE("config_loader: bad history values name the key") {
              Contains("history.min_commit: unknown key"));
 }
 
-TEST_CASE("config_loader: ranking spreads the top of the list; 0 turns the limit off") {
+TEST_CASE("config_loader: ranking spreads the top of the list, 0 turns the limit off") {
   Config d = default_config();
   CHECK(d.ranking.spread_top == 25);
   CHECK(d.ranking.per_target == 2);

@@ -26,7 +26,7 @@ TEST_CASE("head_comment: the first comment that says something, cut to its first
   CHECK(head_comment("").empty());
 }
 
-TEST_CASE("plan_onboarding: solo and pair never share a task; silos pair first; scope holds") {
+TEST_CASE("plan_onboarding: solo and pair never share a task, silos pair first, scope holds") {
   Report r;
   r.signals.history = true;
   auto file = [](std::string path, std::string module, std::string author) {

@@ -130,7 +130,7 @@ TEST_CASE("call graph fixture: no finding for the near miss, the run-once loop o
   CHECK(tasks == 1);
 }
 
-TEST_CASE("call graph fixture: io_virtual follows the virtual call; io_depth 1 stops at one hop") {
+TEST_CASE("call graph fixture: io_virtual follows the virtual call, io_depth 1 stops at one hop") {
   Scanned virt = scan(R"({"signals": {"io_virtual": true}})");
   auto found = io_findings(function(virt.report, "sum_sources"));
   REQUIRE(found.size() == 1);

@@ -67,7 +67,7 @@ std::string module_of(const Json& c) { return c["target"]["module"]; }
 
 }  // namespace
 
-TEST_CASE("ranking fixture: each shape is its task; tested, stable code is in no top 3") {
+TEST_CASE("ranking fixture: each shape is its task, tested, stable code is in no top 3") {
   const Json& report = ranked();
   REQUIRE(report["signals"]["coverage"] == true);
   REQUIRE(report["signals"]["history"] == true);

@@ -83,7 +83,7 @@ TEST_CASE("repo root: a scan from a subfolder gives the top's paths, history and
   CHECK(said);
 }
 
-TEST_CASE("repo root: --path outside the repository is exit 3; a missing one too") {
+TEST_CASE("repo root: --path outside the repository is exit 3, a missing one too") {
   Repo r;
   test::TempDir elsewhere;
   auto out = test::run_stepup({"scan", r.dir.path(), "--path", elsewhere.path()});

@@ -245,7 +245,7 @@ TEST_CASE("html: the embedded script and stylesheet cannot end their own element
   CHECK(js.find("eval(") == std::string::npos);
 }
 
-TEST_CASE("html: --html-source link and none leave the text out; links ride in the data",
+TEST_CASE("html: --html-source link and none leave the text out, links ride in the data",
           "[links]") {
   Report r = hostile_report();
   Links links;
@@ -273,7 +273,7 @@ TEST_CASE("html: --html-source link and none leave the text out; links ride in t
   CHECK(Json::parse(data_element(render(r)))["links"].is_null());
 }
 
-TEST_CASE("html: an embedded file carries its token segments and branch outcomes; none, neither",
+TEST_CASE("html: an embedded file carries its token segments and branch outcomes, none, neither",
           "[source-view]") {
   Report r = hostile_report();
   FileFacts& d = r.files[3];  // src/d.cpp, "int d;\n", embedded for its coverage

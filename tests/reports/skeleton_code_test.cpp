@@ -141,7 +141,7 @@ TEST_CASE("skeleton_code: every test is marked unwritten in its framework's own 
   CHECK(gtest.find("TEST(ParseTest, Line15Reached)") != std::string::npos);
 }
 
-TEST_CASE("skeleton_code: nothing left to reach still gives one unwritten test; at most 12") {
+TEST_CASE("skeleton_code: nothing left to reach still gives one unwritten test, at most 12") {
   FileFacts f = parse_file();
   SkeletonPlan p = plan_for(f, "catch2-v3");
   p.decisions.clear();

@@ -101,7 +101,7 @@ TEST_CASE("test_skeleton: the focus is the function the first step names") {
   CHECK(plan_skeleton(r, task("src/net/http.cpp", std::nullopt)).focus->name == "parse_header");
 }
 
-TEST_CASE("test_skeleton: the header, spelled the way the tests spell theirs; the test file") {
+TEST_CASE("test_skeleton: the header, spelled the way the tests spell theirs, the test file") {
   Report r = shop();
   SkeletonPlan p = plan_skeleton(r, task("src/net/http.cpp", "shop::net::parse_request"));
   CHECK(p.header == "src/net/http.h");
@@ -121,7 +121,7 @@ TEST_CASE("test_skeleton: the header, spelled the way the tests spell theirs; th
   CHECK(p.test_file_exists);
 }
 
-TEST_CASE("test_skeleton: a header is never invented; a function no header declares is declared") {
+TEST_CASE("test_skeleton: a header is never invented, a function no header declares is declared") {
   Report r = shop();
   SkeletonPlan p = plan_skeleton(r, task("src/net/http.cpp", "shop::net::count_lines"));
   CHECK(p.header.empty());

@@ -201,7 +201,7 @@ TEST_CASE("complex-function: a mostly untested function gets characterisation te
 }
 
 TEST_CASE(
-    "complex-function: trivial and macro-made functions are never targets; parse errors "
+    "complex-function: trivial and macro-made functions are never targets, parse errors "
     "lower the score") {
   FunctionFacts made = fn("TestBody", 60);
   made.from_macro = true;

@@ -58,7 +58,7 @@ TEST_CASE("hot-path's score rises with heat, complexity and missing coverage") {
   CHECK(score(hot(0.01, 0.06, 10, 5)) > base);
 }
 
-TEST_CASE("hot-path: a share inferred from a hot caller's loop weighs half and says so; the path") {
+TEST_CASE("hot-path: a share inferred from a hot caller's loop weighs half and says so, the path") {
   FunctionFacts measured = hot(0.10, 0.40, 20, 0);
   measured.profile->path = {"main", "serve", "price_all"};
   FunctionFacts inferred = hot(0, 0.40, 20, 0);

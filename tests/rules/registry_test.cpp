@@ -103,7 +103,7 @@ std::vector<std::string> order(const Report& r) {
 
 }  // namespace
 
-TEST_CASE("apply_rules: one file fills at most two of the top 25; scores follow the ranks") {
+TEST_CASE("apply_rules: one file fills at most two of the top 25, scores follow the ranks") {
   // 23 other files with one task each, a.cc with four: two of a.cc's fit
   // in the first 25 with the 23 others, the other two follow them.
   std::vector<FileFacts> files = {complex_file("src/a.cc", {60, 59, 58, 57})};

@@ -43,7 +43,7 @@ TEST_CASE("functions that exist for the tests are no target") {
   CHECK(is_target_function(fn));
 }
 
-TEST_CASE("fan-in: distinct callers other than itself, by module; effort rises with them") {
+TEST_CASE("fan-in: distinct callers other than itself, by module, effort rises with them") {
   Report r;
   r.call_graph = CallGraph{};
   CallGraph& g = *r.call_graph;

@@ -63,7 +63,7 @@ TEST_CASE("uninstrumented-module stays quiet for logged, small, stable or test m
   CHECK(uninstrumented_module(tests, kOpts).empty());
 }
 
-TEST_CASE("uninstrumented-module's score: churn, fixes, catches up; log calls down") {
+TEST_CASE("uninstrumented-module's score: churn, fixes, catches up, log calls down") {
   int base = score(net(0, 12, 5));
   CHECK(score(net(0, 20, 5)) > base);
   CHECK(score(net(0, 12, 8)) > base);
@@ -114,7 +114,7 @@ TEST_CASE("uninstrumented-module: a module's fix count is its distinct commits")
   CHECK(c[0].why[1] == "14 commits in the history window, 6 bug-fix commits among them");
 }
 
-TEST_CASE("uninstrumented-module: library code gets no logging task; inferred APIs are named") {
+TEST_CASE("uninstrumented-module: library code gets no logging task, inferred APIs are named") {
   Report r = net(0, 12, 5);
   FileFacts api = file("include/net/http.h", "include/net");
   api.code_lines = 40;

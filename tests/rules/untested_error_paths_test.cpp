@@ -91,7 +91,7 @@ TEST_CASE("untested-error-paths needs a tested happy path, untested exits and co
 }
 
 TEST_CASE(
-    "untested-error-paths: more exits and more churn score higher; many exits are not "
+    "untested-error-paths: more exits and more churn score higher, many exits are not "
     "a newcomer's") {
   FunctionFacts quiet = decoder();
   churn(quiet, 0, 0);

@@ -61,7 +61,7 @@ TEST_CASE("untested-hotspot leaves complexity 30 and above to complex-function")
   CHECK(run({untested(30)}).empty());
 }
 
-TEST_CASE("untested-hotspot's score: more complexity, churn, fixes, errors up; coverage down") {
+TEST_CASE("untested-hotspot's score: more complexity, churn, fixes, errors up, coverage down") {
   // Hand-computed: c=12, 0% covered, 3 commits, 1 fix:
   // 144 * (1 + 0.1*3 + 0.3*1) / 200 = 1.152 -> 100 * (1 - e^-1.152) = 68.4 -> 68.
   FunctionFacts base = untested(12);

@@ -117,7 +117,7 @@ TEST_CASE("cobertura: relative filenames keep every <source> as a base") {
   CHECK(f.branches.count(5) == 0);
 }
 
-TEST_CASE("cobertura: classes sharing a filename merge; method lines only place functions") {
+TEST_CASE("cobertura: classes sharing a filename merge, method lines only place functions") {
   CoverageData d = import_cobertura(
       report("<class name=\"A\" filename=\"x.cc\"><methods>"
              "<method name=\"A::f()\" signature=\"\"><lines><line number=\"3\" hits=\"5\"/>"

@@ -144,7 +144,7 @@ TEST_CASE("lcov: '-' is a branch point that never ran, 0 one that ran untaken") 
   CHECK(b[2].count == 7);
 }
 
-TEST_CASE("lcov: 'e' blocks are exception branches; branch may be an expression") {
+TEST_CASE("lcov: 'e' blocks are exception branches, branch may be an expression") {
   CoverageData d = import_lcov(
       "SF:/s/a.cc\nBRDA:10,e0,1,0\nBRDA:10,0,0,4\nBRDA:11,0,(a, b) True,2\nend_of_record\n",
       "t.info");
@@ -155,7 +155,7 @@ TEST_CASE("lcov: 'e' blocks are exception branches; branch may be an expression"
   CHECK(f.branches.at(11)[0].count == 2);
 }
 
-TEST_CASE("lcov: FN names demangle; FNDA counts by name; 2.x FNL/FNA, FN end lines, MCDC") {
+TEST_CASE("lcov: FN names demangle, FNDA counts by name, 2.x FNL/FNA, FN end lines, MCDC") {
   CoverageData d = import_lcov(
       "TN:t\nSF:/s/a.cc\nVER:#1\n"
       "FN:4,_ZN3foo3barEi\nFNDA:5,_ZN3foo3barEi\nFNDA:2,_ZN3foo3barEi\n"
@@ -185,7 +185,7 @@ TEST_CASE("lcov: FN names demangle; FNDA counts by name; 2.x FNL/FNA, FN end lin
   CHECK(d.diagnostics.empty());
 }
 
-TEST_CASE("lcov: repeated SF records stay separate; DA repeats add up; checksum ignored") {
+TEST_CASE("lcov: repeated SF records stay separate, DA repeats add up, checksum ignored") {
   CoverageData d = import_lcov(
       "SF:/s/u.h\nDA:2,1,AbCd\nDA:2,3\nend_of_record\n"
       "SF:/s/u.h \r\nDA:2,0\r\nend_of_record\r\n",
@@ -197,7 +197,7 @@ TEST_CASE("lcov: repeated SF records stay separate; DA repeats add up; checksum 
   CHECK(d.files[1].lines == std::map<int, int64_t>{{2, 0}});
 }
 
-TEST_CASE("lcov: counts up to 2^63-1 are exact; sums saturate") {
+TEST_CASE("lcov: counts up to 2^63-1 are exact, sums saturate") {
   CoverageData d = import_lcov(
       "SF:/s/a.cc\nDA:1,9223372036854775807\nDA:2,9223372036854775807\nDA:2,5\nend_of_record\n",
       "t.info");
@@ -259,7 +259,7 @@ TEST_CASE("lcov: odd but well-formed records are skipped, counted once per file,
   }
 }
 
-TEST_CASE("lcov: the lcov tool reads the same odd file; the lines agree") {
+TEST_CASE("lcov: the lcov tool reads the same odd file, the lines agree") {
   // A tracefile with geninfo's line-0 BRDA and gcovr 7's 'None' block: lcov
   // --summary reads it, and its line and branch totals are stepup's.
   test::TempDir dir;

@@ -252,7 +252,7 @@ TEST_CASE("a Cobertura report written on Windows maps onto the repo") {
   CHECK(m.diagnostics.empty());
 }
 
-TEST_CASE("exclusion markers read alike with any line ending; unmatched ones exclude nothing") {
+TEST_CASE("exclusion markers read alike with any line ending, unmatched ones exclude nothing") {
   const std::string lf =
       "int a;\n"                     // 1
       "// GCOVR_EXCL_START\n"        // 2

@@ -246,7 +246,7 @@ TEST_CASE("evidence_map: shares, once per stack, deep recursion") {
   CHECK(report.files[0].profile->self_samples == 3);
   CHECK(report.files[0].profile->total_samples == 9007199254740993ull + 4);
   CHECK(report.files[1].profile->total_samples == 9007199254740993ull);
-  CHECK(reset.self_share == Approx(9007199254740993.0 / all));
+  CHECK(reset.self_share == Approx(9007199254740993.0 / static_cast<double>(all)));
   CHECK(report.signals.profile);
   CHECK_FALSE(report.signals.errors);
   REQUIRE(diags.size() == 1);

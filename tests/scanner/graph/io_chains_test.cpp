@@ -38,7 +38,7 @@ const Finding* io_finding(const Report& r, const std::string& fn) {
 
 }  // namespace
 
-TEST_CASE("io chains: a loop's call reaches the I/O three repo calls down; the chain names each hop") {
+TEST_CASE("io chains: a loop's call reaches the I/O three repo calls down, the chain names each hop") {
   Report r = chain_repo();
   build_call_graph(r);
   CHECK(add_io_chains(r, {4, false}) == 1);
@@ -115,7 +115,7 @@ TEST_CASE("io chains: virtual edges, the shortest chain, a direct finding on the
   REQUIRE(io_finding(v, "loop_virtual"));
 }
 
-TEST_CASE("io chains: a pure virtual is a node; with io_virtual its override's I/O reaches the loop") {
+TEST_CASE("io chains: a pure virtual is a node, with io_virtual its override's I/O reaches the loop") {
   Report r;
   add_function(r, "app/load.cc", "load_all", 1);
   FunctionFacts& posix = add_function(r, "env/posix.cc", "PosixEnv::Open", 10);

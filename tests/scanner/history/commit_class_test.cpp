@@ -97,7 +97,7 @@ TEST_CASE(
   }
 }
 
-TEST_CASE("the config can change both patterns; an empty one matches nothing") {
+TEST_CASE("the config can change both patterns, an empty one matches nothing") {
   HistoryConfig config;
   config.fix_pattern = "^defect:";
   config.non_defect_pattern = "^defect: cosmetic";

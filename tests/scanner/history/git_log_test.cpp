@@ -47,7 +47,7 @@ TEST_CASE("numstat: a rename cut off after its old path keeps the old path and e
   CHECK(commits[0].files[0].path.empty());
 }
 
-TEST_CASE("patch: blob names from the index line; hunks of a lone diff") {
+TEST_CASE("patch: blob names from the index line, hunks of a lone diff") {
   std::string out = record(std::string(40, 'a'), "x\n") +
                     "\ndiff --git a/f.cc b/f.cc\nnew file mode 100644\nindex " +
                     std::string(40, '0') + ".." + std::string(40, '1') +

@@ -8,7 +8,7 @@
 
 using namespace stepup;
 
-TEST_CASE("log_argv: -w always; patches with full blob names; the window and a limit") {
+TEST_CASE("log_argv: -w always, patches with full blob names, the window and a limit") {
   HistoryConfig config;
   auto has = [](const std::vector<std::string>& argv, const std::string& a) {
     return std::find(argv.begin(), argv.end(), a) != argv.end();
@@ -28,7 +28,7 @@ TEST_CASE("log_argv: -w always; patches with full blob names; the window and a l
                      [](const std::string& a) { return a.rfind("--since", 0) == 0; }));
 }
 
-TEST_CASE("repo facts: HEAD's date and the files tracked at HEAD; ignore-revs read from the root") {
+TEST_CASE("repo facts: HEAD's date and the files tracked at HEAD, ignore-revs read from the root") {
   test::TempDir repo;
   repo.write("a.cc", "int a;\n");
   repo.write("sub/b.cc", "int b;\n");

@@ -227,7 +227,7 @@ TEST_CASE("parse errors mark the file they are in, or the main file when outside
   CHECK_FALSE(file(r.report, "src/clean.cpp").parse_errors);
 }
 
-TEST_CASE("built: compiled by an entry or included by a compiled file; the rest is said once") {
+TEST_CASE("built: compiled by an entry or included by a compiled file, the rest is said once") {
   test::TempDir repo;
   repo.write("src/util.h", "#pragma once\ninline int util(int x) { return x + 1; }\n");
   repo.write("src/util_old.h", "#pragma once\ninline int util_old(int x) { return x; }\n");

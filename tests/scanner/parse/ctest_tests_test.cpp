@@ -55,7 +55,7 @@ TEST_CASE("CTestTestfile.cmake cut off keeps what came before", "[ctest]") {
   CHECK(parse_ctest_file("add_test([=[x]=").tests.empty());
 }
 
-TEST_CASE("a test program's own files are tests; shared and application code are not", "[ctest]") {
+TEST_CASE("a test program's own files are tests, shared and application code are not", "[ctest]") {
   CompileDatabase db;
   db.commands = {
       command("/p/xmltest.cpp", "CMakeFiles/xmltest.dir/xmltest.cpp.o"),
