@@ -84,8 +84,10 @@ std::string onboard_markdown(const Report& r, const OnboardPlan& plan) {
   for (size_t i = 0; i < plan.pair.size(); ++i) {
     const OnboardTicket& t = plan.pair[i];
     std::string with = "**Pair with " +
-                       (t.pair_with.empty() ? std::string("the code's main author (no history)")
-                                            : markdown_cell(t.pair_with)) +
+                       (t.pair_with.empty()
+                            ? std::string("whoever knows it: the history window names no person "
+                                          "for it (no commits, or an automated account's)")
+                            : markdown_cell(t.pair_with)) +
                        "**: " + markdown_cell(t.why_pair) + ".";
     out << "\n" << nested("Pair " + std::to_string(i + 1), render_ticket(r, *t.task), with);
   }
