@@ -6,18 +6,12 @@
 namespace stepup {
 namespace {
 
-std::string role_of(const Report& report, const std::string& path) {
+// The scanned file at path (report.files is sorted by path); nullptr when
+// the declaration is in a file the scan did not keep.
+const FileFacts* file_at(const Report& report, const std::string& path) {
   auto it = std::lower_bound(report.files.begin(), report.files.end(), path,
                              [](const FileFacts& f, const std::string& p) { return f.path < p; });
-  return it != report.files.end() && it->path == path ? it->role : "production";
-}
-
-std::string module_of(const Report& report, const std::string& path) {
-  auto it = std::lower_bound(report.files.begin(), report.files.end(), path,
-                             [](const FileFacts& f, const std::string& p) { return f.path < p; });
-  if (it != report.files.end() && it->path == path) return it->module;
-  size_t slash = path.rfind('/');
-  return slash == std::string::npos ? "" : path.substr(0, slash);
+  return it != report.files.end() && it->path == path ? &*it : nullptr;
 }
 
 }  // namespace
