@@ -38,12 +38,11 @@ void build_call_graph(Report& report) {
     if (d == report.declarations.end() || d->second.is_macro) return -1;
     int n = static_cast<int>(g.nodes.size());
     g.node_of.emplace(usr, n);
-    CallNode node{usr,
-                  d->second.qualified_name,
-                  d->second.path,
-                  d->second.line,
-                  module_of(report, d->second.path),
-                  role_of(report, d->second.path)};
+    const std::string& path = d->second.path;
+    const FileFacts* f = file_at(report, path);
+    std::string module = f ? f->module : path.substr(0, std::min(path.rfind('/'), path.size()));
+    CallNode node{usr, d->second.qualified_name, path, d->second.line, module,
+                  f ? f->role : "production"};
     node.declared_only = true;
     g.nodes.push_back(std::move(node));
     return n;
